@@ -1,0 +1,1 @@
+"""Loading, cleaning and measuring the map's data, and finding places in text."""

@@ -1,0 +1,51 @@
+"""Clean a GeoDataFrame for the web map, in geopandas ``explore``'s order.
+
+1. reproject to EPSG:4326;
+2. turn values JSON cannot hold (dates, lists, numpy scalars) into strings;
+3. drop empty and missing geometry.
+
+The input is never changed; a cleaned copy is returned.
+"""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import pandas as pd
+
+__all__ = ["clean_for_web"]
+
+
+def _json_safe(value: object) -> object:
+    if value is None or isinstance(value, (str, bool, int, float)):
+        if isinstance(value, float) and pd.isna(value):
+            return None
+        return value
+    if hasattr(value, "item") and not isinstance(value, (list, tuple)):
+        return _json_safe(value.item())
+    if isinstance(value, (list, tuple)):
+        return json.dumps(list(value), ensure_ascii=False, default=str)
+    return str(value)
+
+
+def clean_for_web(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Return a copy ready for GeoJSON and Leaflet.
+
+    Parameters
+    ----------
+    gdf : GeoDataFrame
+        Any CRS; a frame with no CRS is taken to be EPSG:4326.
+    """
+    out = gdf.copy()
+    if out.crs is None:
+        out = out.set_crs(4326)
+    elif out.crs.to_epsg() != 4326:
+        out = out.to_crs(4326)
+    geom_col = out.geometry.name
+    for column in out.columns:
+        if column == geom_col:
+            continue
+        out[column] = out[column].map(_json_safe).astype(object)
+    keep = out.geometry.notna() & ~out.geometry.is_empty
+    return out.loc[keep].reset_index(drop=True)

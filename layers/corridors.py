@@ -1,0 +1,109 @@
+"""Layer ``corridors``: the rail projects and trade routes the TRIPP joins.
+
+Lines other than the Aras railway are schematic: stations joined in order,
+with a waypoint where a straight chord would cross a country the line does
+not enter. Each feature says so in ``geometry_basis``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import geopandas as gpd
+import shapely
+
+from geo.measure import length_km
+from layers._atoms import frame
+from layers.registry import build_layer
+from layers.route import from_utm, rail_line, to_utm
+
+__all__ = ["corridors", "dilucu_point"]
+
+SCHEMATIC = "schematic: stations joined in order, not a surveyed alignment"
+
+
+@cache
+def _places() -> dict[str, shapely.Point]:
+    places = build_layer("places").set_index("id")
+    return dict(places.geometry.items())
+
+
+def dilucu_point() -> shapely.Point:
+    """The Dilucu gate: no published coordinate, so the Turkish side of the
+    Nakhchivan–Turkey border nearest Sadarak, 1 km into Turkey."""
+    from geo.measure import shared_border
+    from layers.facts import country_shapes
+
+    shapes = country_shapes()
+    border = shared_border(shapes["Nakhchivan"], shapes["Turkey"])
+    sadarak = _places()["sadarak"]
+    on_border = shapely.ops.nearest_points(border, sadarak)[0]
+    turkey = to_utm(shapes["Turkey"])
+    p = to_utm(on_border)
+    inside = shapely.ops.nearest_points(turkey.buffer(-1_000), p)[0]
+    return from_utm(inside)
+
+
+def _line(*ids_or_points) -> shapely.LineString:
+    pts = [_places()[x] if isinstance(x, str) else x for x in ids_or_points]
+    return shapely.LineString([(p.x, p.y) for p in pts])
+
+
+def _row(name, geom, status, mode, source, basis, **extra) -> dict:
+    return {
+        "name": name, "status": status, "mode": mode, "source": source, "geometry_basis": basis,
+        "length_km": round(length_km(geom), 1), **extra, "geometry": geom,
+    }
+
+
+def _horadiz_aghband() -> shapely.LineString:
+    line = rail_line()
+    places = _places()
+    start, end = sorted((line.project(places["aghband"]), line.project(places["horadiz"])))
+    return shapely.ops.substring(line, start, end)
+
+
+@cache
+def _corridors() -> gpd.GeoDataFrame:
+    p = _places()
+    # Waypoints keep schematic chords out of Armenia: the Kars–Iğdır line runs
+    # south of the Aras via Tuzluca and Aralık, Baku–Tbilisi–Kars via Akhalkalaki.
+    tuzluca = shapely.Point(43.66, 40.05)
+    akhalkalaki = shapely.Point(43.49, 41.41)
+    aralik = shapely.Point(44.52, 39.87)
+    dilucu = dilucu_point()
+    rows = [
+        _row("Horadiz – Aghband railway", _horadiz_aghband(), "under construction", "rail",
+             "Trend, 5 Sep 2025 (region-facts.md)", "derived along the Aras, as the TRIPP railway",
+             quoted_length="110.4 km main line (140.6 km with access tracks)",
+             note="Completion planned 2026; Sept 2025: design 84 %, construction 67 %. Other planned stations "
+                  "(no coordinates found): Bartaz, Hakari, Gumlagh, Soltanli, Shukurbayli, Yukhari Marjanli."),
+        _row("Kars – Iğdır – Aralık – Dilucu railway", _line("kars", tuzluca, "igdir", aralik, dilucu), "under construction",
+             "rail", "News.az (region-facts.md)", SCHEMATIC + "; Tuzluca and Aralık waypoints; Dilucu placed on the border",
+             quoted_length="about 224 km", note="Construction began 22 Aug 2025; 6 stations, 5 tunnels; "
+             "4–5 years to build. A 7 km Dilucu–Sadarak link is planned."),
+        _row("Dilucu – Sadarak link", _line(dilucu, "sadarak"), "proposed", "rail",
+             "News.az (region-facts.md)", SCHEMATIC, quoted_length="7 km", note="Planned link to Nakhchivan."),
+        _row("Soviet-era line Yerevan – Yeraskh – Nakhchivan – Meghri – Horadiz", shapely.LineString(
+                [*_line("yerevan", "yeraskh", "sharur").coords, *rail_line().coords[1:]]),
+             "historical", "rail", "region-facts.md (Alat–Julfa railway, opened 1941)",
+             SCHEMATIC + " west of Sharur; along the Aras east of it",
+             note="Service stopped in 1992 (Meghri station until April 1992; some sources say 1995)."),
+        _row("Baku – Tbilisi – Kars railway", _line("alat", "baku", "tbilisi", akhalkalaki, "kars"), "existing",
+             "rail", "region-facts.md (Middle Corridor)", SCHEMATIC + "; Akhalkalaki waypoint",
+             note="Opened 30 Oct 2017. Part of the Middle Corridor."),
+        _row("Middle Corridor: Kars – Istanbul", _line("kars", "istanbul"), "existing", "rail",
+             "region-facts.md (Middle Corridor)", SCHEMATIC, note="On toward Europe."),
+        _row("Caspian ferry Aktau – Alat", _line("aktau", "alat"), "existing", "ferry",
+             "region-facts.md (Middle Corridor)", SCHEMATIC, note="Trans-Caspian International Transport Route."),
+        _row("Caspian ferry Kuryk – Alat", _line("kuryk", "alat"), "existing", "ferry",
+             "region-facts.md (Middle Corridor)", SCHEMATIC, note="Kuryk position approximate."),
+        _row("Caspian ferry Türkmenbaşy – Alat", _line("turkmenbasy", "alat"), "existing", "ferry",
+             "region-facts.md (Middle Corridor)", SCHEMATIC, note="Trans-Caspian International Transport Route."),
+    ]
+    return frame(rows)
+
+
+def corridors() -> gpd.GeoDataFrame:
+    """The connected projects, each with status, name, source and how it was drawn."""
+    return _corridors().copy()

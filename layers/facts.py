@@ -1,0 +1,73 @@
+"""Measured figures beside the published ones, with sources, for the facts panel."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import shapely
+
+from geo.measure import area_km2, shared_border_km
+from layers.registry import build_layer
+
+__all__ = ["PUBLISHED_AREAS", "PUBLISHED_BORDERS", "facts_table", "country_shapes"]
+
+# (published km², source) from shared/reference/region-facts.md
+PUBLISHED_AREAS = {
+    "Armenia": (29_743, "CIA World Factbook 2017 (incl. 1,540 km² water; Lake Sevan ≈ 1,260)"),
+    "Azerbaijan (mainland + Nakhchivan)": (86_600, "CIA World Factbook 2006"),
+    "Nakhchivan": (5_500, "Wikipedia, Nakhchivan AR (5,502.75 in some sources)"),
+    "Syunik": (4_506, "Wikipedia, Syunik Province"),
+}
+
+PUBLISHED_BORDERS = {
+    ("Armenia", "Iran"): ("44", "CIA World Factbook (Armenia, 2017)"),
+    ("Armenia", "Azerbaijan (mainland + Nakhchivan)"): (
+        "996 (Armenia's figure, of which 221 with Nakhchivan); 566 + 221 (Azerbaijan 2006 ed.); 1,007 (Azerbaijan's own)",
+        "CIA World Factbook; Azerbaijani figures",
+    ),
+    ("Armenia", "Nakhchivan"): ("221", "CIA World Factbook"),
+    ("Nakhchivan", "Turkey"): ("9 (CIA 2006); quoted from 8 to 18; 15 (Azerbaijan's own)", "CIA World Factbook; various"),
+    ("Nakhchivan", "Iran"): ("179", "CIA World Factbook (Azerbaijan, 2006)"),
+    ("Armenia", "Turkey"): ("311", "CIA World Factbook (Armenia, 2017)"),
+    ("Armenia", "Georgia"): ("219", "CIA World Factbook (Armenia, 2017)"),
+}
+
+
+@cache
+def country_shapes() -> dict[str, shapely.Geometry]:
+    """The polygons whose borders and areas the facts panel measures."""
+    neighbors = build_layer("neighbors").set_index("name").geometry
+    shapes = {
+        "Armenia": build_layer("armenia").geometry.iloc[0],
+        "Azerbaijan (mainland)": build_layer("azerbaijan").geometry.iloc[0],
+        "Nakhchivan": build_layer("nakhchivan").geometry.iloc[0],
+        "Syunik": build_layer("syunik").geometry.iloc[0],
+        **{name: neighbors[name] for name in ("Iran", "Turkey", "Georgia", "Russia")},
+    }
+    shapes["Azerbaijan (mainland + Nakhchivan)"] = shapely.union(shapes["Azerbaijan (mainland)"], shapes["Nakhchivan"])
+    return shapes
+
+
+def facts_table() -> list[dict[str, str]]:
+    """Rows of measure, measured, published and source: areas, then border lengths."""
+    shapes = country_shapes()
+    rows = []
+    for name, (published, source) in PUBLISHED_AREAS.items():
+        measured = area_km2(shapes[name])
+        rows.append({
+            "measure": f"Area of {name}",
+            "measured": f"{measured:,.0f} km²",
+            "published": f"{published:,} km²",
+            "difference": f"{(measured - published) / published:+.1%}",
+            "source": source,
+        })
+    for (first, second), (published, source) in PUBLISHED_BORDERS.items():
+        measured = shared_border_km(shapes[first], shapes[second])
+        rows.append({
+            "measure": f"Border {first} – {second}",
+            "measured": f"{measured:,.0f} km",
+            "published": f"{published} km",
+            "difference": "",
+            "source": source,
+        })
+    return rows

@@ -1,0 +1,237 @@
+"""Layer ``tripp_route``: the railway along the Aras, and the unsettled road corridor.
+
+How the line is drawn
+---------------------
+The railway restores the Soviet line that ran along the Aras on the north
+bank. The Aras is the border with Iran all the way from Horadiz to the Turkish
+tripoint, so the line is derived from the border the map itself draws: the
+shared border of Iran with mainland Azerbaijan, Armenia and Nakhchivan,
+offset 1.2 km inland. Between consecutive stations the line follows that
+offset curve; each station is joined to it by the shortest link. The result is
+then cut by the country polygons, so every segment lies in the country it is
+attributed to and the whole line agrees with the borders at every zoom.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import geopandas as gpd
+import numpy as np
+import shapely
+import shapely.ops
+from pyproj import Transformer
+from shapely.geometry.base import BaseGeometry
+
+from geo.measure import length_km, shared_border
+from layers._atoms import frame
+from layers.registry import build_layer
+
+__all__ = ["RAIL_STATIONS", "QUOTED_LENGTHS", "tripp_route", "rail_line", "station_points"]
+
+# West to east, as in the reference file's station table (ids in places.csv).
+RAIL_STATIONS = (
+    "sadarak", "sharur", "nakhchivan_city", "julfa", "ordubad",
+    "agarak", "meghri", "nrnadzor", "aghband", "mincivan", "horadiz",
+)
+
+INLAND_OFFSET_M = 1_200
+OFF_RIVER_M = 1_600
+
+QUOTED_LENGTHS = {
+    "Armenia": [
+        ("42 km", "Russian Deputy PM Overchuk"),
+        ("43 km (about $200m)", "Armenian Economy Ministry"),
+        ("45 km of a 340 km Yeraskh–Horadiz line", "Armenian Deputy PM Mher Grigoryan"),
+    ],
+    "Azerbaijan": [("110.4 km main line (140.6 km with access tracks), Horadiz–Aghband", "Trend, Sept 2025")],
+}
+
+_TO_UTM = Transformer.from_crs(4326, 32638, always_xy=True)
+_FROM_UTM = Transformer.from_crs(32638, 4326, always_xy=True)
+
+
+def _to_utm_xy(xy):
+    x, y = _TO_UTM.transform(xy[:, 0], xy[:, 1])
+    return np.column_stack([x, y])
+
+
+def _from_utm_xy(xy):
+    x, y = _FROM_UTM.transform(xy[:, 0], xy[:, 1])
+    return np.column_stack([x, y])
+
+
+def to_utm(geom: BaseGeometry) -> BaseGeometry:
+    """Lon/lat to UTM 38N metres."""
+    return shapely.transform(geom, _to_utm_xy)
+
+
+def from_utm(geom: BaseGeometry) -> BaseGeometry:
+    """UTM 38N metres to lon/lat."""
+    return shapely.transform(geom, _from_utm_xy)
+
+SOURCE_RAIL = (
+    "Derived here: Iran's border (OpenStreetMap) offset 1.2 km inland, through the stations of "
+    "region-facts.md (Wikipedia coordinates)"
+)
+
+
+def station_points() -> dict[str, shapely.Point]:
+    """Station id → point, from the ``places`` layer."""
+    places = build_layer("places").set_index("id")
+    return {sid: places.geometry[sid] for sid in RAIL_STATIONS}
+
+
+def _polygons() -> dict[str, BaseGeometry]:
+    from layers.facts import country_shapes
+
+    shapes = country_shapes()
+    return {
+        "Azerbaijan": shapes["Azerbaijan (mainland)"],
+        "Armenia": shapes["Armenia"],
+        "Nakhchivan": shapes["Nakhchivan"],
+        "Iran": shapes["Iran"],
+        "Turkey": shapes["Turkey"],
+    }
+
+
+def _river_line(polys: dict[str, BaseGeometry]) -> BaseGeometry:
+    """The Aras border, in UTM metres, west to east.
+
+    Taken from Iran's outline where it faces Azerbaijan, Armenia and
+    Nakhchivan: the shared borders alone break where a border reservoir
+    (Araz, Khudafarin) lies between the countries.
+    """
+    water = build_layer("water").geometry.values
+    north = shapely.union_all([*(polys[c] for c in ("Nakhchivan", "Armenia", "Azerbaijan")), *water]).buffer(0.01)
+    iran_outline = shapely.union_all([shapely.LineString(p.exterior.coords) for p in shapely.get_parts(polys["Iran"])])
+    facing = shapely.line_merge(iran_outline.intersection(north))
+    line = max(shapely.get_parts(facing), key=lambda g: g.length)
+    if line.coords[0][0] > line.coords[-1][0]:
+        line = line.reverse()
+    return to_utm(line)
+
+
+def _inland(line: BaseGeometry, land: BaseGeometry) -> BaseGeometry:
+    """The offset of ``line`` that lies on the land side."""
+    land_utm = to_utm(land)
+    best = None
+    for distance in (INLAND_OFFSET_M, -INLAND_OFFSET_M):
+        candidate = line.offset_curve(distance, join_style="round")
+        candidate = shapely.line_merge(candidate) if candidate.geom_type == "MultiLineString" else candidate
+        if candidate.geom_type == "MultiLineString":
+            candidate = max(candidate.geoms, key=lambda g: g.length)
+        inside = candidate.intersection(land_utm).length
+        if best is None or inside > best[0]:
+            best = (inside, candidate)
+    curve = best[1]
+    if curve.coords[0][0] > curve.coords[-1][0]:
+        curve = curve.reverse()
+    return curve
+
+
+@cache
+def _rail_utm() -> BaseGeometry:
+    polys = _polygons()
+    land = shapely.union_all([polys["Azerbaijan"], polys["Armenia"], polys["Nakhchivan"]])
+    curve = _inland(_river_line(polys), land)
+    stations = [to_utm(p) for p in station_points().values()]
+    at = [curve.project(p) for p in stations]
+    # A station on the river bank is passed by the offset curve itself; one off
+    # the river (Nakhchivan city, Sharur, Ordubad) is reached by a chord that
+    # leaves the river earlier and rejoins it later, never by a spur.
+    off = [curve.distance(p) > OFF_RIVER_M or i in (0, len(stations) - 1) for i, p in enumerate(stations)]
+    reach = [1.5 * curve.distance(p) if o else 0.0 for p, o in zip(stations, off, strict=True)]
+    coords: list[tuple[float, float]] = []
+    for i, station in enumerate(stations):
+        if off[i]:
+            coords.append(station.coords[0])
+        if i + 1 < len(stations):
+            middle = (at[i] + at[i + 1]) / 2
+            start = min(at[i] + reach[i], middle) if off[i] else at[i]
+            end = max(at[i + 1] - reach[i + 1], middle) if off[i + 1] else at[i + 1]
+            coords.extend(shapely.ops.substring(curve, start, end).coords)
+    line = shapely.LineString(coords)
+    return line.simplify(20)
+
+
+def rail_line() -> BaseGeometry:
+    """The whole railway, Sadarak to Horadiz, lon/lat."""
+    return from_utm(_rail_utm())
+
+
+def _segment(name: str, geom: BaseGeometry, *, mode: str, status: str, country: str, source: str, **extra) -> dict:
+    return {
+        "name": name,
+        "mode": mode,
+        "status": status,
+        "country": country,
+        "length_km": round(length_km(geom), 2),
+        "source": source,
+        **extra,
+        "geometry": geom,
+    }
+
+
+def _pieces(line: BaseGeometry, poly: BaseGeometry) -> BaseGeometry:
+    part = line.intersection(poly)
+    lines = [g for g in shapely.get_parts(part) if g.geom_type == "LineString" and g.length > 0]
+    return shapely.line_merge(shapely.MultiLineString(lines)) if lines else shapely.LineString()
+
+
+@cache
+def _route() -> gpd.GeoDataFrame:
+    polys = _polygons()
+    line = rail_line()
+    rows = [
+        _segment(
+            "Sadarak – Sharur – Nakhchivan – Julfa – Ordubad railway", _pieces(line, polys["Nakhchivan"]),
+            mode="rail", status="existing", country="Azerbaijan (Nakhchivan)", source=SOURCE_RAIL,
+            note="Nakhchivan's own network on the Soviet alignment; the Sharur–Sadarak end meets the planned "
+                 "7 km Dilucu–Sadarak link to Turkey.",
+        ),
+        _segment(
+            "TRIPP railway through Syunik (Agarak – Meghri – Nrnadzor)", _pieces(line, polys["Armenia"]),
+            mode="rail", status="proposed", country="Armenia", source=SOURCE_RAIL,
+            note="Restores the Soviet line along the Iran border (closed 1992). Quoted lengths: "
+                 + "; ".join(f"{q} ({s})" for q, s in QUOTED_LENGTHS["Armenia"]) + ".",
+        ),
+        _segment(
+            "Horadiz – Aghband railway", _pieces(line, polys["Azerbaijan"]),
+            mode="rail", status="under construction", country="Azerbaijan", source=SOURCE_RAIL,
+            note="Completion planned 2026; Sept 2025: design 84 %, construction 67 % (Trend). Quoted: "
+                 + QUOTED_LENGTHS["Azerbaijan"][0][0] + ".",
+        ),
+    ]
+    in_iran = _pieces(line, polys["Iran"])
+    if not in_iran.is_empty:
+        rows.append(_segment("Railway where it touches Iran's polygon", in_iran, mode="rail", status="proposed",
+                             country="Iran", source=SOURCE_RAIL,
+                             note="Where the drawn line meets Iran's simplified polygon at a river bend."))
+    rows.append(_road_band(line, polys["Armenia"]))
+    return frame(rows)
+
+
+def _road_band(line: BaseGeometry, armenia: BaseGeometry) -> dict:
+    """The road as what it is: an unsettled corridor north of the railway, not a line."""
+    syunik = build_layer("syunik").geometry.iloc[0]
+    rail_in_armenia = to_utm(_pieces(line, armenia))
+    band = from_utm(rail_in_armenia.buffer(8_000, cap_style="flat").simplify(200))
+    band = band.intersection(syunik)
+    return {
+        "name": "TRIPP road, pipeline and power corridor (alignment not settled)",
+        "mode": "road",
+        "status": "proposed",
+        "country": "Armenia",
+        "length_km": None,
+        "source": "PM Pashinyan, 12 Nov 2025 (region-facts.md): road, pipeline and power lines may run further "
+                  "north than the railway",
+        "note": "Indicative band within 8 km of the railway in Syunik; sources give no alignment. "
+                "Shown as a band so it is not mistaken for a route.",
+        "geometry": band,
+    }
+
+
+def tripp_route() -> gpd.GeoDataFrame:
+    """The railway segments by country, and the road corridor band."""
+    return _route().copy()

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Create .venv at the repository root and install tripp-map into it.
+# Usage: scripts/setup.sh [app|test]   ("test" adds the test tools and Chromium)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind="${1:-app}"
+PY="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+extra=""
+[ "$kind" = test ] && extra="[test]"
+.venv/bin/python -m pip install --quiet -c requirements.lock -e ".${extra}"
+if [ "$kind" = test ] && [ ! -x /usr/bin/chromium ]; then
+  # Playwright's own browser download is unreachable here; Debian's Chromium works.
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
