@@ -83,22 +83,46 @@ class Enclave:
 # Locator points only pick which source polygon is the enclave.
 ENCLAVES = (
     Enclave(
-        "Artsvashen", "Bashkend; Başkənd", "Armenia", "Azerbaijan", 45.5156, 40.6461,
-        "travel-images.com, Exclaves and Enclaves of Azerbaijan (40°38′46″N 45°30′56″E)", "ARM",
+        "Artsvashen",
+        "Bashkend; Başkənd",
+        "Armenia",
+        "Azerbaijan",
+        45.5156,
+        40.6461,
+        "travel-images.com, Exclaves and Enclaves of Azerbaijan (40°38′46″N 45°30′56″E)",
+        "ARM",
     ),
     Enclave(
-        "Yukhari Askipara", "Yuxarı Əskipara", "Azerbaijan", "Armenia", 45.017, 41.067,
-        "Wikipedia (fr), Yukhari Askipara", "AZE",
+        "Yukhari Askipara",
+        "Yuxarı Əskipara",
+        "Azerbaijan",
+        "Armenia",
+        45.017,
+        41.067,
+        "Wikipedia (fr), Yukhari Askipara",
+        "AZE",
     ),
     Enclave(
-        "Barkhudarly", "Barxudarlı; Barkhudarlu", "Azerbaijan", "Armenia", 45.2253, 40.9933,
-        "Wikipedia, Barxudarlı", "AZE",
+        "Barkhudarly",
+        "Barxudarlı; Barkhudarlu",
+        "Azerbaijan",
+        "Armenia",
+        45.2253,
+        40.9933,
+        "Wikipedia, Barxudarlı",
+        "AZE",
         "Sources give 22 km² for Barkhudarly together with Sofulu; the OpenStreetMap "
         "polygon covers Barkhudarly only (about 10 km²). Sofulu is shown as a place.",
     ),
     Enclave(
-        "Karki", "Tigranashen; Kərki", "Azerbaijan (Nakhchivan)", "Armenia", 44.7769, 39.7531,
-        "the hole in OpenStreetMap's Armenia polygon beside Tigranashen", "ARM",
+        "Karki",
+        "Tigranashen; Kərki",
+        "Azerbaijan (Nakhchivan)",
+        "Armenia",
+        44.7769,
+        39.7531,
+        "the hole in OpenStreetMap's Armenia polygon beside Tigranashen",
+        "ARM",
         "The source leaves it as a hole in Armenia's polygon with no country on it.",
     ),
 )
@@ -179,7 +203,7 @@ def build_atoms(osm: dict, ne: dict) -> tuple[list[dict], list[dict]]:
     arm, aze = countries["ARM"], countries["AZE"]
 
     water = []
-    for code, geom in sorted(countries.items()):
+    for _code, geom in sorted(countries.items()):
         for part in shapely.get_parts(geom):
             for ring in getattr(part, "interiors", []):
                 lake = shapely.Polygon(ring)
@@ -226,7 +250,9 @@ def build_atoms(osm: dict, ne: dict) -> tuple[list[dict], list[dict]]:
         ordered.append((props, enclave_geoms[enc.name]))
 
     syunik = inner_split(armenia, [am_units["AM-SU"]], [v for k, v in am_units.items() if k != "AM-SU"])
-    core = inner_split(azerbaijan, [az_units[c] for c in KARABAKH_CORE], [v for k, v in az_units.items() if k not in KARABAKH_CORE])
+    core = inner_split(
+        azerbaijan, [az_units[c] for c in KARABAKH_CORE], [v for k, v in az_units.items() if k not in KARABAKH_CORE]
+    )
     districts = inner_split(
         azerbaijan,
         [az_units[c] for c in KARABAKH_DISTRICTS],
@@ -259,12 +285,12 @@ def build_atoms(osm: dict, ne: dict) -> tuple[list[dict], list[dict]]:
     for part in shapely.get_parts(land):
         for ring in part.interiors:
             hole = shapely.Polygon(ring)
-            atoms.append({"properties": {"atom": "water", "name": _lake_name(hole), "source": OSM_SOURCE},
-                          "geometry": hole})
+            atoms.append(
+                {"properties": {"atom": "water", "name": _lake_name(hole), "source": OSM_SOURCE}, "geometry": hole}
+            )
     # Lakes inside a country lie on top of its (hole-free) polygon, outside the coverage.
     lakes = [
-        {"properties": {"atom": "lake", "name": _lake_name(w), "source": OSM_SOURCE}, "geometry": w}
-        for w in water
+        {"properties": {"atom": "lake", "name": _lake_name(w), "source": OSM_SOURCE}, "geometry": w} for w in water
     ]
     return atoms, lakes
 
@@ -300,8 +326,7 @@ def exact_coverage(atoms: list[dict]) -> list[dict]:
             shared = [face.boundary.intersection(geoms[g].boundary).length for g in touching]
             owner[int(touching[max(range(len(shared)), key=shared.__getitem__)])].append(face)
     return [
-        {"properties": a["properties"], "geometry": shapely.coverage_union_all(owner[i])}
-        for i, a in enumerate(atoms)
+        {"properties": a["properties"], "geometry": shapely.coverage_union_all(owner[i])} for i, a in enumerate(atoms)
     ]
 
 
@@ -380,19 +405,27 @@ def update_manifest(entry: dict) -> None:
 # are written from here, their checksums refreshed by --checksums-only.
 TRANSCRIBED = {
     "places.csv": {
-        "sources": [{"document": "shared/reference/region-facts.md",
-                     "licence": "facts from the cited public sources (Wikipedia: CC BY-SA; reporting)",
-                     "attribution": "per row, column 'source'"}],
+        "sources": [
+            {
+                "document": "shared/reference/region-facts.md",
+                "licence": "facts from the cited public sources (Wikipedia: CC BY-SA; reporting)",
+                "attribution": "per row, column 'source'",
+            }
+        ],
         "rebuild": "hand-transcribed from shared/reference/region-facts.md; "
-                   "then python -m geo.build_data --checksums-only",
+        "then python -m geo.build_data --checksums-only",
         "simplification": None,
     },
     "events.csv": {
-        "sources": [{"document": "shared/reference/region-facts.md",
-                     "licence": "facts from the cited public sources",
-                     "attribution": "per row, column 'source'"}],
+        "sources": [
+            {
+                "document": "shared/reference/region-facts.md",
+                "licence": "facts from the cited public sources",
+                "attribution": "per row, column 'source'",
+            }
+        ],
         "rebuild": "hand-transcribed from shared/reference/region-facts.md; "
-                   "then python -m geo.build_data --checksums-only",
+        "then python -m geo.build_data --checksums-only",
         "simplification": None,
     },
 }
@@ -412,8 +445,11 @@ def refresh_checksums(data_dir: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.build_data", description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: geo/data)")
-    parser.add_argument("--checksums-only", action="store_true",
-                        help="fetch nothing; refresh the manifest checksums of the files present")
+    parser.add_argument(
+        "--checksums-only",
+        action="store_true",
+        help="fetch nothing; refresh the manifest checksums of the files present",
+    )
     args = parser.parse_args(argv)
     if args.checksums_only:
         refresh_checksums(args.out)
@@ -435,12 +471,26 @@ def main(argv: list[str] | None = None) -> int:
             "sha256": sha256(out),
             "bytes": out.stat().st_size,
             "sources": [
-                {"package": OSM_PACKAGE[0], "version": OSM_PACKAGE[1], "registry": "npm",
-                 "member": OSM_PACKAGE[2], "tarball_sha256": osm_sha, "licence": "ODbL-1.0",
-                 "attribution": OSM_ATTRIBUTION, "used_for": "every country, enclave and lake outline"},
-                {"package": NE_PACKAGE[0], "version": NE_PACKAGE[1], "registry": "npm",
-                 "member": NE_PACKAGE[2], "tarball_sha256": ne_sha, "licence": "public domain (Natural Earth)",
-                 "attribution": NE_ATTRIBUTION, "used_for": "inner lines of Syunik and the Karabakh districts"},
+                {
+                    "package": OSM_PACKAGE[0],
+                    "version": OSM_PACKAGE[1],
+                    "registry": "npm",
+                    "member": OSM_PACKAGE[2],
+                    "tarball_sha256": osm_sha,
+                    "licence": "ODbL-1.0",
+                    "attribution": OSM_ATTRIBUTION,
+                    "used_for": "every country, enclave and lake outline",
+                },
+                {
+                    "package": NE_PACKAGE[0],
+                    "version": NE_PACKAGE[1],
+                    "registry": "npm",
+                    "member": NE_PACKAGE[2],
+                    "tarball_sha256": ne_sha,
+                    "licence": "public domain (Natural Earth)",
+                    "attribution": NE_ATTRIBUTION,
+                    "used_for": "inner lines of Syunik and the Karabakh districts",
+                },
             ],
             "rebuild": "python -m geo.build_data",
             "simplification": {

@@ -10,7 +10,7 @@ from shapely.geometry import mapping
 
 from geo.clean import clean_for_web
 
-__all__ = ["to_geojson", "feature_collection"]
+__all__ = ["feature_collection", "to_geojson"]
 
 # 6 decimals is 0.1 m: finer than any source, and it keeps bytes stable.
 _DECIMALS = 6
@@ -24,11 +24,13 @@ def feature_collection(gdf: gpd.GeoDataFrame, decimals: int = _DECIMALS) -> dict
     for record in clean.to_dict("records"):
         geom = shapely.orient_polygons(record.pop(geom_col))
         coords = mapping(geom)
-        features.append({
-            "type": "Feature",
-            "properties": record,
-            "geometry": {**coords, "coordinates": _round_to(coords["coordinates"], decimals)},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": record,
+                "geometry": {**coords, "coordinates": _round_to(coords["coordinates"], decimals)},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 

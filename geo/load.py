@@ -10,7 +10,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-__all__ = ["DATA_DIR", "DataError", "manifest", "verify", "regions", "read_csv_rows"]
+__all__ = ["DATA_DIR", "DataError", "manifest", "read_csv_rows", "regions", "verify"]
 
 DATA_DIR = Path(__file__).parent / "data"
 

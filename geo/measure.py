@@ -16,13 +16,14 @@ from shapely.geometry.base import BaseGeometry
 __all__ = [
     "GEOD",
     "area_km2",
+    "border_lengths",
+    "hausdorff_m",
     "length_km",
     "shared_border_km",
-    "hausdorff_m",
-    "border_lengths",
 ]
 
 GEOD = Geod(ellps="WGS84")
+
 
 def area_km2(geom: BaseGeometry) -> float:
     """Geodesic area of a (multi)polygon in km².

@@ -12,7 +12,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.load import regions
 
-__all__ = ["atom_union", "atom_rows", "frame"]
+__all__ = ["atom_rows", "atom_union", "frame"]
 
 
 def atom_rows(atom: str, name: str | None = None) -> gpd.GeoDataFrame:

@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["main", "CliError", "atomic_write"]
+__all__ = ["CliError", "atomic_write", "main"]
 
 
 class CliError(Exception):

@@ -51,8 +51,14 @@ def _line(*ids_or_points) -> shapely.LineString:
 
 def _row(name, geom, status, mode, source, basis, **extra) -> dict:
     return {
-        "name": name, "status": status, "mode": mode, "source": source, "geometry_basis": basis,
-        "length_km": round(length_km(geom), 1), **extra, "geometry": geom,
+        "name": name,
+        "status": status,
+        "mode": mode,
+        "source": source,
+        "geometry_basis": basis,
+        "length_km": round(length_km(geom), 1),
+        **extra,
+        "geometry": geom,
     }
 
 
@@ -65,7 +71,7 @@ def _horadiz_aghband() -> shapely.LineString:
 
 @cache
 def _corridors() -> gpd.GeoDataFrame:
-    p = _places()
+    _places()
     # Waypoints keep schematic chords out of Armenia: the Kars–Iğdır line runs
     # south of the Aras via Tuzluca and Aralık, Baku–Tbilisi–Kars via Akhalkalaki.
     tuzluca = shapely.Point(43.66, 40.05)
@@ -73,33 +79,92 @@ def _corridors() -> gpd.GeoDataFrame:
     aralik = shapely.Point(44.52, 39.87)
     dilucu = dilucu_point()
     rows = [
-        _row("Horadiz – Aghband railway", _horadiz_aghband(), "under construction", "rail",
-             "Trend, 5 Sep 2025 (region-facts.md)", "derived along the Aras, as the TRIPP railway",
-             quoted_length="110.4 km main line (140.6 km with access tracks)",
-             note="Completion planned 2026; Sept 2025: design 84 %, construction 67 %. Other planned stations "
-                  "(no coordinates found): Bartaz, Hakari, Gumlagh, Soltanli, Shukurbayli, Yukhari Marjanli."),
-        _row("Kars – Iğdır – Aralık – Dilucu railway", _line("kars", tuzluca, "igdir", aralik, dilucu), "under construction",
-             "rail", "News.az (region-facts.md)", SCHEMATIC + "; Tuzluca and Aralık waypoints; Dilucu placed on the border",
-             quoted_length="about 224 km", note="Construction began 22 Aug 2025; 6 stations, 5 tunnels; "
-             "4–5 years to build. A 7 km Dilucu–Sadarak link is planned."),
-        _row("Dilucu – Sadarak link", _line(dilucu, "sadarak"), "proposed", "rail",
-             "News.az (region-facts.md)", SCHEMATIC, quoted_length="7 km", note="Planned link to Nakhchivan."),
-        _row("Soviet-era line Yerevan – Yeraskh – Nakhchivan – Meghri – Horadiz", shapely.LineString(
-                [*_line("yerevan", "yeraskh", "sharur").coords, *rail_line().coords[1:]]),
-             "historical", "rail", "region-facts.md (Alat–Julfa railway, opened 1941)",
-             SCHEMATIC + " west of Sharur; along the Aras east of it",
-             note="Service stopped in 1992 (Meghri station until April 1992; some sources say 1995)."),
-        _row("Baku – Tbilisi – Kars railway", _line("alat", "baku", "tbilisi", akhalkalaki, "kars"), "existing",
-             "rail", "region-facts.md (Middle Corridor)", SCHEMATIC + "; Akhalkalaki waypoint",
-             note="Opened 30 Oct 2017. Part of the Middle Corridor."),
-        _row("Middle Corridor: Kars – Istanbul", _line("kars", "istanbul"), "existing", "rail",
-             "region-facts.md (Middle Corridor)", SCHEMATIC, note="On toward Europe."),
-        _row("Caspian ferry Aktau – Alat", _line("aktau", "alat"), "existing", "ferry",
-             "region-facts.md (Middle Corridor)", SCHEMATIC, note="Trans-Caspian International Transport Route."),
-        _row("Caspian ferry Kuryk – Alat", _line("kuryk", "alat"), "existing", "ferry",
-             "region-facts.md (Middle Corridor)", SCHEMATIC, note="Kuryk position approximate."),
-        _row("Caspian ferry Türkmenbaşy – Alat", _line("turkmenbasy", "alat"), "existing", "ferry",
-             "region-facts.md (Middle Corridor)", SCHEMATIC, note="Trans-Caspian International Transport Route."),
+        _row(
+            "Horadiz – Aghband railway",
+            _horadiz_aghband(),
+            "under construction",
+            "rail",
+            "Trend, 5 Sep 2025 (region-facts.md)",
+            "derived along the Aras, as the TRIPP railway",
+            quoted_length="110.4 km main line (140.6 km with access tracks)",
+            note="Completion planned 2026; Sept 2025: design 84 %, construction 67 %. Other planned stations "
+            "(no coordinates found): Bartaz, Hakari, Gumlagh, Soltanli, Shukurbayli, Yukhari Marjanli.",
+        ),
+        _row(
+            "Kars – Iğdır – Aralık – Dilucu railway",
+            _line("kars", tuzluca, "igdir", aralik, dilucu),
+            "under construction",
+            "rail",
+            "News.az (region-facts.md)",
+            SCHEMATIC + "; Tuzluca and Aralık waypoints; Dilucu placed on the border",
+            quoted_length="about 224 km",
+            note="Construction began 22 Aug 2025; 6 stations, 5 tunnels; "
+            "4–5 years to build. A 7 km Dilucu–Sadarak link is planned.",
+        ),
+        _row(
+            "Dilucu – Sadarak link",
+            _line(dilucu, "sadarak"),
+            "proposed",
+            "rail",
+            "News.az (region-facts.md)",
+            SCHEMATIC,
+            quoted_length="7 km",
+            note="Planned link to Nakhchivan.",
+        ),
+        _row(
+            "Soviet-era line Yerevan – Yeraskh – Nakhchivan – Meghri – Horadiz",
+            shapely.LineString([*_line("yerevan", "yeraskh", "sharur").coords, *rail_line().coords[1:]]),
+            "historical",
+            "rail",
+            "region-facts.md (Alat–Julfa railway, opened 1941)",
+            SCHEMATIC + " west of Sharur; along the Aras east of it",
+            note="Service stopped in 1992 (Meghri station until April 1992; some sources say 1995).",
+        ),
+        _row(
+            "Baku – Tbilisi – Kars railway",
+            _line("alat", "baku", "tbilisi", akhalkalaki, "kars"),
+            "existing",
+            "rail",
+            "region-facts.md (Middle Corridor)",
+            SCHEMATIC + "; Akhalkalaki waypoint",
+            note="Opened 30 Oct 2017. Part of the Middle Corridor.",
+        ),
+        _row(
+            "Middle Corridor: Kars – Istanbul",
+            _line("kars", "istanbul"),
+            "existing",
+            "rail",
+            "region-facts.md (Middle Corridor)",
+            SCHEMATIC,
+            note="On toward Europe.",
+        ),
+        _row(
+            "Caspian ferry Aktau – Alat",
+            _line("aktau", "alat"),
+            "existing",
+            "ferry",
+            "region-facts.md (Middle Corridor)",
+            SCHEMATIC,
+            note="Trans-Caspian International Transport Route.",
+        ),
+        _row(
+            "Caspian ferry Kuryk – Alat",
+            _line("kuryk", "alat"),
+            "existing",
+            "ferry",
+            "region-facts.md (Middle Corridor)",
+            SCHEMATIC,
+            note="Kuryk position approximate.",
+        ),
+        _row(
+            "Caspian ferry Türkmenbaşy – Alat",
+            _line("turkmenbasy", "alat"),
+            "existing",
+            "ferry",
+            "region-facts.md (Middle Corridor)",
+            SCHEMATIC,
+            note="Trans-Caspian International Transport Route.",
+        ),
     ]
     return frame(rows)
 

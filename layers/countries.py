@@ -22,9 +22,20 @@ def armenia() -> gpd.GeoDataFrame:
     """Armenia de jure, Lake Sevan included, Artsvashen included."""
     geom = atom_union(("armenia", None), ("syunik", None), ("enclave", "Artsvashen"))
     source = atom_rows("armenia")["source"].iloc[0]
-    return frame([_row("Armenia", geom, source, alt_names="Հայաստան;Hayastan", note=(
-        "De jure territory. Includes Lake Sevan and the Artsvashen exclave (held by Azerbaijan since 1992); "
-        "excludes the Azerbaijani exclaves held by Armenia."))])
+    return frame(
+        [
+            _row(
+                "Armenia",
+                geom,
+                source,
+                alt_names="Հայաստան;Hayastan",
+                note=(
+                    "De jure territory. Includes Lake Sevan and the Artsvashen exclave (held by Azerbaijan since 1992); "
+                    "excludes the Azerbaijani exclaves held by Armenia."
+                ),
+            )
+        ]
+    )
 
 
 def azerbaijan() -> gpd.GeoDataFrame:
@@ -37,16 +48,36 @@ def azerbaijan() -> gpd.GeoDataFrame:
         ("enclave", "Barkhudarly"),
     )
     source = atom_rows("azerbaijan")["source"].iloc[0]
-    return frame([_row("Azerbaijan", geom, source, alt_names="Azərbaycan", note=(
-        "Mainland, de jure: includes Karabakh and the exclaves Yukhari Askipara and Barkhudarly "
-        "(held by Armenia since the early 1990s); excludes Artsvashen and the Nakhchivan exclave."))])
+    return frame(
+        [
+            _row(
+                "Azerbaijan",
+                geom,
+                source,
+                alt_names="Azərbaycan",
+                note=(
+                    "Mainland, de jure: includes Karabakh and the exclaves Yukhari Askipara and Barkhudarly "
+                    "(held by Armenia since the early 1990s); excludes Artsvashen and the Nakhchivan exclave."
+                ),
+            )
+        ]
+    )
 
 
 def nakhchivan() -> gpd.GeoDataFrame:
     """The Nakhchivan Autonomous Republic, Azerbaijan's exclave, Karki included."""
     geom = atom_union(("nakhchivan", None), ("enclave", "Karki"))
     source = atom_rows("nakhchivan")["source"].iloc[0]
-    return frame([_row("Nakhchivan", geom, source, sovereign="Azerbaijan",
-                       alt_names="Naxçıvan;Nakhichevan;Нахичевань;Նախիջևան",
-                       note="Autonomous republic of Azerbaijan, cut off from the mainland by Armenia's Syunik. "
-                            "Includes Karki (held by Armenia since the early 1990s).")])
+    return frame(
+        [
+            _row(
+                "Nakhchivan",
+                geom,
+                source,
+                sovereign="Azerbaijan",
+                alt_names="Naxçıvan;Nakhichevan;Нахичевань;Նախիջևան",
+                note="Autonomous republic of Azerbaijan, cut off from the mainland by Armenia's Syunik. "
+                "Includes Karki (held by Armenia since the early 1990s).",
+            )
+        ]
+    )

@@ -9,7 +9,7 @@ import shapely
 from geo.measure import area_km2, shared_border_km
 from layers.registry import build_layer
 
-__all__ = ["PUBLISHED_AREAS", "PUBLISHED_BORDERS", "facts_table", "country_shapes"]
+__all__ = ["PUBLISHED_AREAS", "PUBLISHED_BORDERS", "country_shapes", "facts_table"]
 
 # (published km², source) from shared/reference/region-facts.md
 PUBLISHED_AREAS = {
@@ -26,7 +26,10 @@ PUBLISHED_BORDERS = {
         "CIA World Factbook; Azerbaijani figures",
     ),
     ("Armenia", "Nakhchivan"): ("221", "CIA World Factbook"),
-    ("Nakhchivan", "Turkey"): ("9 (CIA 2006); quoted from 8 to 18; 15 (Azerbaijan's own)", "CIA World Factbook; various"),
+    ("Nakhchivan", "Turkey"): (
+        "9 (CIA 2006); quoted from 8 to 18; 15 (Azerbaijan's own)",
+        "CIA World Factbook; various",
+    ),
     ("Nakhchivan", "Iran"): ("179", "CIA World Factbook (Azerbaijan, 2006)"),
     ("Armenia", "Turkey"): ("311", "CIA World Factbook (Armenia, 2017)"),
     ("Armenia", "Georgia"): ("219", "CIA World Factbook (Armenia, 2017)"),
@@ -54,20 +57,24 @@ def facts_table() -> list[dict[str, str]]:
     rows = []
     for name, (published, source) in PUBLISHED_AREAS.items():
         measured = area_km2(shapes[name])
-        rows.append({
-            "measure": f"Area of {name}",
-            "measured": f"{measured:,.0f} km²",
-            "published": f"{published:,} km²",
-            "difference": f"{(measured - published) / published:+.1%}",
-            "source": source,
-        })
+        rows.append(
+            {
+                "measure": f"Area of {name}",
+                "measured": f"{measured:,.0f} km²",
+                "published": f"{published:,} km²",
+                "difference": f"{(measured - published) / published:+.1%}",
+                "source": source,
+            }
+        )
     for (first, second), (published, source) in PUBLISHED_BORDERS.items():
         measured = shared_border_km(shapes[first], shapes[second])
-        rows.append({
-            "measure": f"Border {first} – {second}",
-            "measured": f"{measured:,.0f} km",
-            "published": f"{published} km",
-            "difference": "",
-            "source": source,
-        })
+        rows.append(
+            {
+                "measure": f"Border {first} – {second}",
+                "measured": f"{measured:,.0f} km",
+                "published": f"{published} km",
+                "difference": "",
+                "source": source,
+            }
+        )
     return rows

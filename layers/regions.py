@@ -8,7 +8,7 @@ import pandas as pd
 from geo.measure import area_km2
 from layers._atoms import atom_rows, frame
 
-__all__ = ["syunik", "karabakh", "neighbors", "enclaves", "water"]
+__all__ = ["enclaves", "karabakh", "neighbors", "syunik", "water"]
 
 KARABAKH_HISTORY = (
     "Run by ethnic-Armenian authorities from the early 1990s (first war 1988–94). "
@@ -53,15 +53,17 @@ def karabakh() -> gpd.GeoDataFrame:
     rows = []
     for atom in ("karabakh_core", "karabakh_districts"):
         part = atom_rows(atom).iloc[0]
-        rows.append({
-            "name": part["name"],
-            "alt_names": "Nagorno-Karabakh;Artsakh;Qarabağ;Արցախ",
-            "source": part["source"],
-            "boundary": KARABAKH_BOUNDARY[part["name"]],
-            "history": KARABAKH_HISTORY,
-            "retaken": "2023" if atom == "karabakh_core" else "2020",
-            "geometry": part.geometry,
-        })
+        rows.append(
+            {
+                "name": part["name"],
+                "alt_names": "Nagorno-Karabakh;Artsakh;Qarabağ;Արցախ",
+                "source": part["source"],
+                "boundary": KARABAKH_BOUNDARY[part["name"]],
+                "history": KARABAKH_HISTORY,
+                "retaken": "2023" if atom == "karabakh_core" else "2020",
+                "geometry": part.geometry,
+            }
+        )
     return _with_area(frame(rows))
 
 

@@ -23,16 +23,25 @@ import shapely.ops
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
-from geo.measure import length_km, shared_border
+from geo.measure import length_km
 from layers._atoms import frame
 from layers.registry import build_layer
 
-__all__ = ["RAIL_STATIONS", "QUOTED_LENGTHS", "tripp_route", "rail_line", "station_points"]
+__all__ = ["QUOTED_LENGTHS", "RAIL_STATIONS", "rail_line", "station_points", "tripp_route"]
 
 # West to east, as in the reference file's station table (ids in places.csv).
 RAIL_STATIONS = (
-    "sadarak", "sharur", "nakhchivan_city", "julfa", "ordubad",
-    "agarak", "meghri", "nrnadzor", "aghband", "mincivan", "horadiz",
+    "sadarak",
+    "sharur",
+    "nakhchivan_city",
+    "julfa",
+    "ordubad",
+    "agarak",
+    "meghri",
+    "nrnadzor",
+    "aghband",
+    "mincivan",
+    "horadiz",
 )
 
 INLAND_OFFSET_M = 1_200
@@ -70,6 +79,7 @@ def from_utm(geom: BaseGeometry) -> BaseGeometry:
     """UTM 38N metres to lon/lat."""
     return shapely.transform(geom, _from_utm_xy)
 
+
 SOURCE_RAIL = (
     "Derived here: Iran's border (OpenStreetMap) offset 1.2 km inland, through the stations of "
     "region-facts.md (Wikipedia coordinates)"
@@ -96,16 +106,17 @@ def _polygons() -> dict[str, BaseGeometry]:
 
 
 def _river_line(polys: dict[str, BaseGeometry]) -> BaseGeometry:
-    """The Aras border, in UTM metres, west to east.
+    """The north bank of the Aras as the map draws it, in UTM metres, west to east.
 
-    Taken from Iran's outline where it faces Azerbaijan, Armenia and
-    Nakhchivan: the shared borders alone break where a border reservoir
-    (Araz, Khudafarin) lies between the countries.
+    It is the edge of Nakhchivan, Armenia and Azerbaijan that faces Iran or a
+    border reservoir (Araz, Khudafarin): the line goes round a reservoir on
+    the north shore, as the railway does, rather than across it.
     """
     water = build_layer("water").geometry.values
-    north = shapely.union_all([*(polys[c] for c in ("Nakhchivan", "Armenia", "Azerbaijan")), *water]).buffer(0.01)
-    iran_outline = shapely.union_all([shapely.LineString(p.exterior.coords) for p in shapely.get_parts(polys["Iran"])])
-    facing = shapely.line_merge(iran_outline.intersection(north))
+    land = shapely.union_all([polys[c] for c in ("Nakhchivan", "Armenia", "Azerbaijan")])
+    south = shapely.union_all([polys["Iran"], *water]).buffer(0.005)
+    outline = shapely.union_all([shapely.LineString(p.exterior.coords) for p in shapely.get_parts(land)])
+    facing = shapely.line_merge(outline.intersection(south))
     line = max(shapely.get_parts(facing), key=lambda g: g.length)
     if line.coords[0][0] > line.coords[-1][0]:
         line = line.reverse()
@@ -185,29 +196,51 @@ def _route() -> gpd.GeoDataFrame:
     line = rail_line()
     rows = [
         _segment(
-            "Sadarak – Sharur – Nakhchivan – Julfa – Ordubad railway", _pieces(line, polys["Nakhchivan"]),
-            mode="rail", status="existing", country="Azerbaijan (Nakhchivan)", source=SOURCE_RAIL,
+            "Sadarak – Sharur – Nakhchivan – Julfa – Ordubad railway",
+            _pieces(line, polys["Nakhchivan"]),
+            mode="rail",
+            status="existing",
+            country="Azerbaijan (Nakhchivan)",
+            source=SOURCE_RAIL,
             note="Nakhchivan's own network on the Soviet alignment; the Sharur–Sadarak end meets the planned "
-                 "7 km Dilucu–Sadarak link to Turkey.",
+            "7 km Dilucu–Sadarak link to Turkey.",
         ),
         _segment(
-            "TRIPP railway through Syunik (Agarak – Meghri – Nrnadzor)", _pieces(line, polys["Armenia"]),
-            mode="rail", status="proposed", country="Armenia", source=SOURCE_RAIL,
+            "TRIPP railway through Syunik (Agarak – Meghri – Nrnadzor)",
+            _pieces(line, polys["Armenia"]),
+            mode="rail",
+            status="proposed",
+            country="Armenia",
+            source=SOURCE_RAIL,
             note="Restores the Soviet line along the Iran border (closed 1992). Quoted lengths: "
-                 + "; ".join(f"{q} ({s})" for q, s in QUOTED_LENGTHS["Armenia"]) + ".",
+            + "; ".join(f"{q} ({s})" for q, s in QUOTED_LENGTHS["Armenia"])
+            + ".",
         ),
         _segment(
-            "Horadiz – Aghband railway", _pieces(line, polys["Azerbaijan"]),
-            mode="rail", status="under construction", country="Azerbaijan", source=SOURCE_RAIL,
+            "Horadiz – Aghband railway",
+            _pieces(line, polys["Azerbaijan"]),
+            mode="rail",
+            status="under construction",
+            country="Azerbaijan",
+            source=SOURCE_RAIL,
             note="Completion planned 2026; Sept 2025: design 84 %, construction 67 % (Trend). Quoted: "
-                 + QUOTED_LENGTHS["Azerbaijan"][0][0] + ".",
+            + QUOTED_LENGTHS["Azerbaijan"][0][0]
+            + ".",
         ),
     ]
     in_iran = _pieces(line, polys["Iran"])
     if not in_iran.is_empty:
-        rows.append(_segment("Railway where it touches Iran's polygon", in_iran, mode="rail", status="proposed",
-                             country="Iran", source=SOURCE_RAIL,
-                             note="Where the drawn line meets Iran's simplified polygon at a river bend."))
+        rows.append(
+            _segment(
+                "Railway where it touches Iran's polygon",
+                in_iran,
+                mode="rail",
+                status="proposed",
+                country="Iran",
+                source=SOURCE_RAIL,
+                note="Where the drawn line meets Iran's simplified polygon at a river bend.",
+            )
+        )
     rows.append(_road_band(line, polys["Armenia"]))
     return frame(rows)
 
@@ -225,9 +258,9 @@ def _road_band(line: BaseGeometry, armenia: BaseGeometry) -> dict:
         "country": "Armenia",
         "length_km": None,
         "source": "PM Pashinyan, 12 Nov 2025 (region-facts.md): road, pipeline and power lines may run further "
-                  "north than the railway",
+        "north than the railway",
         "note": "Indicative band within 8 km of the railway in Syunik; sources give no alignment. "
-                "Shown as a band so it is not mistaken for a route.",
+        "Shown as a band so it is not mistaken for a route.",
         "geometry": band,
     }
 

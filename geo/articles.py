@@ -1,0 +1,74 @@
+"""Reading an article: checks, metadata, paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["MAX_BYTES", "SEED", "Article", "ArticleError", "paragraphs", "parse_article", "read_article"]
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_93121d9abb5efbbd.txt"
+MAX_BYTES = 5_000_000
+
+_DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+
+
+class ArticleError(ValueError):
+    """An article that cannot be read: the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text with its metadata."""
+
+    text: str
+    name: str
+    date: str = ""
+    source: str = ""
+
+
+def parse_article(raw: str, name: str, source: str = "") -> Article:
+    """An :class:`Article` from text; a leading ``date YYYY-MM-DD`` is metadata, not text."""
+    if "\x00" in raw:
+        raise ArticleError(f"{name}: looks like a binary file, not text")
+    match = _DATE_PREFIX.match(raw)
+    date = match.group(1) if match else ""
+    text = raw[match.end() :] if match else raw
+    if not text.strip():
+        raise ArticleError(f"{name}: the article is empty")
+    return Article(text=text, name=name, date=date, source=source)
+
+
+def read_article(path: Path, source: str = "") -> Article:
+    """Read a UTF-8 article file, with a clear error for anything else."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ArticleError(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise ArticleError(f"{path}: is a folder, not a file") from exc
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read: {exc.strerror}") from exc
+    return decode_article(data, path.name, source)
+
+
+def decode_article(data: bytes, name: str, source: str = "") -> Article:
+    """An article from bytes (a file or an upload)."""
+    if len(data) > MAX_BYTES:
+        raise ArticleError(f"{name}: {len(data):,} bytes is more than the {MAX_BYTES:,}-byte limit")
+    if b"\x00" in data:
+        raise ArticleError(f"{name}: looks like a binary file, not text")
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArticleError(f"{name}: not UTF-8 text (bad byte at offset {exc.start})") from exc
+    return parse_article(raw, name, source)
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs, verbatim: split on blank lines, or on line breaks when there are none."""
+    parts = re.split(r"\n\s*\n", text)
+    if len(parts) == 1:
+        parts = text.split("\n")
+    return [p.strip() for p in parts if p.strip()]
