@@ -1,6 +1,198 @@
-"""tripp-map Streamlit app (placeholder until the map builder lands)."""
+"""tripp-map: the TRIPP corridor, explored in the browser. Run with ``scripts/app.sh``.
 
+The only module that imports streamlit. Everything it shows comes from
+``layers``: the same map builder the command line and the export use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from pathlib import Path
+
+import geopandas as gpd
 import streamlit as st
+from streamlit_folium import st_folium
 
-st.title("The TRIPP corridor")
-st.write("The map is coming; run `tripp-map layers --out DIR` for the data.")
+from geo.articles import ArticleError, decode_article, parse_article
+from layers.assets import copy_served_assets
+from layers.downloads import layers_zip
+from layers.excerpts import events, excerpts_layer, seed_article
+from layers.export import render_html
+from layers.facts import facts_table
+from layers.mapbuilder import DEFAULT_HIDDEN, MapOptions, build_map
+from layers.registry import layer_names
+from layers.route import QUOTED_LENGTHS
+from layers.styles import LAYER_TITLES
+
+HERE = Path(__file__).parent
+BASEMAPS = {"Bundled (offline)": "bundled", "OpenStreetMap (online)": "osm", "Light (online)": "light"}
+
+st.set_page_config(page_title="The TRIPP corridor", page_icon=":railway_track:", layout="wide")
+
+
+@st.cache_resource
+def _serve_leaflet() -> None:
+    # Streamlit serves ./static at /app/static: Leaflet comes from this machine.
+    copy_served_assets(HERE / "static" / "leaflet")
+
+
+@st.cache_data(show_spinner=False)
+def _excerpts(text: str, name: str) -> gpd.GeoDataFrame:
+    if not text:
+        return excerpts_layer(seed_article())
+    return excerpts_layer(parse_article(text, name, source=f"pasted or uploaded: {name}"))
+
+
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=32)
+def _map(options: MapOptions, text: str, name: str):
+    return build_map(options, _excerpts(text, name))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _export(options: MapOptions, text: str, name: str) -> bytes:
+    offline = MapOptions(layers=options.layers, assets="inline", title=options.title)
+    return render_html(build_map(offline, _excerpts(text, name))).encode("utf-8")
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _zip(layers: tuple[str, ...], text: str, name: str) -> bytes:
+    return layers_zip(layers, _excerpts(text, name))
+
+
+def _escaped(text: str, css: str = "") -> None:
+    st.markdown(f'<div style="{css}">{html.escape(text)}</div>', unsafe_allow_html=True)
+
+
+def _article_box() -> None:
+    state = st.session_state
+    with st.sidebar.expander("Annotate another article", expanded=False):
+        pasted = st.text_area("Paste an article (UTF-8 text)", key="pasted", height=150)
+        upload = st.file_uploader("…or upload a .txt file", type=["txt"], key="upload")
+        col1, col2 = st.columns(2)
+        if col1.button("Annotate", key="annotate"):
+            try:
+                if upload is not None:
+                    article = decode_article(upload.getvalue(), upload.name)
+                else:
+                    article = parse_article(pasted, "pasted text")
+                state.article = (article.text, article.name)
+                state.step = 0
+                state.article_error = ""
+            except ArticleError as exc:
+                state.article_error = str(exc)
+        if col2.button("Back to the seed", key="reset_article"):
+            state.article = ("", "")
+            state.step = 0
+            state.article_error = ""
+        if state.get("article_error"):
+            st.error(state.article_error)
+
+
+def main() -> None:
+    _serve_leaflet()
+    state = st.session_state
+    state.setdefault("article", ("", ""))
+    state.setdefault("step", 0)
+
+    st.sidebar.title("The TRIPP corridor")
+    st.sidebar.caption(
+        "A proposed road-and-rail route across Armenia's Syunik province, linking mainland "
+        "Azerbaijan with its Nakhchivan exclave."
+    )
+    st.sidebar.subheader("Layers")
+    shown = tuple(
+        n
+        for n in layer_names()
+        if st.sidebar.checkbox(LAYER_TITLES[n], value=n not in DEFAULT_HIDDEN, key=f"layer_{n}")
+    )
+    basemap = BASEMAPS[st.sidebar.radio("Basemap", list(BASEMAPS), key="basemap")]
+    _article_box()
+
+    text, name = state.article
+    excerpts = _excerpts(text, name)
+    mode = st.radio("Mode", ["Explore", "Story"], horizontal=True, key="mode")
+    labels = [f"¶{r.paragraph} · {r.text[:70]}{'…' if len(r.text) > 70 else ''}" for r in excerpts.itertuples()]
+
+    focus = None
+    map_col, side_col = st.columns([3, 2])
+    with side_col:
+        if mode == "Story":
+            state.step = max(0, min(state.step, len(labels) - 1))
+            prev_col, count_col, next_col = st.columns([1, 1, 1])
+            if prev_col.button("◀ Previous", key="prev", shortcut="Left", width="stretch"):
+                state.step = max(0, state.step - 1)
+            if next_col.button("Next ▶", key="next", shortcut="Right", width="stretch"):
+                state.step = min(len(labels) - 1, state.step + 1)
+            count_col.markdown(f"**{state.step + 1} / {len(labels)}**")
+            row = excerpts.iloc[state.step]
+            focus = int(row["paragraph"])
+            _escaped(row["text"], "font-size: 1.6rem; line-height: 1.4;")
+            st.caption(
+                f"Paragraph {focus} · {row['date'] or 'no date'} · {row['source']} · drawn at: {row['placed_at']}"
+            )
+        else:
+            choice = st.radio(
+                "Excerpts: choose one and the map goes there", ["(whole region)", *labels], key="excerpt_choice"
+            )
+            if choice != "(whole region)":
+                focus = int(excerpts.iloc[labels.index(choice)]["paragraph"])
+                row = excerpts.iloc[labels.index(choice)]
+                _escaped(row["text"], "font-size: 1.1rem;")
+                st.caption(f"Places: {', '.join(__import__('json').loads(row['places'])) or 'none'}")
+
+    options = MapOptions(
+        layers=shown, basemap=basemap, focus=focus if "excerpts" in shown else None, assets="served", in_app=True
+    )
+    with map_col:
+        st_folium(_map(options, text, name), key="map", height=640, use_container_width=True, returned_objects=[])
+        st.caption(
+            "The map draws from this machine: no tiles or scripts are fetched unless you pick an online basemap."
+        )
+
+    facts_tab, timeline_tab, download_tab = st.tabs(["Facts", "Timeline", "Download"])
+    with facts_tab:
+        st.dataframe(facts_table(), hide_index=True, width="stretch")
+        st.markdown(
+            f"**Route length through Armenia** — measured on this map's line: {_route_km('Armenia'):.1f} km. Quoted:"
+        )
+        for quote, source in QUOTED_LENGTHS["Armenia"]:
+            st.markdown(f"- {html.escape(quote)} ({html.escape(source)})")
+        st.markdown(
+            f"**Horadiz – Aghband** measured {_route_km('Azerbaijan'):.1f} km; quoted "
+            f"{html.escape(QUOTED_LENGTHS['Azerbaijan'][0][0])} ({QUOTED_LENGTHS['Azerbaijan'][0][1]})."
+        )
+    with timeline_tab:
+        for event in events():
+            when = event["date"] + (f" – {event['end_date']}" if event["end_date"] else "")
+            st.markdown(
+                f"**{html.escape(when)}** — {html.escape(event['title'])}: {html.escape(event['description'])} "
+                f"*({html.escape(event['source'])})*"
+            )
+    with download_tab:
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8] if text else "seed"
+        st.download_button(
+            "Download this map as HTML (works offline)",
+            _export(options, text, name),
+            file_name=f"tripp-map-{digest}.html",
+            mime="text/html",
+            key="dl_html",
+        )
+        st.download_button(
+            "Download the layers as GeoJSON (zip)",
+            _zip(shown or tuple(layer_names()), text, name),
+            file_name="tripp-map-layers.zip",
+            mime="application/zip",
+            key="dl_zip",
+        )
+
+
+def _route_km(country: str) -> float:
+    from layers.registry import build_layer
+
+    route = build_layer("tripp_route")
+    rail = route[(route["mode"] == "rail") & (route["country"] == country)]
+    return float(rail["length_km"].sum())
+
+
+main()

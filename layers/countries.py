@@ -30,8 +30,8 @@ def armenia() -> gpd.GeoDataFrame:
                 source,
                 alt_names="Հայաստան;Hayastan",
                 note=(
-                    "De jure territory. Includes Lake Sevan and the Artsvashen exclave (held by Azerbaijan since 1992); "
-                    "excludes the Azerbaijani exclaves held by Armenia."
+                    "De jure territory. Includes Lake Sevan and the Artsvashen exclave "
+                    "(held by Azerbaijan since 1992); excludes the Azerbaijani exclaves held by Armenia."
                 ),
             )
         ]

@@ -22,7 +22,8 @@ PUBLISHED_AREAS = {
 PUBLISHED_BORDERS = {
     ("Armenia", "Iran"): ("44", "CIA World Factbook (Armenia, 2017)"),
     ("Armenia", "Azerbaijan (mainland + Nakhchivan)"): (
-        "996 (Armenia's figure, of which 221 with Nakhchivan); 566 + 221 (Azerbaijan 2006 ed.); 1,007 (Azerbaijan's own)",
+        "996 (Armenia's figure, of which 221 with Nakhchivan); 566 + 221 (Azerbaijan 2006 ed.); "
+        "1,007 (Azerbaijan's own)",
         "CIA World Factbook; Azerbaijani figures",
     ),
     ("Armenia", "Nakhchivan"): ("221", "CIA World Factbook"),

@@ -1,0 +1,28 @@
+"""What the app offers for download: the layers as GeoJSON in one zip."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import geopandas as gpd
+
+from geo.geojson import to_geojson
+from layers.registry import build_layer
+
+__all__ = ["layers_zip"]
+
+# A fixed timestamp keeps the zip's bytes the same for the same layers.
+_STAMP = (2026, 1, 1, 0, 0, 0)
+
+
+def layers_zip(names: tuple[str, ...], excerpts: gpd.GeoDataFrame | None = None) -> bytes:
+    """A zip of ``<layer>.geojson`` for each name; ``excerpts`` replaces the seed's excerpts."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            frame = excerpts if name == "excerpts" and excerpts is not None else build_layer(name)
+            info = zipfile.ZipInfo(f"{name}.geojson", date_time=_STAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, to_geojson(frame))
+    return buffer.getvalue()

@@ -1,0 +1,97 @@
+"""Render tests on the Folium output: the one map builder, and the export built from it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from geo.articles import decode_article
+from layers.export import export_html
+from layers.mapbuilder import CREDITS, MapOptions, build_map
+from layers.registry import layer_names
+from layers.styles import LAYER_TITLES, legend_entries
+
+EXTERNAL = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return export_html()
+
+
+def test_offline_page_has_no_remote_script_or_stylesheet(page):
+    assert not EXTERNAL.search(page)
+    assert "L.map(" in page and "Leaflet" in page  # Leaflet itself is inline
+
+
+def test_every_layer_is_listed_with_its_title(page):
+    for name in layer_names():
+        assert json.dumps(LAYER_TITLES[name], ensure_ascii=False)[1:-1] in page or LAYER_TITLES[name] in page
+
+
+def test_legend_explains_statuses_and_enclaves(page):
+    labels = [label for label, _, _ in legend_entries()]
+    assert any("proposed" in x for x in labels) and any("under construction" in x for x in labels)
+    assert any("historical" in x for x in labels) and any("de jure" in x for x in labels)
+    for label in labels:
+        assert label.replace("&", "\\u0026") in page or label in page
+
+
+def test_every_dataset_is_attributed(page):
+    for credit in CREDITS:
+        assert credit in page
+    assert "OpenStreetMap contributors" in page
+
+
+def test_contested_city_shows_both_names(page):
+    assert "Khankendi / Stepanakert" in page
+
+
+def test_export_is_byte_identical():
+    assert export_html(layers=("armenia", "places")) == export_html(layers=("armenia", "places"))
+
+
+def test_cdn_export_loads_leaflet_from_cdn_only():
+    page = export_html(cdn=True)
+    remote = re.findall(r"(?:src|href)=\"(https://[^\"]+)\"", page)
+    assert remote and all("leaflet@1.9.3" in url for url in remote)
+
+
+def test_sizes_within_budget(page):
+    assert len(page.encode("utf-8")) < 600_000
+    assert len(export_html(cdn=True).encode("utf-8")) < 300_000
+
+
+HOSTILE = (
+    "<script>alert('boom')</script> in Yerevan.\n\n"
+    '<img src=x onerror=alert(2)> <a href="javascript:alert(3)">Baku</a> {{ 7*7 }} {% if %} ${x}\n\n'
+    "</script><script>alert(4)</script> Nakhchivan\n"
+)
+
+
+def test_hostile_article_reaches_html_only_escaped():
+    page = export_html(article=decode_article(HOSTILE.encode(), "hostile.txt"))
+    for raw in ("<script>alert", "<img src=x", "onerror=alert(2)>", 'href="javascript:', "</script><script>"):
+        assert raw not in page
+    # It is there, as escaped text.
+    assert "\\u0026lt;script\\u0026gt;alert(\\u0026#x27;boom\\u0026#x27;)" in page
+    # Template braces are neither evaluated (branca renders scripts through Jinja twice) nor lost.
+    assert "\\u007b{ 7*7 }}" in page and "\\u007b% if %}" in page
+
+
+def test_title_is_escaped():
+    page = export_html(layers=("places",), title="<script>alert(5)</script> & {{ 6*7 }}")
+    assert "<title>&lt;script&gt;alert(5)&lt;/script&gt; &amp; {{ 6*7 }}</title>" in page
+
+
+def test_unknown_layer_is_refused():
+    with pytest.raises(ValueError, match="unknown layer"):
+        build_map(MapOptions(layers=("atlantis",)))
+
+
+def test_app_map_leaves_out_its_own_layer_list():
+    app = build_map(MapOptions(in_app=True, assets="served")).get_root().render()
+    assert "L.control.layers" not in app
+    assert "/app/static/leaflet/leaflet.js" in app
