@@ -44,8 +44,9 @@ def _excerpts(text: str, name: str) -> gpd.GeoDataFrame:
     return excerpts_layer(parse_article(text, name, source=f"pasted or uploaded: {name}"))
 
 
-@st.cache_resource(show_spinner="Drawing the map…", max_entries=32)
 def _map(options: MapOptions, text: str, name: str):
+    # Built afresh on each run (about 40 ms once the layers are cached): a folium
+    # map rendered twice repeats its layers, so a cached one breaks the second view.
     return build_map(options, _excerpts(text, name))
 
 

@@ -103,7 +103,7 @@ class CompactGeoJson(MacroElement):
       pointToLayer: function (feature, latlng) {
         if (f.i) {
           return L.marker(latlng, {icon: L.divIcon({html: f.i, className: f.ic || 'tripp-icon',
-                                                     iconSize: [34, 34], iconAnchor: [17, 17]}),
+                                                     iconSize: [34, 34], iconAnchor: [17 - 34 * (f.o || 0), 17]}),
                                    keyboard: true, title: f.tt || ''});
         }
         return L.circleMarker(latlng, f.s || {});
@@ -142,6 +142,7 @@ class CompactGeoJson(MacroElement):
                 ("icon_class", "ic"),
                 ("key", "k"),
                 ("title", "tt"),
+                ("slot", "o"),
             ):
                 if feat.get(src) not in (None, "", False):
                     row[dst] = feat[src]
@@ -176,7 +177,7 @@ class MapLegend(MacroElement):
         """
 {% macro script(this, kwargs) %}
 (function () {
-  var legend = L.control({position: 'bottomleft'});
+  var legend = L.control({position: 'bottomright'});
   legend.onAdd = function () {
     var div = L.DomUtil.create('div', 'tripp-legend');
     div.innerHTML = {{ this.body }};
@@ -286,7 +287,7 @@ class StoryControl(MacroElement):
   var steps = {{ this.steps }};
   var region = {{ this.region }};
   var story = L.control({position: 'topright'});
-  var i = -1, panel;
+  var i = -1, panel, pending = null;
   function go(n) {
     if (!steps.length) return;
     i = Math.max(0, Math.min(steps.length - 1, n));
@@ -300,7 +301,12 @@ class StoryControl(MacroElement):
       map.flyToBounds(region, {duration: 0.8});
     }
     var layer = window.trippLayers && window.trippLayers[s.key];
-    if (layer) { map.once('moveend', function () { layer.openPopup(); }); }
+    // Quick presses must not stack: only the last step opens its popup.
+    if (pending) { map.off('moveend', pending); pending = null; }
+    if (layer) {
+      pending = function () { pending = null; if (layer._map) { layer.openPopup(); } };
+      map.once('moveend', pending);
+    }
     map.getContainer().setAttribute('data-story-step', String(i + 1));
   }
   story.onAdd = function () {
@@ -323,8 +329,10 @@ class StoryControl(MacroElement):
     if (e.key === 'ArrowRight' || e.key === 'PageDown') { go(i + 1); e.preventDefault(); }
     if (e.key === 'ArrowLeft' || e.key === 'PageUp') { go(i - 1); e.preventDefault(); }
   });{% endif %}
-  window.trippStory = {go: go, count: steps.length};
-  {% if this.start is not none %}map.whenReady(function () { setTimeout(function () { go({{ this.start }}); }, 50); });{% endif %}
+  window.trippStory = {go: go, count: steps.length, map: map};
+  {% if this.start is not none %}
+  map.whenReady(function () { setTimeout(function () { go({{ this.start }}); }, 50); });
+  {% endif %}
 })();
 {% endmacro %}
 """

@@ -212,6 +212,8 @@ def excerpt_view(row) -> ExcerptView:
 
 def _excerpt_features(gdf: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
     feats, steps = [], []
+    # Excerpts at the same place sit side by side instead of on top of each other.
+    used: dict[tuple[float, float], int] = {}
     for row in gdf.itertuples():
         view = excerpt_view(row)
         key = f"excerpt-{view.paragraph}"
@@ -219,6 +221,10 @@ def _excerpt_features(gdf: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
         if view.point is not None:
             arrow = "&#10140;" if view.callout else ""
             icon = f'<span class="tripp-num">{view.paragraph}{arrow}</span>'
+            spots = [(round(p.x, 3), round(p.y, 3)) for p in shapely.get_parts(view.point)]
+            slot = max(used.get(spot, 0) for spot in spots)
+            for spot in spots:
+                used[spot] = slot + 1
             feats.append(
                 {
                     "geometry": view.point,
@@ -228,6 +234,7 @@ def _excerpt_features(gdf: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
                     "key": key,
                     "tip": esc(f"Paragraph {view.paragraph}"),
                     "title": f"Paragraph {view.paragraph}",
+                    "slot": slot,
                 }
             )
             minx, miny, maxx, maxy = view.point.bounds
@@ -237,7 +244,8 @@ def _excerpt_features(gdf: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
 
 
 CSS = f"""
-.leaflet-container {{ background: {BACKGROUND}; font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }}
+.leaflet-container {{ background: {BACKGROUND};
+  font: 15px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }}
 .tripp-legend {{ background: rgba(255,255,255,.95); padding: 6px 10px; border-radius: 6px; max-height: 45vh;
   overflow: auto; box-shadow: 0 1px 4px rgba(0,0,0,.3); max-width: 340px; font-size: 14px; }}
 .tripp-legend ul {{ list-style: none; margin: 4px 0 0; padding: 0; }}
@@ -335,7 +343,7 @@ def build_map(options: MapOptions | None = None, excerpts: gpd.GeoDataFrame | No
         m.add_child(group)
 
     if not options.in_app:
-        folium.LayerControl(collapsed=False, position="topleft").add_to(m)
+        folium.LayerControl(collapsed=True, position="topleft").add_to(m)
     m.add_child(MapLegend(legend_entries()))
     m.add_child(DataAttribution(CREDITS))
     if "excerpts" in options.layers:

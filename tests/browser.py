@@ -1,0 +1,61 @@
+"""Shared set-up for the real-browser tests: Debian's Chromium, no network."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Belt and braces: any name but localhost resolves to nothing.
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+]
+LOCAL = ("file", "data", "blob", "about")
+
+
+def is_local(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in LOCAL or parsed.hostname in ("localhost", "127.0.0.1")
+
+
+@dataclass
+class Watch:
+    """What a page did: console errors, requests that left the machine, failures, dialogs."""
+
+    errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def attach(self, page) -> None:
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(r.url))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def route(self, context) -> None:
+        def handle(route):
+            if is_local(route.request.url):
+                route.continue_()
+            else:
+                self.outside.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", handle)
+
+
+def chromium_present() -> bool:
+    return os.path.exists(CHROMIUM)
