@@ -8,18 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import shapely
-import shapely.ops
-from pyproj import Geod
+from pyproj import Geod, Transformer
 from shapely.geometry.base import BaseGeometry
 
 __all__ = [
     "GEOD",
     "area_km2",
     "border_lengths",
+    "from_utm",
     "hausdorff_m",
     "length_km",
     "shared_border_km",
+    "to_utm",
 ]
 
 GEOD = Geod(ellps="WGS84")
@@ -61,19 +63,29 @@ def shared_border(a: BaseGeometry, b: BaseGeometry) -> BaseGeometry:
     return shapely.line_merge(shapely.MultiLineString(lines)) if lines else shapely.LineString()
 
 
+_TO_UTM = Transformer.from_crs(4326, 32638, always_xy=True)
+_FROM_UTM = Transformer.from_crs(32638, 4326, always_xy=True)
+
+
+def to_utm(geom: BaseGeometry) -> BaseGeometry:
+    """Lon/lat to UTM zone 38N metres (EPSG:32638; scale error under 0.1 % in the South Caucasus)."""
+    return shapely.transform(geom, lambda xy: np.column_stack(_TO_UTM.transform(xy[:, 0], xy[:, 1])))
+
+
+def from_utm(geom: BaseGeometry) -> BaseGeometry:
+    """UTM zone 38N metres to lon/lat."""
+    return shapely.transform(geom, lambda xy: np.column_stack(_FROM_UTM.transform(xy[:, 0], xy[:, 1])))
+
+
 def hausdorff_m(a: BaseGeometry, b: BaseGeometry, step_m: float = 25.0) -> float:
     """Hausdorff distance in metres between the boundaries of two lon/lat geometries.
 
-    Both boundaries are sampled every ``step_m`` metres in UTM zone 38N
-    (EPSG:32638, scale error under 0.1 % in the South Caucasus). GEOS's own
-    densified Hausdorff samples by a fraction of each segment and was seen to
-    break the triangle inequality on these shapes, so it is not used.
+    Both boundaries are sampled every ``step_m`` metres in UTM zone 38N. GEOS's
+    own densified Hausdorff samples by a fraction of each segment and was seen
+    to break the triangle inequality on these shapes, so it is not used.
     """
-    from pyproj import Transformer
-
-    to_utm = Transformer.from_crs(4326, 32638, always_xy=True).transform
-    line_a = shapely.ops.transform(to_utm, a.boundary if shapely.get_dimensions(a) == 2 else a)
-    line_b = shapely.ops.transform(to_utm, b.boundary if shapely.get_dimensions(b) == 2 else b)
+    line_a = to_utm(a.boundary if shapely.get_dimensions(a) == 2 else a)
+    line_b = to_utm(b.boundary if shapely.get_dimensions(b) == 2 else b)
     pts_a = shapely.points(shapely.get_coordinates(shapely.segmentize(line_a, step_m)))
     pts_b = shapely.points(shapely.get_coordinates(shapely.segmentize(line_b, step_m)))
     return float(max(shapely.distance(pts_a, line_b).max(), shapely.distance(pts_b, line_a).max()))

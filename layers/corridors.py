@@ -12,10 +12,10 @@ from functools import cache
 import geopandas as gpd
 import shapely
 
-from geo.measure import length_km
+from geo.measure import from_utm, length_km, to_utm
 from layers._atoms import frame
 from layers.registry import build_layer
-from layers.route import from_utm, rail_line, to_utm
+from layers.route import rail_line
 
 __all__ = ["corridors", "dilucu_point"]
 

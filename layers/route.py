@@ -17,13 +17,11 @@ from __future__ import annotations
 from functools import cache
 
 import geopandas as gpd
-import numpy as np
 import shapely
 import shapely.ops
-from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
-from geo.measure import length_km
+from geo.measure import from_utm, length_km, to_utm
 from layers._atoms import frame
 from layers.registry import build_layer
 
@@ -55,30 +53,6 @@ QUOTED_LENGTHS = {
     ],
     "Azerbaijan": [("110.4 km main line (140.6 km with access tracks), Horadiz–Aghband", "Trend, Sept 2025")],
 }
-
-_TO_UTM = Transformer.from_crs(4326, 32638, always_xy=True)
-_FROM_UTM = Transformer.from_crs(32638, 4326, always_xy=True)
-
-
-def _to_utm_xy(xy):
-    x, y = _TO_UTM.transform(xy[:, 0], xy[:, 1])
-    return np.column_stack([x, y])
-
-
-def _from_utm_xy(xy):
-    x, y = _FROM_UTM.transform(xy[:, 0], xy[:, 1])
-    return np.column_stack([x, y])
-
-
-def to_utm(geom: BaseGeometry) -> BaseGeometry:
-    """Lon/lat to UTM 38N metres."""
-    return shapely.transform(geom, _to_utm_xy)
-
-
-def from_utm(geom: BaseGeometry) -> BaseGeometry:
-    """UTM 38N metres to lon/lat."""
-    return shapely.transform(geom, _from_utm_xy)
-
 
 SOURCE_RAIL = (
     "Derived here: Iran's border (OpenStreetMap) offset 1.2 km inland, through the stations of "
