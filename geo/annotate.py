@@ -12,6 +12,7 @@ __all__ = ["Excerpt", "Mention", "annotate", "find_places", "link_events"]
 
 # "U.S." is one word; "Armenia's" is "Armenia" and "s".
 _WORD = re.compile(r"\w+(?:\.\w+)*\.?")
+_JOIN = re.compile(r"[\s\-/]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 
 # The US state of Georgia, used only when the text says so.
@@ -67,17 +68,22 @@ def find_places(text: str, gaz: Gazetteer) -> list[Mention]:
     """Every place mention in ``text``, longest name first, left to right."""
     words = list(_WORD.finditer(text))
     keys = [normalise(w.group()) for w in words]
+    # Whether the text between word j and j + 1 lets them form one name.
+    joins = [_JOIN.fullmatch(text, words[j].end(), words[j + 1].start()) is not None for j in range(len(words) - 1)]
     context = normalise(text)
     found: list[Mention] = []
     i = 0
     while i < len(words):
         match = None
-        for n in range(min(gaz.max_words, len(words) - i), 0, -1):
-            gap_ok = all(
-                re.fullmatch(r"[\s\-/]*", text[words[j].end() : words[j + 1].start()]) for j in range(i, i + n - 1)
-            )
+        head = keys[i].split(" ", 1)[0]
+        longest = gaz.first_words.get(head, 0)
+        if not longest and _CYRILLIC.fullmatch(head):
+            longest = 1  # a case form of a Russian name
+        for n in range(min(longest, len(words) - i), 0, -1):
+            if not all(joins[i : i + n - 1]):
+                continue
             key = " ".join(k for k in keys[i : i + n] if k)
-            if not gap_ok or not key:
+            if not key:
                 continue
             place = gaz.get(key) or (_inflected(key, gaz) if n == 1 else None)
             if place is None:

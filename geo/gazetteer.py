@@ -228,6 +228,12 @@ class Gazetteer:
         self._entries = dict(entries)
         self.case_sensitive = case_sensitive
         self.max_words = max(len(k.split()) for k in self._entries)
+        # First word of a name → the most words a name starting with it has:
+        # most words in a text start no name, and are passed over at once.
+        self.first_words: dict[str, int] = {}
+        for key in self._entries:
+            words = key.split()
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
 
     def get(self, key: str) -> Place | None:
         return self._entries.get(key)

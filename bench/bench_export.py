@@ -1,0 +1,101 @@
+"""Our offline export against geopandas ``explore()`` of the same layers, in one run.
+
+Size, build time, and time from opening the file to the map drawn in Chromium
+with the network off. Run: ``.venv/bin/python bench/bench_export.py``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ARGS, CHROMIUM, ROOT, Watch, summary
+
+DRAW_TIMEOUT_S = 20
+RUNS = 3
+
+BUILD_OURS = """
+import time, sys
+t = time.perf_counter()
+from layers.export import export_html
+html = export_html()
+open(sys.argv[1], 'w', encoding='utf-8').write(html)
+print(time.perf_counter() - t)
+"""
+
+BUILD_EXPLORE = """
+import time, sys
+t = time.perf_counter()
+from layers.registry import build_layer, layer_names
+m = None
+for name in layer_names():
+    gdf = build_layer(name)
+    if name in ('tripp_route', 'corridors'):
+        gdf = gdf[gdf.geometry.geom_type.str.contains('Line')]
+    m = gdf.explore(m=m, name=name)
+import folium
+folium.LayerControl().add_to(m)
+m.save(sys.argv[1])
+print(time.perf_counter() - t)
+"""
+
+
+def build(script: str, out: Path) -> float:
+    """Seconds for a fresh process to import, build and write the file."""
+    proc = subprocess.run([sys.executable, "-c", script, str(out)], cwd=ROOT, capture_output=True, text=True,
+                          check=True)
+    return float(proc.stdout.strip().splitlines()[-1])
+
+
+def time_to_draw(browser, path: Path) -> tuple[float | None, Watch]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    watch = Watch()
+    watch.route(context)
+    page = context.new_page()
+    watch.attach(page)
+    start = time.perf_counter()
+    page.goto(path.as_uri())
+    try:
+        page.wait_for_selector(".leaflet-overlay-pane path", timeout=DRAW_TIMEOUT_S * 1000)
+        elapsed = time.perf_counter() - start
+    except Exception:
+        elapsed = None
+    context.close()
+    return elapsed, watch
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="bench-export-"))
+    ours, theirs = work / "ours.html", work / "explore.html"
+    build_ours, build_theirs = [], []
+    for _ in range(RUNS):
+        build_ours.append(build(BUILD_OURS, ours))
+        build_theirs.append(build(BUILD_EXPLORE, theirs))
+    draw_ours, draw_theirs = [], []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(RUNS):
+            t, watch_ours = time_to_draw(browser, ours)
+            draw_ours.append(t)
+            t, watch_theirs = time_to_draw(browser, theirs)
+            draw_theirs.append(t)
+        browser.close()
+    print("| | tripp-map export | geopandas explore() |")
+    print("|---|---|---|")
+    print(f"| size | {ours.stat().st_size:,} bytes | {theirs.stat().st_size:,} bytes |")
+    print(f"| build (fresh process, import + layers + write) | {summary(build_ours)} | {summary(build_theirs)} |")
+    drawn = [t for t in draw_ours if t is not None]
+    never = all(t is None for t in draw_theirs)
+    theirs_text = (f"never drew (waited {DRAW_TIMEOUT_S} s; {len(set(watch_theirs.outside))} requests to CDNs "
+                   "and tile servers blocked)") if never else summary([t for t in draw_theirs if t is not None])
+    print(f"| open to map drawn, Chromium, network off | {summary(drawn)} | {theirs_text} |")
+    print(f"| requests leaving the machine | {len(watch_ours.outside)} | {len(set(watch_theirs.outside))} |")
+
+
+if __name__ == "__main__":
+    main()
