@@ -172,16 +172,17 @@ def main() -> None:
             )
     with download_tab:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8] if text else "seed"
+        # Built when clicked, not on every run, so the page opens quickly.
         st.download_button(
             "Download this map as HTML (works offline)",
-            _export(options, text, name),
+            lambda: _export(options, text, name),
             file_name=f"tripp-map-{digest}.html",
             mime="text/html",
             key="dl_html",
         )
         st.download_button(
             "Download the layers as GeoJSON (zip)",
-            _zip(shown or tuple(layer_names()), text, name),
+            lambda: _zip(shown or tuple(layer_names()), text, name),
             file_name="tripp-map-layers.zip",
             mime="application/zip",
             key="dl_zip",

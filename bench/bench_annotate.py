@@ -31,7 +31,9 @@ def corpus(target_bytes: int = 1_000_000) -> str:
 
 def regex_baseline(text: str, keys: list[str]) -> int:
     """The obvious approach: one alternation of every normalised name over normalised text."""
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)")
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?!\w)"
+    )
     return sum(1 for _ in pattern.finditer(normalise(text)))
 
 
@@ -54,8 +56,10 @@ def main() -> None:
         start = time.perf_counter()
         their_found = regex_baseline(text, keys)
         theirs.append(time.perf_counter() - start)
-    print(f"article: {size:,} bytes, {len(excerpts):,} paragraphs; gazetteer: {len(keys):,} names, "
-          f"built in {gaz_time:.2f} s (once per process)")
+    print(
+        f"article: {size:,} bytes, {len(excerpts):,} paragraphs; gazetteer: {len(keys):,} names, "
+        f"built in {gaz_time:.2f} s (once per process)"
+    )
     print("| | tripp-map annotate() | one regex of all names |")
     print("|---|---|---|")
     print(f"| time for the 1 MB article | {summary(ours)} | {summary(theirs)} |")

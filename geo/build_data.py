@@ -60,7 +60,7 @@ REGION_BOX = (42.4, 37.9, 50.9, 42.4)
 
 # Coverage simplification tolerance (degrees) and output grid. Tuned so the
 # Hausdorff error stays under 150 m while the file stays small.
-SIMPLIFY_TOLERANCE = 0.0011
+SIMPLIFY_TOLERANCE = 0.001
 GRID = 1e-4
 SLIVER_WIDTH_DEG = 0.0005
 

@@ -292,7 +292,8 @@ class StoryControl(MacroElement):
     if (!steps.length) return;
     i = Math.max(0, Math.min(steps.length - 1, n));
     var s = steps[i];
-    panel.querySelector('.tripp-story-text').innerHTML = s.html;
+    var layer = window.trippLayers && window.trippLayers[s.key];
+    panel.querySelector('.tripp-story-text').innerHTML = s.html || (layer ? layer.getPopup().getContent() : '');
     panel.querySelector('.tripp-story-count').textContent = (i + 1) + ' / ' + steps.length;
     map.closePopup();
     if (s.bounds) {
@@ -300,7 +301,6 @@ class StoryControl(MacroElement):
     } else {
       map.flyToBounds(region, {duration: 0.8});
     }
-    var layer = window.trippLayers && window.trippLayers[s.key];
     // Quick presses must not stack: only the last step opens its popup.
     if (pending) { map.off('moveend', pending); pending = null; }
     if (layer) {

@@ -239,6 +239,7 @@ def _excerpt_features(gdf: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
             )
             minx, miny, maxx, maxy = view.point.bounds
             step["bounds"] = [[miny, minx], [maxy, maxx]]
+            step["html"] = None  # the story panel shows the marker's popup text: no second copy
         steps.append(step)
     return feats, steps
 

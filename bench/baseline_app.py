@@ -1,0 +1,33 @@
+"""The benchmark's baseline: a minimal Streamlit + st_folium app showing the same layers.
+
+Plain folium.GeoJson per layer and a Next button that recentres the map. It
+loads Leaflet from this machine as the real app does; with folium's default
+CDN links it would never draw here, where there is no network.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from geo.clean import clean_for_web  # noqa: E402
+from layers.assets import apply_assets, copy_served_assets  # noqa: E402
+from layers.registry import build_layer, layer_names  # noqa: E402
+
+copy_served_assets(Path(__file__).parent / "static" / "leaflet")
+m = folium.Map(location=[40.1, 46.9], zoom_start=7, tiles=None)
+apply_assets(m, "served")
+for name in layer_names():
+    folium.GeoJson(clean_for_web(build_layer(name)), name=name).add_to(m)
+excerpts = clean_for_web(build_layer("excerpts"))
+step = st.session_state.setdefault("step", 0)
+if st.button("Next", key="next"):
+    st.session_state.step = step = (step + 1) % len(excerpts)
+point = excerpts.geometry.iloc[step].centroid
+st_folium(m, key="map", height=640, width=900, returned_objects=[], center=(point.y, point.x), zoom=8)
