@@ -16,9 +16,9 @@ from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.clean import clean_for_web  # noqa: E402
-from layers.assets import apply_assets, copy_served_assets  # noqa: E402
-from layers.registry import build_layer, layer_names  # noqa: E402
+from geo.clean import clean_for_web
+from layers.assets import apply_assets, copy_served_assets
+from layers.registry import build_layer, layer_names
 
 copy_served_assets(Path(__file__).parent / "static" / "leaflet")
 m = folium.Map(location=[40.1, 46.9], zoom_start=7, tiles=None)

@@ -12,7 +12,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser import ARGS, CHROMIUM, Watch  # noqa: E402
 
-__all__ = ["ROOT", "ARGS", "CHROMIUM", "Watch", "timed", "summary"]
+__all__ = ["ARGS", "CHROMIUM", "ROOT", "Watch", "summary", "timed"]
 
 
 def timed(fn, *args, **kwargs) -> tuple[float, object]:
