@@ -7,52 +7,20 @@ Run: ``.venv/bin/python bench/bench_app.py``.
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 
 from common import ARGS, CHROMIUM, ROOT, Watch, summary
+
+from tests.browser import start_streamlit
 
 RUNS = 3
 FRAME = "streamlit_folium"
 CENTRE = "(() => { const m = window.__map__; return m ? [m.getCenter().lat, m.getCenter().lng] : null; })()"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start(script: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                return proc, url
-        except OSError:
-            time.sleep(0.05)
+    return start_streamlit(script, ROOT)
 
 
 def map_frame(page):

@@ -100,3 +100,9 @@ def test_each_view_gets_the_same_map():
     assert first["header"] == second["header"]
     strip = re.compile(r"_[0-9a-f]{32}")
     assert strip.sub("", first["script"]) == strip.sub("", second["script"])
+
+
+def test_online_basemap_is_an_option_not_the_default(app):
+    assert "tile.openstreetmap.org" not in map_args(app)["script"]
+    app.radio(key="basemap").set_value("OpenStreetMap (online)").run()
+    assert "tile.openstreetmap.org" in map_args(app)["script"]
