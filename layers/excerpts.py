@@ -96,8 +96,12 @@ def excerpts_layer(article: Article) -> gpd.GeoDataFrame:
 
 @cache
 def seed_article() -> Article:
-    """The article the project started from."""
-    return read_article(SEED, source=SEED_SOURCE)
+    """The article the project started from, with the metadata recorded beside it."""
+    meta = json.loads(SEED.with_suffix(".json").read_text(encoding="utf-8"))
+    article = read_article(SEED, source=SEED_SOURCE)
+    if article.date != meta["date"]:
+        raise ValueError(f"{SEED.name}: date {article.date!r} disagrees with its metadata {meta['date']!r}")
+    return article
 
 
 def seed_excerpts() -> gpd.GeoDataFrame:

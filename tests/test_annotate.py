@@ -30,6 +30,8 @@ def seed():
 
 
 def test_seed_metadata_is_not_text():
+    meta = json.loads((Path(__file__).parent.parent / "seeds" / "000_93121d9abb5efbbd.json").read_text("utf-8"))
+    assert meta["outlet"] is None and meta["date"] == "2026-02-10"
     article = seed_article()
     assert article.date == "2026-02-10"
     assert not article.text.lstrip().startswith("date")
