@@ -19,10 +19,9 @@ from layers.assets import copy_served_assets
 from layers.downloads import layers_zip
 from layers.excerpts import events, excerpts_layer, seed_article
 from layers.export import render_html
-from layers.facts import facts_table
+from layers.facts import facts_table, route_table
 from layers.mapbuilder import DEFAULT_HIDDEN, MapOptions, build_map
 from layers.registry import layer_names
-from layers.route import QUOTED_LENGTHS
 from layers.styles import LAYER_TITLES
 
 HERE = Path(__file__).parent
@@ -154,15 +153,8 @@ def main() -> None:
     facts_tab, timeline_tab, download_tab = st.tabs(["Facts", "Timeline", "Download"])
     with facts_tab:
         st.dataframe(facts_table(), hide_index=True, width="stretch")
-        st.markdown(
-            f"**Route length through Armenia** — measured on this map's line: {_route_km('Armenia'):.1f} km. Quoted:"
-        )
-        for quote, source in QUOTED_LENGTHS["Armenia"]:
-            st.markdown(f"- {html.escape(quote)} ({html.escape(source)})")
-        st.markdown(
-            f"**Horadiz – Aghband** measured {_route_km('Azerbaijan'):.1f} km; quoted "
-            f"{html.escape(QUOTED_LENGTHS['Azerbaijan'][0][0])} ({QUOTED_LENGTHS['Azerbaijan'][0][1]})."
-        )
+        st.markdown("**The railway, measured on the line this map draws**")
+        st.dataframe(route_table(), hide_index=True, width="stretch")
     with timeline_tab:
         for event in events():
             when = event["date"] + (f" – {event['end_date']}" if event["end_date"] else "")
@@ -187,14 +179,6 @@ def main() -> None:
             mime="application/zip",
             key="dl_zip",
         )
-
-
-def _route_km(country: str) -> float:
-    from layers.registry import build_layer
-
-    route = build_layer("tripp_route")
-    rail = route[(route["mode"] == "rail") & (route["country"] == country)]
-    return float(rail["length_km"].sum())
 
 
 main()

@@ -79,3 +79,23 @@ def facts_table() -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+def route_table() -> list[dict[str, str]]:
+    """The railway's length per country, measured on the drawn line, beside the quoted figures."""
+    from layers.route import QUOTED_LENGTHS
+
+    route = build_layer("tripp_route")
+    rows = []
+    for row in route[route["mode"] == "rail"].itertuples():
+        quoted = "; ".join(f"{q} ({s})" for q, s in QUOTED_LENGTHS.get(row.country, []))
+        rows.append(
+            {
+                "segment": row.name,
+                "in": row.country,
+                "status": row.status,
+                "measured": f"{row.length_km:,.1f} km",
+                "quoted": quoted or "no figure in the reference",
+            }
+        )
+    return rows

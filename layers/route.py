@@ -177,7 +177,8 @@ def _route() -> gpd.GeoDataFrame:
             country="Azerbaijan (Nakhchivan)",
             source=SOURCE_RAIL,
             note="Nakhchivan's own network on the Soviet alignment; the Sharur–Sadarak end meets the planned "
-            "7 km Dilucu–Sadarak link to Turkey.",
+            "7 km Dilucu–Sadarak link to Turkey. 'existing' is tripp-map's reading: the reference gives no "
+            "date for this section's service or its upgrade.",
         ),
         _segment(
             "TRIPP railway through Syunik (Agarak – Meghri – Nrnadzor)",

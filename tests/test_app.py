@@ -91,6 +91,9 @@ def test_facts_panel_shows_measured_and_published(app):
     table = frames[0].value
     assert {"measured", "published", "source"} <= set(table.columns)
     assert any("Armenia – Iran" in m for m in table["measure"])
+    route = frames[1].value
+    armenia = route[route["in"] == "Armenia"].iloc[0]
+    assert armenia["status"] == "proposed" and "42 km" in armenia["quoted"]
 
 
 def test_each_view_gets_the_same_map():
