@@ -97,7 +97,6 @@ COUNTRIES = {
     "Kazakhstan": (51.2, 43.6, ["Kazakhstan", "Kazakh", "Казахстан"]),
     "Turkmenistan": (52.97, 40.0, ["Turkmenistan", "Turkmen"]),
     "China": (116.4, 39.9, ["China", "Chinese"]),
-    "Russia's Dagestan": (47.5, 42.9, ["Dagestan"]),
 }
 
 # Regions and layers: what a map layer stands for.
@@ -151,6 +150,7 @@ LAYER_NAMES = {
 
 # Water and wide areas.
 WIDE_PLACES = {
+    "Dagestan": (47.5, 42.9, REGION, ["Dagestan", "Дагестан"]),
     "Aras": (46.2, 38.87, REGION, ["Aras", "Araks", "Araxes", "Araz", "Арак", "Аракс", "Արաքս"]),
     "Caspian Sea": (50.5, 40.5, COUNTRY, ["Caspian", "Caspian Sea", "Caspian basin", "Каспий"]),
     "Black Sea": (37.0, 43.0, WIDE, ["Black Sea"]),

@@ -10,7 +10,7 @@ import shapely
 
 from geo.annotate import annotate, link_events
 from geo.articles import SEED, Article, read_article
-from geo.gazetteer import LAYER_NAMES, REGION, TOWN, Gazetteer, Place, gazetteer
+from geo.gazetteer import LAYER_NAMES, TOWN, Gazetteer, Place, gazetteer
 from geo.load import read_csv_rows
 from layers.registry import build_layer
 
@@ -55,7 +55,7 @@ def project_gazetteer() -> Gazetteer:
             point = geom.iloc[1].interpolate(0.5, normalized=True)  # the segment through Armenia
         else:
             point = shapely.union_all(geom.values).representative_point()
-        layer_places.append((Place(layer, name, point.x, point.y, tier or REGION, layer=layer), tuple(aliases)))
+        layer_places.append((Place(layer, name, point.x, point.y, tier, layer=layer), tuple(aliases)))
     return gazetteer(tuple(project), tuple(layer_places))
 
 
