@@ -12,6 +12,7 @@ __all__ = ["Excerpt", "Mention", "annotate", "find_places", "link_events"]
 
 # "U.S." is one word; "Armenia's" is "Armenia" and "s".
 _WORD = re.compile(r"\w+(?:\.\w+)*\.?")
+_SURNAME = re.compile(r"\w{2,}(?:yan|ian|ov|ova|ev|eva|dze|shvili|enko)$")
 _JOIN = re.compile(r"[\s\-/]*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 
@@ -61,7 +62,10 @@ def _is_person(words: list[re.Match], i: int, n: int) -> bool:
     if i > 0 and normalise(words[i - 1].group()) in PERSON_CUES:
         return True
     nxt = words[i + n].group() if i + n < len(words) else ""
-    return bool(nxt[:1].isupper() and nxt.rstrip(".") in {"Irving", "Post", "Jr", "Sr"})
+    if not nxt[:1].isupper():
+        return False
+    # "Ararat Mirzoyan": a place name used as a given name, before a surname of the region.
+    return nxt.rstrip(".") in {"Irving", "Post", "Jr", "Sr"} or bool(_SURNAME.search(nxt))
 
 
 def find_places(text: str, gaz: Gazetteer) -> list[Mention]:
