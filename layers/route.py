@@ -164,44 +164,47 @@ def _pieces(line: BaseGeometry, poly: BaseGeometry) -> BaseGeometry:
     return shapely.line_merge(shapely.MultiLineString(lines)) if lines else shapely.LineString()
 
 
+# The railway by the polygon it lies in: (polygon, name, status, jurisdiction, note).
+RAIL_SEGMENTS = (
+    (
+        "Nakhchivan",
+        "Sadarak – Sharur – Nakhchivan – Julfa – Ordubad railway",
+        "existing",
+        "Azerbaijan (Nakhchivan)",
+        "Nakhchivan's own network on the Soviet alignment; the Sharur–Sadarak end meets the planned 7 km "
+        "Dilucu–Sadarak link to Turkey. 'existing' is tripp-map's reading: the reference gives no date for this "
+        "section's service or its upgrade.",
+    ),
+    (
+        "Armenia",
+        "TRIPP railway through Syunik (Agarak – Meghri – Nrnadzor)",
+        "proposed",
+        "Armenia",
+        "Restores the Soviet line along the Iran border (closed 1992). Quoted lengths: "
+        + "; ".join(f"{q} ({s})" for q, s in QUOTED_LENGTHS["Armenia"])
+        + ".",
+    ),
+    (
+        "Azerbaijan",
+        "Horadiz – Aghband railway (to the Armenian border)",
+        "under construction",
+        "Azerbaijan",
+        "Completion planned 2026; Sept 2025: design 84 %, construction 67 % (Trend). Quoted: "
+        + QUOTED_LENGTHS["Azerbaijan"][0][0]
+        + ".",
+    ),
+)
+
+
 @cache
 def _route() -> gpd.GeoDataFrame:
     polys = _polygons()
     line = rail_line()
     rows = [
         _segment(
-            "Sadarak – Sharur – Nakhchivan – Julfa – Ordubad railway",
-            _pieces(line, polys["Nakhchivan"]),
-            mode="rail",
-            status="existing",
-            country="Azerbaijan (Nakhchivan)",
-            source=SOURCE_RAIL,
-            note="Nakhchivan's own network on the Soviet alignment; the Sharur–Sadarak end meets the planned "
-            "7 km Dilucu–Sadarak link to Turkey. 'existing' is tripp-map's reading: the reference gives no "
-            "date for this section's service or its upgrade.",
-        ),
-        _segment(
-            "TRIPP railway through Syunik (Agarak – Meghri – Nrnadzor)",
-            _pieces(line, polys["Armenia"]),
-            mode="rail",
-            status="proposed",
-            country="Armenia",
-            source=SOURCE_RAIL,
-            note="Restores the Soviet line along the Iran border (closed 1992). Quoted lengths: "
-            + "; ".join(f"{q} ({s})" for q, s in QUOTED_LENGTHS["Armenia"])
-            + ".",
-        ),
-        _segment(
-            "Horadiz – Aghband railway",
-            _pieces(line, polys["Azerbaijan"]),
-            mode="rail",
-            status="under construction",
-            country="Azerbaijan",
-            source=SOURCE_RAIL,
-            note="Completion planned 2026; Sept 2025: design 84 %, construction 67 % (Trend). Quoted: "
-            + QUOTED_LENGTHS["Azerbaijan"][0][0]
-            + ".",
-        ),
+            name, _pieces(line, polys[part]), mode="rail", status=status, country=country, source=SOURCE_RAIL, note=note
+        )
+        for part, name, status, country, note in RAIL_SEGMENTS
     ]
     in_iran = _pieces(line, polys["Iran"])
     if not in_iran.is_empty:
