@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
+import re
 from pathlib import Path
 
 import geopandas as gpd
@@ -58,6 +60,15 @@ def _export(options: MapOptions, text: str, name: str) -> bytes:
 @st.cache_data(show_spinner=False, max_entries=8)
 def _zip(layers: tuple[str, ...], text: str, name: str) -> bytes:
     return layers_zip(layers, _excerpts(text, name))
+
+
+CAPTION = "color: #666; font-size: 0.875rem;"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def _literal(text: str) -> str:
+    """Text that Streamlit's Markdown shows as written."""
+    return _MARKDOWN.sub(r"\\\1", text)
 
 
 def _escaped(text: str, css: str = "") -> None:
@@ -112,7 +123,10 @@ def main() -> None:
     text, name = state.article
     excerpts = _excerpts(text, name)
     mode = st.radio("Mode", ["Explore", "Story"], horizontal=True, key="mode")
-    labels = [f"¶{r.paragraph} · {r.text[:70]}{'…' if len(r.text) > 70 else ''}" for r in excerpts.itertuples()]
+    # Widget labels render Markdown: article text is shown literally, not as links or emphasis.
+    labels = [
+        f"¶{r.paragraph} · {_literal(r.text[:70])}{'…' if len(r.text) > 70 else ''}" for r in excerpts.itertuples()
+    ]
 
     focus = None
     map_col, side_col = st.columns([3, 2])
@@ -128,8 +142,9 @@ def main() -> None:
             row = excerpts.iloc[state.step]
             focus = int(row["paragraph"])
             _escaped(row["text"], "font-size: 1.6rem; line-height: 1.4;")
-            st.caption(
-                f"Paragraph {focus} · {row['date'] or 'no date'} · {row['source']} · drawn at: {row['placed_at']}"
+            _escaped(
+                f"Paragraph {focus} · {row['date'] or 'no date'} · {row['source']} · drawn at: {row['placed_at']}",
+                CAPTION,
             )
         else:
             choice = st.radio(
@@ -139,7 +154,7 @@ def main() -> None:
                 focus = int(excerpts.iloc[labels.index(choice)]["paragraph"])
                 row = excerpts.iloc[labels.index(choice)]
                 _escaped(row["text"], "font-size: 1.1rem;")
-                st.caption(f"Places: {', '.join(__import__('json').loads(row['places'])) or 'none'}")
+                _escaped(f"Places: {', '.join(json.loads(row['places'])) or 'none'}", CAPTION)
 
     options = MapOptions(
         layers=shown, basemap=basemap, focus=focus if "excerpts" in shown else None, assets="served", in_app=True

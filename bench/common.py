@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -12,13 +11,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser import ARGS, CHROMIUM, Watch  # noqa: E402
 
-__all__ = ["ARGS", "CHROMIUM", "ROOT", "Watch", "summary", "timed"]
-
-
-def timed(fn, *args, **kwargs) -> tuple[float, object]:
-    start = time.perf_counter()
-    result = fn(*args, **kwargs)
-    return time.perf_counter() - start, result
+__all__ = ["ARGS", "CHROMIUM", "ROOT", "Watch", "summary"]
 
 
 def summary(values: list[float]) -> str:

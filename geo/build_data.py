@@ -365,31 +365,25 @@ def simplify(atoms: list[dict], lakes: list[dict]) -> tuple[list[dict], float]:
     return out, worst
 
 
+def _rounded(value):
+    """Coordinates at 4 decimals (the 1e-4° grid, about 10 m)."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, (list, tuple)):
+        return [_rounded(v) for v in value]
+    return value
+
+
 def write_geojson(items: list[dict], path: Path) -> None:
     """Write features as compact, deterministic RFC 7946 GeoJSON."""
     features = []
     for item in items:
-        geom = shapely.orient_polygons(item["geometry"])
-        features.append({"type": "Feature", "properties": item["properties"], "geometry": mapping(geom)})
+        geom = mapping(shapely.orient_polygons(item["geometry"]))
+        geom = {"type": geom["type"], "coordinates": _rounded(geom["coordinates"])}
+        features.append({"type": "Feature", "properties": item["properties"], "geometry": geom})
     doc = {"type": "FeatureCollection", "features": features}
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    path.write_text(_round_coords(text), encoding="utf-8")
-
-
-def _round_coords(text: str) -> str:
-    """Re-serialise with coordinates at 4 decimals (the 1e-4° grid, about 10 m)."""
-    doc = json.loads(text)
-
-    def rnd(value):
-        if isinstance(value, float):
-            return round(value, 4)
-        if isinstance(value, list):
-            return [rnd(v) for v in value]
-        return value
-
-    for feat in doc["features"]:
-        feat["geometry"]["coordinates"] = rnd(feat["geometry"]["coordinates"])
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def update_manifest(entry: dict) -> None:

@@ -22,6 +22,7 @@ __all__ = [
     "Gazetteer",
     "Place",
     "gazetteer",
+    "in_region",
     "normalise",
 ]
 
@@ -30,6 +31,13 @@ REGION_BOX = (38.0, 36.5, 53.5, 44.0)
 
 # Tier: 0 a town or station, 1 a region or a layer, 2 a country or sea, 3 far or continental.
 TOWN, REGION, COUNTRY, WIDE = 0, 1, 2, 3
+
+
+def in_region(lon: float, lat: float) -> bool:
+    """Whether a point lies in the region the map shows (else it gets a callout)."""
+    lon_min, lat_min, lon_max, lat_max = REGION_BOX
+    return lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
+
 
 _FOLD = str.maketrans({"ı": "i", "ə": "e", "ğ": "g", "ş": "s", "ç": "c", "ö": "o", "ü": "u", "’": "'", "ʻ": "'"})
 
@@ -55,8 +63,7 @@ class Place:
 
     @property
     def in_region(self) -> bool:
-        lon_min, lat_min, lon_max, lat_max = REGION_BOX
-        return lon_min <= self.lon <= lon_max and lat_min <= self.lat <= lat_max
+        return in_region(self.lon, self.lat)
 
 
 # Countries: names, demonyms and adjectives in the spellings and scripts articles use.
@@ -237,6 +244,10 @@ class Gazetteer:
 
     def get(self, key: str) -> Place | None:
         return self._entries.get(key)
+
+    def names(self) -> list[str]:
+        """Every name key, normalised."""
+        return list(self._entries)
 
     def __len__(self) -> int:
         return len(self._entries)

@@ -12,6 +12,7 @@ import shapely
 from branca.element import Figure
 from pyproj import Geod
 
+from geo.gazetteer import in_region
 from layers.assets import apply_assets
 from layers.basemap import TILE_BASEMAPS, region_bounds, sea
 from layers.elements import CompactGeoJson, DataAttribution, MapLegend, PageStyle, StoryControl, esc
@@ -185,9 +186,10 @@ def excerpt_view(row) -> ExcerptView:
     point = row.geometry
     far_note = ""
     callout = False
-    if point is not None and far and set(far) >= set(row.placed_at.split("; ")):
+    parts = shapely.get_parts(point) if point is not None else []
+    if len(parts) and not any(in_region(p.x, p.y) for p in parts):
         # Only far places: draw a callout at the region's edge, pointing at them.
-        target = shapely.get_parts(point)[0]
+        target = parts[0]
         azimuth, _, metres = _GEOD.inv(_CENTRE[0], _CENTRE[1], target.x, target.y)
         lon, lat, _ = _GEOD.fwd(_CENTRE[0], _CENTRE[1], azimuth, 280_000)
         far_note = f"{', '.join(far)}: about {metres / 1000:,.0f} km away, outside this map (arrow shows the way)"

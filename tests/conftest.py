@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from tests.browser import ARGS, CHROMIUM, chromium_present
@@ -19,8 +17,3 @@ def browser():
         instance = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield instance
         instance.close()
-
-
-@pytest.fixture
-def ci() -> bool:
-    return os.environ.get("CI") == "true"

@@ -109,3 +109,12 @@ def test_online_basemap_is_an_option_not_the_default(app):
     assert "tile.openstreetmap.org" not in map_args(app)["script"]
     app.radio(key="basemap").set_value("OpenStreetMap (online)").run()
     assert "tile.openstreetmap.org" in map_args(app)["script"]
+
+
+def test_markdown_in_an_article_is_shown_literally(app):
+    app.text_area(key="pasted").input("[click](javascript:alert(1)) **bold** :smile: in Yerevan")
+    app.button(key="annotate").click().run()
+    label = app.radio(key="excerpt_choice").options[1]
+    assert "\\[click\\]\\(javascript\\:alert\\(1\\)\\)" in label and "\\*\\*bold\\*\\*" in label
+    app.radio(key="excerpt_choice").set_value(label).run()
+    assert not app.exception
