@@ -17,14 +17,13 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.articles import ArticleError, decode_article, parse_article
-from layers.assets import copy_served_assets
-from layers.downloads import layers_zip
-from layers.excerpts import events, excerpts_layer, seed_article
-from layers.export import render_html
-from layers.facts import facts_table, route_table
-from layers.mapbuilder import DEFAULT_HIDDEN, MapOptions, build_map
-from layers.registry import layer_names
-from layers.styles import LAYER_TITLES
+from layers.excerpts import events, seed_article
+from layers.registry import LAYERS, article_excerpts, layer_names
+from outputs.downloads import layers_zip
+from outputs.export import excerpt_frames, render_html
+from outputs.facts import facts_table, route_table
+from render.assets import copy_served_assets
+from render.mapbuilder import MapOptions, build_map
 
 HERE = Path(__file__).parent
 BASEMAPS = {"Bundled (offline)": "bundled", "OpenStreetMap (online)": "osm", "Light (online)": "light"}
@@ -34,32 +33,38 @@ st.set_page_config(page_title="The TRIPP corridor", page_icon=":railway_track:",
 
 @st.cache_resource
 def _serve_leaflet() -> None:
-    # Streamlit serves ./static at /app/static: Leaflet comes from this machine.
-    copy_served_assets(HERE / "static" / "leaflet")
+    # Streamlit serves ./static at /app/static: Leaflet and the map's scripts come from this machine.
+    copy_served_assets(HERE / "static")
+
+
+def _article(text: str, name: str):
+    return parse_article(text, name, source=f"pasted or uploaded: {name}") if text else seed_article()
 
 
 @st.cache_data(show_spinner=False)
 def _excerpts(text: str, name: str) -> gpd.GeoDataFrame:
-    if not text:
-        return excerpts_layer(seed_article())
-    return excerpts_layer(parse_article(text, name, source=f"pasted or uploaded: {name}"))
+    return article_excerpts(_article(text, name))
+
+
+def _frames(text: str, name: str) -> dict[str, gpd.GeoDataFrame]:
+    return excerpt_frames(_excerpts(text, name))
 
 
 def _map(options: MapOptions, text: str, name: str):
     # Built afresh on each run (about 40 ms once the layers are cached): a folium
     # map rendered twice repeats its layers, so a cached one breaks the second view.
-    return build_map(options, _excerpts(text, name))
+    return build_map(options, _frames(text, name))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _export(options: MapOptions, text: str, name: str) -> bytes:
     offline = MapOptions(layers=options.layers, assets="inline", title=options.title)
-    return render_html(build_map(offline, _excerpts(text, name))).encode("utf-8")
+    return render_html(build_map(offline, _frames(text, name))).encode("utf-8")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _zip(layers: tuple[str, ...], text: str, name: str) -> bytes:
-    return layers_zip(layers, _excerpts(text, name))
+    return layers_zip(layers, _frames(text, name))
 
 
 CAPTION = "color: #666; font-size: 0.875rem;"
@@ -113,9 +118,7 @@ def main() -> None:
     )
     st.sidebar.subheader("Layers")
     shown = tuple(
-        n
-        for n in layer_names()
-        if st.sidebar.checkbox(LAYER_TITLES[n], value=n not in DEFAULT_HIDDEN, key=f"layer_{n}")
+        layer.name for layer in LAYERS if st.sidebar.checkbox(layer.title, value=layer.shown, key=f"layer_{layer.name}")
     )
     basemap = BASEMAPS[st.sidebar.radio("Basemap", list(BASEMAPS), key="basemap")]
     _article_box()
@@ -156,9 +159,7 @@ def main() -> None:
                 _escaped(row["text"], "font-size: 1.1rem;")
                 _escaped(f"Places: {', '.join(json.loads(row['places'])) or 'none'}", CAPTION)
 
-    options = MapOptions(
-        layers=shown, basemap=basemap, focus=focus if "excerpts" in shown else None, assets="served", in_app=True
-    )
+    options = MapOptions(layers=shown, basemap=basemap, focus=focus, assets="served", in_app=True)
     with map_col:
         st_folium(_map(options, text, name), key="map", height=640, use_container_width=True, returned_objects=[])
         st.caption(

@@ -16,8 +16,9 @@ from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.clean import clean_for_web
 from layers.assets import apply_assets, copy_served_assets
+
+from geo.clean import clean_for_web
 from layers.registry import build_layer, layer_names
 
 copy_served_assets(Path(__file__).parent / "static" / "leaflet")

@@ -118,10 +118,10 @@ def main() -> None:
 def geometry_error() -> tuple[float, float]:
     """The data's recorded simplification error, and the worst encoding error measured in the export."""
     import shapely
+    from layers.elements import SCALE, encode_geometry
 
     from geo.load import manifest
     from geo.measure import hausdorff_m
-    from layers.elements import SCALE, encode_geometry
     from layers.registry import build_layer, layer_names
 
     def decode(enc: dict):

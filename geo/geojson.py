@@ -1,37 +1,26 @@
-"""Deterministic RFC 7946 GeoJSON text from a GeoDataFrame."""
+"""The project's one GeoJSON writer: deterministic RFC 7946 text.
+
+Layers (:func:`to_geojson`) and the data build (:func:`features_text`) both
+write through it, so every GeoJSON file the project makes has the same form:
+EPSG:4326, right-hand rule, compact, keys sorted, coordinates rounded.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
 import shapely
 from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
 
 from geo.clean import clean_for_web
 
-__all__ = ["feature_collection", "to_geojson"]
+__all__ = ["feature", "feature_collection", "features_text", "to_geojson"]
 
 # 6 decimals is 0.1 m: finer than any source, and it keeps bytes stable.
 _DECIMALS = 6
-
-
-def feature_collection(gdf: gpd.GeoDataFrame, decimals: int = _DECIMALS) -> dict:
-    """A GeoJSON FeatureCollection dict: EPSG:4326, right-hand rule, no empty geometry."""
-    clean = clean_for_web(gdf)
-    geom_col = clean.geometry.name
-    features = []
-    for record in clean.to_dict("records"):
-        geom = shapely.orient_polygons(record.pop(geom_col))
-        coords = mapping(geom)
-        features.append(
-            {
-                "type": "Feature",
-                "properties": record,
-                "geometry": {**coords, "coordinates": _round_to(coords["coordinates"], decimals)},
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
 
 
 def _round_to(value, decimals: int):
@@ -42,6 +31,36 @@ def _round_to(value, decimals: int):
     return value
 
 
-def to_geojson(gdf: gpd.GeoDataFrame) -> str:
-    """Compact, key-sorted GeoJSON text (same frame, same bytes)."""
-    return json.dumps(feature_collection(gdf), ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+def feature(properties: Mapping[str, object], geom: BaseGeometry, decimals: int = _DECIMALS) -> dict:
+    """One GeoJSON Feature dict, polygons oriented by the right-hand rule."""
+    coords = mapping(shapely.orient_polygons(geom))
+    return {
+        "type": "Feature",
+        "properties": dict(properties),
+        "geometry": {"type": coords["type"], "coordinates": _round_to(coords["coordinates"], decimals)},
+    }
+
+
+def feature_collection(gdf: gpd.GeoDataFrame, decimals: int = _DECIMALS) -> dict:
+    """A FeatureCollection dict of a frame: EPSG:4326, no empty geometry, JSON-safe values."""
+    clean = clean_for_web(gdf)
+    geom_col = clean.geometry.name
+    features = []
+    for record in clean.to_dict("records"):
+        geom = record.pop(geom_col)
+        features.append(feature(record, geom, decimals))
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _text(doc: dict) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
+
+
+def features_text(items: Iterable[tuple[Mapping[str, object], BaseGeometry]], decimals: int = _DECIMALS) -> str:
+    """GeoJSON text of ``(properties, geometry)`` pairs."""
+    return _text({"type": "FeatureCollection", "features": [feature(p, g, decimals) for p, g in items]})
+
+
+def to_geojson(gdf: gpd.GeoDataFrame, decimals: int = _DECIMALS) -> str:
+    """Compact, key-sorted GeoJSON text of a frame (same frame, same bytes)."""
+    return _text(feature_collection(gdf, decimals))

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import geopandas as gpd
 
+from geo.errors import TrippError
+
 __all__ = ["DATA_DIR", "DataError", "manifest", "read_csv_rows", "regions", "verify"]
 
 DATA_DIR = Path(__file__).parent / "data"
 
 
-class DataError(RuntimeError):
+class DataError(TrippError):
     """A data file is missing, unreadable or does not match its manifest."""
 
 

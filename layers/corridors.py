@@ -12,31 +12,25 @@ from functools import cache
 import geopandas as gpd
 import shapely
 
-from geo.measure import from_utm, length_km, to_utm
+from geo.measure import from_utm, length_km, shared_border, to_utm
 from layers._atoms import frame
-from layers.registry import build_layer
-from layers.route import rail_line
+from layers.palette import status_line
+from layers.places import place_points
+from layers.route import LINE_POPUP, line_style, line_tip, rail_line
+from layers.shapes import country_shapes
+from layers.spec import Layer, LegendRow
 
-__all__ = ["corridors", "dilucu_point"]
+__all__ = ["CORRIDORS", "corridors", "dilucu_point"]
 
 SCHEMATIC = "schematic: stations joined in order, not a surveyed alignment"
-
-
-@cache
-def _places() -> dict[str, shapely.Point]:
-    places = build_layer("places").set_index("id")
-    return dict(places.geometry.items())
 
 
 def dilucu_point() -> shapely.Point:
     """The Dilucu gate: no published coordinate, so the Turkish side of the
     Nakhchivan–Turkey border nearest Sadarak, 1 km into Turkey."""
-    from geo.measure import shared_border
-    from layers.facts import country_shapes
-
     shapes = country_shapes()
     border = shared_border(shapes["Nakhchivan"], shapes["Turkey"])
-    sadarak = _places()["sadarak"]
+    sadarak = place_points()["sadarak"]
     on_border = shapely.ops.nearest_points(border, sadarak)[0]
     turkey = to_utm(shapes["Turkey"])
     p = to_utm(on_border)
@@ -45,7 +39,8 @@ def dilucu_point() -> shapely.Point:
 
 
 def _line(*ids_or_points) -> shapely.LineString:
-    pts = [_places()[x] if isinstance(x, str) else x for x in ids_or_points]
+    points = place_points()
+    pts = [points[x] if isinstance(x, str) else x for x in ids_or_points]
     return shapely.LineString([(p.x, p.y) for p in pts])
 
 
@@ -64,14 +59,13 @@ def _row(name, geom, status, mode, source, basis, **extra) -> dict:
 
 def _horadiz_aghband() -> shapely.LineString:
     line = rail_line()
-    places = _places()
-    start, end = sorted((line.project(places["aghband"]), line.project(places["horadiz"])))
+    points = place_points()
+    start, end = sorted((line.project(points["aghband"]), line.project(points["horadiz"])))
     return shapely.ops.substring(line, start, end)
 
 
 @cache
 def _corridors() -> gpd.GeoDataFrame:
-    _places()
     # Waypoints keep schematic chords out of Armenia: the Kars–Iğdır line runs
     # south of the Aras via Tuzluca and Aralık, Baku–Tbilisi–Kars via Akhalkalaki.
     tuzluca = shapely.Point(43.66, 40.05)
@@ -172,3 +166,20 @@ def _corridors() -> gpd.GeoDataFrame:
 def corridors() -> gpd.GeoDataFrame:
     """The connected projects, each with status, name, source and how it was drawn."""
     return _corridors().copy()
+
+
+CORRIDORS = Layer(
+    name="corridors",
+    title="Connected rail and ferry links",
+    kind="line",
+    build=lambda _: corridors(),
+    style=lambda record: line_style(record, thinner=True),
+    legend=(
+        LegendRow("Rail: under construction", status_line("under construction"), "line"),
+        LegendRow("Rail: existing", status_line("existing"), "line"),
+        LegendRow("Rail: historical (Soviet line, closed 1992)", status_line("historical"), "line"),
+        LegendRow("Caspian ferry", line_style({"mode": "ferry", "status": "existing"}, thinner=True), "line"),
+    ),
+    popup=LINE_POPUP,
+    tooltip=line_tip,
+)

@@ -9,9 +9,12 @@ from __future__ import annotations
 import geopandas as gpd
 
 from geo.measure import area_km2
-from layers._atoms import atom_rows, atom_union, frame
+from layers._atoms import atom_rows, frame
+from layers.palette import COUNTRY_FILL, COUNTRY_LINE, PALETTE, POLYGON, merged
+from layers.shapes import country_shapes
+from layers.spec import AREA, SOURCE, Field, Layer, LegendRow, listed
 
-__all__ = ["armenia", "azerbaijan", "nakhchivan"]
+__all__ = ["ARMENIA", "AZERBAIJAN", "NAKHCHIVAN", "armenia", "azerbaijan", "nakhchivan"]
 
 
 def _row(name: str, geom, source: str, **extra: str) -> dict:
@@ -20,14 +23,12 @@ def _row(name: str, geom, source: str, **extra: str) -> dict:
 
 def armenia() -> gpd.GeoDataFrame:
     """Armenia de jure, Lake Sevan included, Artsvashen included."""
-    geom = atom_union(("armenia", None), ("syunik", None), ("enclave", "Artsvashen"))
-    source = atom_rows("armenia")["source"].iloc[0]
     return frame(
         [
             _row(
                 "Armenia",
-                geom,
-                source,
+                country_shapes()["Armenia"],
+                atom_rows("armenia")["source"].iloc[0],
                 alt_names="Հայաստան;Hayastan",
                 note=(
                     "De jure territory. Includes Lake Sevan and the Artsvashen exclave "
@@ -40,20 +41,12 @@ def armenia() -> gpd.GeoDataFrame:
 
 def azerbaijan() -> gpd.GeoDataFrame:
     """Mainland Azerbaijan with its small exclaves, without Nakhchivan."""
-    geom = atom_union(
-        ("azerbaijan", None),
-        ("karabakh_core", None),
-        ("karabakh_districts", None),
-        ("enclave", "Yukhari Askipara"),
-        ("enclave", "Barkhudarly"),
-    )
-    source = atom_rows("azerbaijan")["source"].iloc[0]
     return frame(
         [
             _row(
                 "Azerbaijan",
-                geom,
-                source,
+                country_shapes()["Azerbaijan (mainland)"],
+                atom_rows("azerbaijan")["source"].iloc[0],
                 alt_names="Azərbaycan",
                 note=(
                     "Mainland, de jure: includes Karabakh and the exclaves Yukhari Askipara and Barkhudarly "
@@ -66,18 +59,71 @@ def azerbaijan() -> gpd.GeoDataFrame:
 
 def nakhchivan() -> gpd.GeoDataFrame:
     """The Nakhchivan Autonomous Republic, Azerbaijan's exclave, Karki included."""
-    geom = atom_union(("nakhchivan", None), ("enclave", "Karki"))
-    source = atom_rows("nakhchivan")["source"].iloc[0]
     return frame(
         [
             _row(
                 "Nakhchivan",
-                geom,
-                source,
+                country_shapes()["Nakhchivan"],
+                atom_rows("nakhchivan")["source"].iloc[0],
                 sovereign="Azerbaijan",
                 alt_names="Naxçıvan;Nakhichevan;Нахичевань;Նախիջևան",
-                note="Autonomous republic of Azerbaijan, cut off from the mainland by Armenia's Syunik. "
+                note="Autonomous republic of Azerbaijan, separated from the mainland by Armenia's Syunik. "
                 "Includes Karki (held by Armenia since the early 1990s).",
             )
         ]
     )
+
+
+_COUNTRY_POPUP = (AREA, Field("Also called", listed("alt_names")), Field("Note", "note"), SOURCE)
+
+_ARMENIA_STYLE = merged(
+    POLYGON, {"color": COUNTRY_LINE["Armenia"], "fillColor": COUNTRY_FILL["Armenia"], "fillOpacity": 1.0}
+)
+_AZERBAIJAN_STYLE = merged(
+    POLYGON, {"color": COUNTRY_LINE["Azerbaijan"], "fillColor": COUNTRY_FILL["Azerbaijan"], "fillOpacity": 1.0}
+)
+_NAKHCHIVAN_STYLE = merged(
+    POLYGON, {"color": PALETTE["green"], "fillColor": "#a8d8c5", "fillOpacity": 1.0, "weight": 2}
+)
+
+AZERBAIJAN = Layer(
+    name="azerbaijan",
+    title="Azerbaijan (mainland)",
+    kind="polygon",
+    build=lambda _: azerbaijan(),
+    style=_AZERBAIJAN_STYLE,
+    legend=(LegendRow("Azerbaijan", _AZERBAIJAN_STYLE, "fill"),),
+    popup=_COUNTRY_POPUP,
+)
+
+NAKHCHIVAN = Layer(
+    name="nakhchivan",
+    title="Nakhchivan (exclave of Azerbaijan)",
+    kind="polygon",
+    build=lambda _: nakhchivan(),
+    style=_NAKHCHIVAN_STYLE,
+    legend=(LegendRow("Nakhchivan (Azerbaijan)", _NAKHCHIVAN_STYLE, "fill"),),
+    popup=_COUNTRY_POPUP,
+    tooltip=lambda _: "Nakhchivan (exclave of Azerbaijan)",
+    aliases=(
+        "Nakhchivan",
+        "Naxçıvan",
+        "Nakhichevan",
+        "Nakhjavan",
+        "Nahçıvan",
+        "Нахичевань",
+        "Նախիջևան",
+        "Nakhchivan exclave",
+        "Nakhchivan Autonomous Republic",
+    ),
+)
+
+ARMENIA = Layer(
+    name="armenia",
+    title="Armenia",
+    kind="polygon",
+    build=lambda _: armenia(),
+    style=_ARMENIA_STYLE,
+    legend=(LegendRow("Armenia", _ARMENIA_STYLE, "fill"),),
+    popup=_COUNTRY_POPUP,
+)

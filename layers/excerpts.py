@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 
 import geopandas as gpd
@@ -10,53 +11,51 @@ import shapely
 
 from geo.annotate import annotate, link_events
 from geo.articles import SEED, Article, read_article
-from geo.gazetteer import LAYER_NAMES, TOWN, Gazetteer, Place, gazetteer
+from geo.gazetteer import TOWN, Gazetteer, Place, gazetteer
 from geo.load import read_csv_rows
-from layers.registry import build_layer
+from layers.corridors import dilucu_point
+from layers.places import places
+from layers.spec import Catalogue, Layer, LegendRow
 
-__all__ = ["events", "excerpts_layer", "project_gazetteer", "seed_article", "seed_excerpts"]
+__all__ = ["EXCERPTS", "events", "excerpts_layer", "place_finder", "seed_article"]
 
 SEED_SOURCE = "Seed article (outlet not named in the file), seeds/000_93121d9abb5efbbd.txt"
 
+NamedPlaces = tuple[tuple[Place, tuple[str, ...]], ...]
 
-@cache
-def project_gazetteer() -> Gazetteer:
-    """The gazetteer joined with the project's places and layers."""
-    places = build_layer("places")
-    project = []
-    for row in places.itertuples():
+
+def _project_places() -> NamedPlaces:
+    """The ``places`` layer and the Dilucu gate as place-finder entries, with their aliases."""
+    entries = []
+    for row in places().itertuples():
         place = Place(row.id, row.name, row.geometry.x, row.geometry.y, TOWN, source=row.source)
         aliases = [row.name, *row.name.split(" / "), *str(row.alt_names).split(";")]
         if row.id == "washington":
             aliases += ["Washington", "White House"]
         if row.id == "nakhchivan_city":
             aliases = ["Nakhchivan city", "city of Nakhchivan", "Nakhchivan City"]
-        project.append((place, tuple(a.strip() for a in aliases if a.strip())))
-    from layers.corridors import dilucu_point
-
+        entries.append((place, tuple(a.strip() for a in aliases if a.strip())))
     dilucu = dilucu_point()
-    project.append(
-        (
-            Place(
-                "dilucu",
-                "Dilucu",
-                dilucu.x,
-                dilucu.y,
-                TOWN,
-                source="placed on the Nakhchivan–Turkey border (no published coordinate)",
-            ),
-            ("Dilucu", "Dilucu gate", "Diluju"),
-        )
+    gate = Place(
+        "dilucu",
+        "Dilucu",
+        dilucu.x,
+        dilucu.y,
+        TOWN,
+        source="placed on the Nakhchivan–Turkey border (no published coordinate)",
     )
-    layer_places = []
-    for layer, (name, tier, aliases) in LAYER_NAMES.items():
-        geom = build_layer(layer).geometry
-        if layer == "tripp_route":
-            point = geom.iloc[1].interpolate(0.5, normalized=True)  # the segment through Armenia
-        else:
-            point = shapely.union_all(geom.values).representative_point()
-        layer_places.append((Place(layer, name, point.x, point.y, tier, layer=layer), tuple(aliases)))
-    return gazetteer(tuple(project), tuple(layer_places))
+    entries.append((gate, ("Dilucu", "Dilucu gate", "Diluju")))
+    return tuple(entries)
+
+
+def place_finder(named_layers: Iterable[tuple[Place, tuple[str, ...]]]) -> Gazetteer:
+    """The gazetteer: the project's places, the layers an article may name, and GeoNames.
+
+    Parameters
+    ----------
+    named_layers : a place for each layer with aliases, and the aliases (from the layer specs).
+    """
+    return gazetteer(_project_places(), tuple(named_layers))
 
 
 @cache
@@ -65,7 +64,7 @@ def events() -> list[dict[str, str]]:
     return read_csv_rows("events.csv")
 
 
-def excerpts_layer(article: Article) -> gpd.GeoDataFrame:
+def excerpts_layer(article: Article, finder: Gazetteer) -> gpd.GeoDataFrame:
     """One feature per paragraph: verbatim text, the places found, a geometry at them.
 
     A paragraph naming no place is kept with an empty geometry and ``placed`` False.
@@ -73,7 +72,7 @@ def excerpts_layer(article: Article) -> gpd.GeoDataFrame:
     at them only when it names nothing nearer.
     """
     rows = []
-    for excerpt in annotate(article, project_gazetteer()):
+    for excerpt in annotate(article, finder):
         focus = excerpt.focus()
         geom = shapely.MultiPoint([(p.lon, p.lat) for p in focus]) if focus else None
         rows.append(
@@ -104,6 +103,20 @@ def seed_article() -> Article:
     return article
 
 
-def seed_excerpts() -> gpd.GeoDataFrame:
-    """The seed article's excerpts."""
-    return excerpts_layer(seed_article())
+def _seed_excerpts(catalogue: Catalogue) -> gpd.GeoDataFrame:
+    return excerpts_layer(seed_article(), catalogue.place_finder())
+
+
+_MARKER = {"color": "#1a1a1a", "fillColor": "#1a1a1a"}
+
+EXCERPTS = Layer(
+    name="excerpts",
+    title="Article excerpts",
+    kind="excerpt",
+    build=_seed_excerpts,
+    style={"color": "#1a1a1a", "fillColor": "#1a1a1a"},
+    legend=(
+        LegendRow("Article excerpt (number = paragraph)", {"color": "#1a1a1a", "fillColor": "#1a1a1a"}, "excerpt"),
+    ),
+    key=lambda record: f"excerpt-{record['paragraph']}",
+)

@@ -1,17 +1,24 @@
-"""Layer ``places``: capitals, towns and stations as points, with their sources."""
+"""Layer ``places``: capitals, towns and stations as points, with their sources.
+
+A place two sources put in different spots carries the second position in
+``alt_lat``/``alt_lon``/``alt_source``; the map draws both, linked.
+"""
 
 from __future__ import annotations
+
+from functools import cache
 
 import geopandas as gpd
 import shapely
 
 from geo.load import read_csv_rows
+from layers.spec import SOURCE, Field, Layer, LegendRow, listed
 
-__all__ = ["places"]
+__all__ = ["PLACES", "place_points", "places"]
 
 
-def places() -> gpd.GeoDataFrame:
-    """Every place in ``geo/data/places.csv``, transcribed from the shared reference."""
+@cache
+def _places() -> gpd.GeoDataFrame:
     rows = read_csv_rows("places.csv")
     records = [
         {
@@ -21,3 +28,53 @@ def places() -> gpd.GeoDataFrame:
         for row in rows
     ]
     return gpd.GeoDataFrame(records, geometry="geometry", crs=4326)
+
+
+def places() -> gpd.GeoDataFrame:
+    """Every place in ``geo/data/places.csv``, transcribed from the shared reference."""
+    return _places().copy()
+
+
+def place_points() -> dict[str, shapely.Point]:
+    """Place id → point."""
+    return dict(_places().set_index("id").geometry.items())
+
+
+_STYLE = {"radius": 4, "color": "#222222", "weight": 1.5, "fillColor": "#ffffff", "fillOpacity": 1.0}
+
+
+def _style(record) -> dict[str, object]:
+    if record.get("kind") == "capital":
+        return {**_STYLE, "radius": 6, "fillColor": "#222222"}
+    return dict(_STYLE)
+
+
+def _label(record) -> str | None:
+    """Capitals and places with two names (Khankendi / Stepanakert) are always labelled."""
+    name = str(record["name"])
+    return name if record.get("kind") == "capital" or " / " in name else None
+
+
+def _position(record) -> str:
+    point = record["geometry"]
+    return f"{point.y:.4f}, {point.x:.4f}"
+
+
+PLACES = Layer(
+    name="places",
+    title="Places and stations",
+    kind="point",
+    build=lambda _: places(),
+    style=_style,
+    legend=(LegendRow("Place or station", _STYLE, "point"),),
+    popup=(
+        Field("Also written", listed("alt_names")),
+        Field("Role", "role"),
+        Field("Country", "country"),
+        Field("Position", _position),
+        Field("Note", "note"),
+        SOURCE,
+    ),
+    label=_label,
+    key=lambda record: f"place-{record['id']}",
+)

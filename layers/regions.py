@@ -7,8 +7,21 @@ import pandas as pd
 
 from geo.measure import area_km2
 from layers._atoms import atom_rows, frame
+from layers.palette import COUNTRY_FILL, COUNTRY_LINE, PALETTE, POLYGON, SEA, merged
+from layers.spec import AREA, SOURCE, Field, Layer, LegendRow, listed
 
-__all__ = ["enclaves", "karabakh", "neighbors", "syunik", "water"]
+__all__ = [
+    "ENCLAVES",
+    "KARABAKH",
+    "NEIGHBORS",
+    "SYUNIK",
+    "WATER",
+    "enclaves",
+    "karabakh",
+    "neighbors",
+    "syunik",
+    "water",
+]
 
 KARABAKH_HISTORY = (
     "Run by ethnic-Armenian authorities from the early 1990s (first war 1988–94). "
@@ -47,8 +60,8 @@ def syunik() -> gpd.GeoDataFrame:
 def karabakh() -> gpd.GeoDataFrame:
     """Karabakh in two parts: the former oblast's area and the surrounding districts.
 
-    Two parts, because the two were lost and retaken at different times, and a
-    class needs to see the difference between them.
+    Two parts, because the two changed hands at different times, and a class
+    needs to see the difference between them.
     """
     rows = []
     for atom in ("karabakh_core", "karabakh_districts"):
@@ -83,3 +96,120 @@ def water() -> gpd.GeoDataFrame:
     """Lakes and reservoirs, for the bundled basemap."""
     rows = pd.concat([atom_rows("lake"), atom_rows("water")], ignore_index=True)
     return _with_area(gpd.GeoDataFrame(rows[["name", "source", "geometry"]], geometry="geometry", crs=4326))
+
+
+_NEIGHBORS_STYLE = merged(POLYGON, {"color": "#9a9a9a", "fillColor": "#d9d6cf", "fillOpacity": 1.0, "weight": 0.8})
+_WATER_STYLE = merged(POLYGON, {"color": "#7fa7c4", "fillColor": SEA, "fillOpacity": 1.0, "weight": 0.6})
+_SYUNIK_STYLE = merged(
+    POLYGON,
+    {
+        "color": PALETTE["vermillion"],
+        "fillColor": PALETTE["orange"],
+        "fillOpacity": 0.3,
+        "weight": 2,
+        "dashArray": "8 4",
+    },
+)
+_KARABAKH_STYLE = merged(
+    POLYGON, {"color": PALETTE["purple"], "fillColor": PALETTE["purple"], "fillOpacity": 0.25, "dashArray": "6 4"}
+)
+_ENCLAVE_STYLE = merged(POLYGON, {"weight": 2.5, "fillOpacity": 0.85, "dashArray": "3 3"})
+
+
+def _karabakh_style(record) -> dict[str, object]:
+    return merged(_KARABAKH_STYLE, {"fillOpacity": 0.12} if record.get("retaken") == "2020" else None)
+
+
+def _enclave_style(record) -> dict[str, object]:
+    """Fill in the de jure country's colour, edge in the holder's."""
+    de_jure = "Armenia" if str(record.get("de_jure", "")).startswith("Armenia") else "Azerbaijan"
+    held = "Armenia" if str(record.get("held_by", "")).startswith("Armenia") else "Azerbaijan"
+    return merged(_ENCLAVE_STYLE, {"fillColor": COUNTRY_FILL[de_jure], "color": COUNTRY_LINE[held]})
+
+
+def _enclave_tip(record) -> str:
+    return (
+        f"{record['name']}: de jure {record['de_jure']}, held by {record['held_by']} since the {record['held_since']}"
+    )
+
+
+NEIGHBORS = Layer(
+    name="neighbors",
+    title="Neighbouring countries",
+    kind="polygon",
+    build=lambda _: neighbors(),
+    style=_NEIGHBORS_STYLE,
+    legend=(LegendRow("Neighbouring country", _NEIGHBORS_STYLE, "fill"),),
+    popup=(AREA, SOURCE),
+)
+
+WATER = Layer(
+    name="water",
+    title="Lakes and reservoirs",
+    kind="polygon",
+    build=lambda _: water(),
+    style=_WATER_STYLE,
+    legend=(LegendRow("Lake or reservoir", _WATER_STYLE, "fill"),),
+    popup=(AREA, SOURCE),
+    shown=False,
+)
+
+SYUNIK = Layer(
+    name="syunik",
+    title="Syunik province (Armenia)",
+    kind="polygon",
+    build=lambda _: syunik(),
+    style=_SYUNIK_STYLE,
+    legend=(LegendRow("Syunik province", _SYUNIK_STYLE, "fill"),),
+    popup=(AREA, Field("Also called", listed("alt_names")), SOURCE),
+    aliases=("Syunik", "Siunik", "Zangezur", "Zangazur", "Сюник", "Սյունիք"),
+)
+
+KARABAKH = Layer(
+    name="karabakh",
+    title="Karabakh",
+    kind="polygon",
+    build=lambda _: karabakh(),
+    style=_karabakh_style,
+    legend=(
+        LegendRow("Karabakh: former oblast area (Azerbaijani control since 2023)", _karabakh_style({}), "fill"),
+        LegendRow("Karabakh: surrounding districts (retaken 2020)", _karabakh_style({"retaken": "2020"}), "fill"),
+    ),
+    popup=(AREA, Field("Boundary drawn", "boundary"), Field("History", "history"), SOURCE),
+    aliases=(
+        "Karabakh",
+        "Nagorno-Karabakh",
+        "Nagorno Karabakh",
+        "Artsakh",
+        "Qarabağ",
+        "Garabagh",
+        "Карабах",
+        "Нагорный Карабах",
+        "Արցախ",
+        "Ղարաբաղ",
+    ),
+)
+
+ENCLAVES = Layer(
+    name="enclaves",
+    title="Border enclaves (de jure / held)",
+    kind="polygon",
+    build=lambda _: enclaves(),
+    style=_enclave_style,
+    legend=(
+        LegendRow(
+            "Enclave: fill = de jure country, dashed edge = holder",
+            _enclave_style({"de_jure": "Azerbaijan", "held_by": "Armenia"}),
+            "fill",
+        ),
+    ),
+    popup=(
+        AREA,
+        Field("Also called", listed("alt_names")),
+        Field("De jure", "de_jure"),
+        Field("Held by", lambda r: f"{r['held_by']}, since the {r['held_since']}"),
+        Field("Note", "note"),
+        SOURCE,
+    ),
+    tooltip=_enclave_tip,
+)

@@ -1,63 +1,113 @@
-"""Every layer by name, in drawing order, built once per process."""
+"""Every layer, in drawing order, as a list of specs; each built once per process.
+
+Adding a layer: write its module (the function that builds the frame and its
+:class:`~layers.spec.Layer` spec beside it) and add the spec to ``LAYERS``.
+Nothing else in the project names it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
 from functools import cache
 
 import geopandas as gpd
+import shapely
 
-from layers import countries, places, regions
+from geo.articles import Article
+from geo.gazetteer import REGION, Gazetteer, Place
+from layers import corridors, countries, excerpts, places, regions, route
+from layers.spec import Layer, LayerError
 
-__all__ = ["LAYERS", "LayerError", "build_layer", "layer_names"]
-
-
-class LayerError(RuntimeError):
-    """A layer could not be built."""
-
-
-def _lazy(module: str, func: str) -> Callable[[], gpd.GeoDataFrame]:
-    # Route, corridors and excerpts import more; load them only when asked.
-    def build() -> gpd.GeoDataFrame:
-        import importlib
-
-        return getattr(importlib.import_module(f"layers.{module}"), func)()
-
-    return build
-
+__all__ = [
+    "LAYERS",
+    "LayerError",
+    "article_excerpts",
+    "build_layer",
+    "check_names",
+    "layer_names",
+    "place_finder",
+    "spec",
+]
 
 # Drawing order: context first, the story's subject last (on top).
-LAYERS: dict[str, Callable[[], gpd.GeoDataFrame]] = {
-    "neighbors": regions.neighbors,
-    "water": regions.water,
-    "azerbaijan": countries.azerbaijan,
-    "nakhchivan": countries.nakhchivan,
-    "armenia": countries.armenia,
-    "karabakh": regions.karabakh,
-    "syunik": regions.syunik,
-    "enclaves": regions.enclaves,
-    "corridors": _lazy("corridors", "corridors"),
-    "tripp_route": _lazy("route", "tripp_route"),
-    "places": places.places,
-    "excerpts": _lazy("excerpts", "seed_excerpts"),
-}
+LAYERS: tuple[Layer, ...] = (
+    regions.NEIGHBORS,
+    regions.WATER,
+    countries.AZERBAIJAN,
+    countries.NAKHCHIVAN,
+    countries.ARMENIA,
+    regions.KARABAKH,
+    regions.SYUNIK,
+    regions.ENCLAVES,
+    corridors.CORRIDORS,
+    route.TRIPP_ROUTE,
+    places.PLACES,
+    excerpts.EXCERPTS,
+)
 
 
 def layer_names() -> list[str]:
     """All layer names in drawing order."""
-    return list(LAYERS)
+    return [layer.name for layer in LAYERS]
+
+
+def spec(name: str) -> Layer:
+    """The spec of one layer."""
+    for layer in LAYERS:
+        if layer.name == name:
+            return layer
+    raise LayerError(f"unknown layer {name}; known layers: {', '.join(layer_names())}")
+
+
+def check_names(names: Iterable[str]) -> tuple[str, ...]:
+    """``names`` as given, after checking each is a layer (one message naming every unknown one)."""
+    wanted = tuple(names)
+    unknown = [n for n in wanted if n not in layer_names()]
+    if unknown:
+        raise LayerError(f"unknown layer {', '.join(unknown)}; known layers: {', '.join(layer_names())}")
+    return wanted
+
+
+class _Catalogue:
+    """What the registry offers a layer's ``build``."""
+
+    def place_finder(self) -> Gazetteer:
+        return place_finder()
 
 
 @cache
-def _built(name: str) -> gpd.GeoDataFrame:
+def _built(layer: Layer) -> gpd.GeoDataFrame:
     try:
-        return LAYERS[name]()
+        return layer.build(_Catalogue())
+    except LayerError:
+        raise
     except Exception as exc:
-        raise LayerError(f"cannot build layer {name!r}: {exc}") from exc
+        raise LayerError(f"layer {layer.name}: cannot be built: {exc}") from exc
 
 
 def build_layer(name: str) -> gpd.GeoDataFrame:
     """A copy of one layer, so callers cannot change the cached one."""
-    if name not in LAYERS:
-        raise LayerError(f"unknown layer {name!r}; known layers: {', '.join(LAYERS)}")
-    return _built(name).copy()
+    return _built(spec(name)).copy()
+
+
+@cache
+def _named_layers(layers: tuple[Layer, ...]) -> tuple[tuple[Place, tuple[str, ...]], ...]:
+    """A place for every layer an article may name, at its anchor, with its aliases."""
+    entries = []
+    for layer in layers:
+        if not layer.aliases:
+            continue
+        gdf = _built(layer)
+        point = layer.anchor(gdf) if layer.anchor else shapely.union_all(gdf.geometry.values).representative_point()
+        entries.append((Place(layer.name, layer.aliases[0], point.x, point.y, REGION, layer=layer.name), layer.aliases))
+    return tuple(entries)
+
+
+def place_finder() -> Gazetteer:
+    """The gazetteer joined with the project's places and the layers an article may name."""
+    return excerpts.place_finder(_named_layers(LAYERS))
+
+
+def article_excerpts(article: Article) -> gpd.GeoDataFrame:
+    """The excerpts layer of any article."""
+    return excerpts.excerpts_layer(article, place_finder())

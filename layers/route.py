@@ -23,9 +23,13 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.measure import from_utm, length_km, to_utm
 from layers._atoms import frame
-from layers.registry import build_layer
+from layers.palette import PALETTE, merged, status_line
+from layers.places import place_points
+from layers.regions import syunik, water
+from layers.shapes import country_shapes
+from layers.spec import SOURCE, Field, Layer, LegendRow
 
-__all__ = ["QUOTED_LENGTHS", "RAIL_STATIONS", "rail_line", "station_points", "tripp_route"]
+__all__ = ["QUOTED_LENGTHS", "RAIL_STATIONS", "TRIPP_ROUTE", "line_style", "rail_line", "station_points", "tripp_route"]
 
 # West to east, as in the reference file's station table (ids in places.csv).
 RAIL_STATIONS = (
@@ -62,13 +66,11 @@ SOURCE_RAIL = (
 
 def station_points() -> dict[str, shapely.Point]:
     """Station id → point, from the ``places`` layer."""
-    places = build_layer("places").set_index("id")
-    return {sid: places.geometry[sid] for sid in RAIL_STATIONS}
+    points = place_points()
+    return {sid: points[sid] for sid in RAIL_STATIONS}
 
 
 def _polygons() -> dict[str, BaseGeometry]:
-    from layers.facts import country_shapes
-
     shapes = country_shapes()
     return {
         "Azerbaijan": shapes["Azerbaijan (mainland)"],
@@ -86,9 +88,9 @@ def _river_line(polys: dict[str, BaseGeometry]) -> BaseGeometry:
     border reservoir (Araz, Khudafarin): the line goes round a reservoir on
     the north shore, as the railway does, rather than across it.
     """
-    water = build_layer("water").geometry.values
+    water_bodies = water().geometry.values
     land = shapely.union_all([polys[c] for c in ("Nakhchivan", "Armenia", "Azerbaijan")])
-    south = shapely.union_all([polys["Iran"], *water]).buffer(0.005)
+    south = shapely.union_all([polys["Iran"], *water_bodies]).buffer(0.005)
     outline = shapely.union_all([shapely.LineString(p.exterior.coords) for p in shapely.get_parts(land)])
     facing = shapely.line_merge(outline.intersection(south))
     line = max(shapely.get_parts(facing), key=lambda g: g.length)
@@ -225,10 +227,10 @@ def _route() -> gpd.GeoDataFrame:
 
 def _road_band(line: BaseGeometry, armenia: BaseGeometry) -> dict:
     """The road as what it is: an unsettled corridor north of the railway, not a line."""
-    syunik = build_layer("syunik").geometry.iloc[0]
+    province = syunik().geometry.iloc[0]
     rail_in_armenia = to_utm(_pieces(line, armenia))
     band = from_utm(rail_in_armenia.buffer(8_000, cap_style="flat").simplify(200))
-    band = band.intersection(syunik)
+    band = band.intersection(province)
     return {
         "name": "TRIPP road, pipeline and power corridor (alignment not settled)",
         "mode": "road",
@@ -246,3 +248,89 @@ def _road_band(line: BaseGeometry, armenia: BaseGeometry) -> dict:
 def tripp_route() -> gpd.GeoDataFrame:
     """The railway segments by country, and the road corridor band."""
     return _route().copy()
+
+
+_ROAD_BAND = {
+    "color": PALETTE["vermillion"],
+    "weight": 1.5,
+    "dashArray": "2 5",
+    "fillColor": PALETTE["vermillion"],
+    "fillOpacity": 0.12,
+}
+
+
+def line_style(record, thinner: bool = False) -> dict[str, object]:
+    """A rail, road or ferry feature's style: status by dash and weight as well as colour."""
+    if record.get("mode") == "road":
+        return dict(_ROAD_BAND)
+    style = status_line(record.get("status"))
+    if thinner:
+        style = merged(style, {"weight": max(2.0, float(style["weight"]) - 2)})
+    if record.get("mode") == "ferry":
+        style = merged(style, {"dashArray": "2 8", "color": PALETTE["blue"]})
+    return style
+
+
+def _length(record) -> str:
+    length = record.get("length_km")
+    if isinstance(length, float) and length == length:
+        return f"{length:,.1f} km"
+    return "not a line: alignment not settled"
+
+
+# The popup of a rail, road or ferry line; the corridors layer shares it.
+LINE_POPUP = (
+    Field("Status", "status"),
+    Field("Mode", "mode"),
+    Field("In", "country"),
+    Field("Length (measured)", _length),
+    Field("Length quoted", "quoted_length"),
+    Field("Drawn as", "geometry_basis"),
+    Field("Note", "note"),
+    SOURCE,
+)
+
+
+def line_tip(record) -> str:
+    return f"{record['name']} ({record['status']})"
+
+
+def _label(record) -> str | None:
+    if record.get("country") == "Armenia" and record.get("mode") == "rail":
+        return "TRIPP railway through Armenia (proposed)"
+    return None
+
+
+def _anchor(gdf: gpd.GeoDataFrame) -> BaseGeometry:
+    """A mention of the TRIPP is drawn at the middle of its segment through Armenia."""
+    rail = gdf[(gdf["mode"] == "rail") & (gdf["country"] == "Armenia")]
+    return rail.geometry.iloc[0].interpolate(0.5, normalized=True)
+
+
+TRIPP_ROUTE = Layer(
+    name="tripp_route",
+    title="TRIPP route",
+    kind="line",
+    build=lambda _: tripp_route(),
+    style=line_style,
+    legend=(
+        LegendRow("Rail: proposed (TRIPP through Armenia)", status_line("proposed"), "line"),
+        LegendRow("Rail: under construction", status_line("under construction"), "line"),
+        LegendRow("Rail: existing", status_line("existing"), "line"),
+        LegendRow("Road / pipeline corridor: not settled (band)", _ROAD_BAND, "fill"),
+    ),
+    popup=LINE_POPUP,
+    tooltip=line_tip,
+    label=_label,
+    aliases=(
+        "TRIPP route",
+        "TRIPP",
+        "Trump Route",
+        "Trump Route for International Peace and Prosperity",
+        "Zangezur corridor",
+        "the corridor",
+        "the route",
+        "Meghri corridor",
+    ),
+    anchor=_anchor,
+)

@@ -13,8 +13,8 @@ import shapely
 from geo.annotate import annotate
 from geo.articles import ArticleError, decode_article, paragraphs, read_article
 from geo.measure import length_km
-from layers.excerpts import excerpts_layer, project_gazetteer, seed_article, seed_excerpts
-from layers.registry import build_layer
+from layers.excerpts import seed_article
+from layers.registry import article_excerpts, build_layer, place_finder
 
 DATA = Path(__file__).parent / "data"
 
@@ -26,7 +26,7 @@ def km_between(geom, point) -> float:
 
 @pytest.fixture(scope="module")
 def seed():
-    return seed_excerpts()
+    return build_layer("excerpts")
 
 
 def test_seed_metadata_is_not_text():
@@ -96,20 +96,20 @@ def test_far_place_is_kept(seed):
 
 def test_person_named_like_a_place_is_not_a_place():
     article = decode_article(b"George Washington once wrote about Tbilisi.", "t.txt")
-    names = [p.name for e in annotate(article, project_gazetteer()) for p in e.places]
+    names = [p.name for e in annotate(article, place_finder()) for p in e.places]
     assert names == ["Tbilisi"]
 
 
 def test_demonym_resolves_to_country():
     article = decode_article(b"The Armenian Prime Minister spoke.", "t.txt")
-    assert [p.name for p in annotate(article, project_gazetteer())[0].places] == ["Armenia"]
+    assert [p.name for p in annotate(article, place_finder())[0].places] == ["Armenia"]
 
 
 def _precision_recall(folder: Path) -> tuple[float, float]:
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     tp = fp = fn = 0
     for name, paras in gold.items():
-        excerpts = annotate(read_article(folder / name), project_gazetteer())
+        excerpts = annotate(read_article(folder / name), place_finder())
         assert len(excerpts) == len(paras)
         for excerpt, truth in zip(excerpts, paras, strict=True):
             found = {p.name for p in excerpt.places}
@@ -137,7 +137,7 @@ HOSTILE = (
 
 
 def test_hostile_text_comes_back_unchanged():
-    layer = excerpts_layer(decode_article(HOSTILE.encode(), "hostile.txt"))
+    layer = article_excerpts(decode_article(HOSTILE.encode(), "hostile.txt"))
     assert list(layer["text"]) == paragraphs(HOSTILE)
     assert layer["text"].iloc[0].startswith("<script>alert('x')</script>")
 
@@ -160,7 +160,7 @@ def test_cli_annotate(tmp_path):
     out = tmp_path / "ex.geojson"
     src = DATA / "articles" / "a1_rail.txt"
     proc = subprocess.run(
-        [sys.executable, "-m", "layers.cli", "annotate", str(src), "--out", str(out)],
+        [sys.executable, "-m", "outputs.cli", "annotate", str(src), "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -176,7 +176,7 @@ def test_cli_annotate_binary_file_fails_cleanly(tmp_path):
     bad.write_bytes(b"\x00\x01\x02")
     out = tmp_path / "ex.geojson"
     proc = subprocess.run(
-        [sys.executable, "-m", "layers.cli", "annotate", str(bad), "--out", str(out)],
+        [sys.executable, "-m", "outputs.cli", "annotate", str(bad), "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=300,

@@ -76,13 +76,13 @@ def test_story_next_moves_the_map(page):
     page, _, watch = page
     page.get_by_text("Story", exact=True).click()
     first = map_frame_at_step(page, 1)
-    centre_1 = first.evaluate("(() => { const c = window.trippStory.map.getCenter(); return [c.lat, c.lng]; })()")
+    centre_1 = first.evaluate("(() => { const c = TrippMap.story.map.getCenter(); return [c.lat, c.lng]; })()")
     page.get_by_role("button", name="Next ▶").click()
     second = map_frame_at_step(page, 2)
     second.wait_for_selector(".leaflet-popup-content", timeout=10_000)
     assert "The visit follows" in second.inner_text(".leaflet-popup-content")
     page.wait_for_timeout(1200)
-    centre_2 = second.evaluate("(() => { const c = window.trippStory.map.getCenter(); return [c.lat, c.lng]; })()")
+    centre_2 = second.evaluate("(() => { const c = TrippMap.story.map.getCenter(); return [c.lat, c.lng]; })()")
     assert centre_1 != centre_2
     page.evaluate("document.activeElement && document.activeElement.blur()")
     page.keyboard.press("ArrowRight")

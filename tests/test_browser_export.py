@@ -6,10 +6,9 @@ import pytest
 import shapely
 
 from geo.articles import decode_article
-from layers.excerpts import seed_excerpts
-from layers.export import export_html
-from layers.mapbuilder import DEFAULT_HIDDEN, excerpt_view
-from layers.registry import build_layer, layer_names
+from layers.registry import LAYERS, build_layer, layer_names
+from outputs.export import export_html
+from render.excerpts import excerpt_view
 from tests.browser import Watch
 
 pytestmark = pytest.mark.browser
@@ -37,10 +36,10 @@ def open_page(browser, path, viewport=None):
 def expected_shapes() -> int:
     """Drawn vector shapes on open: one per part of every shown polygon or line, one per place."""
     total = 1  # the bundled sea
-    for name in layer_names():
-        if name in DEFAULT_HIDDEN or name == "excerpts":
+    for layer in LAYERS:
+        if not layer.shown or layer.kind == "excerpt":
             continue
-        for geom in build_layer(name).geometry:
+        for geom in build_layer(layer.name).geometry:
             if geom.geom_type.startswith("Multi") and geom.geom_type != "MultiPoint":
                 total += 1  # Leaflet draws a multi-geometry as one path
             else:
@@ -53,7 +52,9 @@ def test_draws_every_layer_offline(browser, exported):
     paths = page.locator(".leaflet-overlay-pane path").count()
     # Nrnadzor's second position adds a point and a link line.
     assert paths == expected_shapes() + 2
-    markers = sum(len(shapely.get_parts(excerpt_view(r).point)) for r in seed_excerpts().itertuples() if r.placed)
+    markers = sum(
+        len(shapely.get_parts(excerpt_view(r).point)) for r in build_layer("excerpts").itertuples() if r.placed
+    )
     assert page.locator(".leaflet-marker-pane .tripp-icon").count() == markers
     page.hover(".leaflet-control-layers")
     labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
@@ -86,7 +87,7 @@ def test_clicking_an_excerpt_opens_its_popup(browser, exported):
     context.close()
 
 
-CENTRE = "(() => { const m = window.trippStory.map; const c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; })()"
+CENTRE = "(() => { const m = TrippMap.story.map; const c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; })()"
 
 
 def test_story_next_moves_the_map(browser, exported):
@@ -129,10 +130,10 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser, tmp_path):
     context, page, watch = open_page(browser, path)
     page.locator(".tripp-icon").first.click()
     page.locator(".leaflet-popup-content").wait_for()
-    keys = page.evaluate("Object.keys(window.trippLayers).filter(k => k.startsWith('excerpt-'))")
+    keys = page.evaluate("Object.keys(TrippMap.keyed).filter(k => k.startsWith('excerpt-'))")
     seen = []
     for key in keys:
-        page.evaluate(f"window.trippLayers[{key!r}].openPopup()")
+        page.evaluate(f"TrippMap.keyed[{key!r}].openPopup()")
         seen.append(page.locator(".leaflet-popup-content .tripp-quote").inner_text())
     for _ in range(5):
         page.locator(".tripp-next").click()

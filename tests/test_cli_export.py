@@ -12,7 +12,7 @@ from layers.registry import layer_names
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "layers.cli", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "outputs.cli", *args], capture_output=True, text=True, timeout=300)
 
 
 def test_export_writes_one_self_contained_file(tmp_path):

@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-from layers.cli import main
 from layers.registry import layer_names
+from outputs.cli import main
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "layers.cli", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "outputs.cli", *args], capture_output=True, text=True, timeout=300)
 
 
 def test_help_lists_commands():

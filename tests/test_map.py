@@ -8,10 +8,9 @@ import re
 import pytest
 
 from geo.articles import decode_article
-from layers.export import export_html
-from layers.mapbuilder import CREDITS, MapOptions, build_map
-from layers.registry import layer_names
-from layers.styles import LAYER_TITLES, legend_entries
+from layers.registry import LAYERS, LayerError
+from outputs.export import export_html
+from render.mapbuilder import CREDITS, MapOptions, build_map, legend_rows
 
 EXTERNAL = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I)
 
@@ -27,12 +26,12 @@ def test_offline_page_has_no_remote_script_or_stylesheet(page):
 
 
 def test_every_layer_is_listed_with_its_title(page):
-    for name in layer_names():
-        assert json.dumps(LAYER_TITLES[name], ensure_ascii=False)[1:-1] in page or LAYER_TITLES[name] in page
+    for layer in LAYERS:
+        assert json.dumps(layer.title, ensure_ascii=False)[1:-1] in page or layer.title in page
 
 
 def test_legend_explains_statuses_and_enclaves(page):
-    labels = [label for label, _, _ in legend_entries()]
+    labels = [label for label, _, _ in legend_rows(LAYERS)]
     assert any("proposed" in x for x in labels) and any("under construction" in x for x in labels)
     assert any("historical" in x for x in labels) and any("de jure" in x for x in labels)
     for label in labels:
@@ -87,7 +86,7 @@ def test_title_is_escaped():
 
 
 def test_unknown_layer_is_refused():
-    with pytest.raises(ValueError, match="unknown layer"):
+    with pytest.raises(LayerError, match="unknown layer"):
         build_map(MapOptions(layers=("atlantis",)))
 
 

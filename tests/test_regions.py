@@ -10,8 +10,8 @@ import shapely
 
 from geo.load import DATA_DIR, manifest, regions
 from geo.measure import area_km2, shared_border_km
-from layers.facts import country_shapes
 from layers.registry import build_layer
+from layers.shapes import country_shapes
 
 POLYGON_LAYERS = ["armenia", "azerbaijan", "nakhchivan", "syunik", "karabakh", "neighbors", "enclaves", "water"]
 

@@ -6,9 +6,9 @@ import shapely
 
 from geo.measure import length_km
 from layers.corridors import corridors
-from layers.facts import country_shapes
 from layers.registry import build_layer
 from layers.route import RAIL_STATIONS, rail_line, station_points
+from layers.shapes import country_shapes
 
 
 def rail_segments():

@@ -3,82 +3,44 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["CliError", "atomic_write", "main"]
+from geo.errors import TrippError
+
+__all__ = ["main", "parser"]
 
 
-class CliError(Exception):
-    """A user-facing failure: printed as one line, exit status 1."""
+def _layer_list(text: str | None) -> tuple[str, ...]:
+    from layers.registry import LayerError, check_names, layer_names
 
-
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file in the same folder, so no partial file is left behind."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CliError(f"cannot write {path}: folder {folder} does not exist")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror}") from exc
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        # mkstemp makes the file private; a written map or layer is for sharing.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror}") from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
-def _layer_list(text: str | None) -> list[str]:
-    from layers.registry import layer_names
-
-    if not text:
-        return layer_names()
-    wanted = [t.strip() for t in text.split(",") if t.strip()]
-    unknown = [w for w in wanted if w not in layer_names()]
-    if unknown:
-        raise CliError(f"unknown layer {', '.join(unknown)}; known layers: {', '.join(layer_names())}")
-    return wanted
+    if text is None:
+        return tuple(layer_names())
+    names = check_names(t.strip() for t in text.split(",") if t.strip())
+    if not names:
+        raise LayerError(f"--layers names no layer; known layers: {', '.join(layer_names())}")
+    return names
 
 
 def cmd_layers(args: argparse.Namespace) -> None:
     from geo.geojson import to_geojson
-    from layers.registry import LayerError, build_layer
+    from layers.registry import build_layer
+    from outputs.files import WriteError, atomic_write
 
-    names = _layer_list(args.layers)
-    try:
-        frames = {name: build_layer(name) for name in names}
-    except LayerError as exc:
-        raise CliError(str(exc)) from exc
+    frames = {name: build_layer(name) for name in _layer_list(args.layers)}
     out = Path(args.out)
     if args.format == "gpkg":
-        from geo.clean import clean_for_web
+        from outputs.geopackage import write_geopackage
 
-        def write_gpkg(tmp: Path) -> None:
-            tmp.unlink()
-            for name, gdf in frames.items():
-                clean_for_web(gdf).to_file(tmp, layer=name, driver="GPKG")
-
-        atomic_write(out, write_gpkg)
+        write_geopackage(frames, out)
         print(f"wrote {len(frames)} layers to {out}")
         return
     if out.exists() and not out.is_dir():
-        raise CliError(f"cannot write to {out}: not a folder")
+        raise WriteError(f"{out}: cannot write: not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise CliError(f"cannot write to {out}: {exc.strerror}") from exc
+        raise WriteError(f"{out}: cannot write: {exc.strerror}") from exc
     for name, gdf in frames.items():
         text = to_geojson(gdf)
         atomic_write(out / f"{name}.geojson", lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
@@ -86,41 +48,30 @@ def cmd_layers(args: argparse.Namespace) -> None:
 
 
 def cmd_annotate(args: argparse.Namespace) -> None:
-    from geo.articles import ArticleError, read_article
+    from geo.articles import read_article
     from geo.geojson import to_geojson
-    from layers.excerpts import excerpts_layer
+    from layers.registry import article_excerpts
+    from outputs.files import atomic_write
 
-    try:
-        article = read_article(Path(args.article))
-    except ArticleError as exc:
-        raise CliError(str(exc)) from exc
-    text = to_geojson(excerpts_layer(article))
+    text = to_geojson(article_excerpts(read_article(Path(args.article))))
     atomic_write(Path(args.out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
     print(f"wrote {args.out}")
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from geo.articles import ArticleError, read_article
-    from layers.export import export_html
-    from layers.registry import LayerError
+    from geo.articles import read_article
+    from outputs.export import export_html
+    from outputs.files import atomic_write
 
     names = _layer_list(args.layers)
-    article = None
-    if args.article:
-        try:
-            article = read_article(Path(args.article))
-        except ArticleError as exc:
-            raise CliError(str(exc)) from exc
-    try:
-        html = export_html(layers=tuple(names), article=article, title=args.title, cdn=args.cdn)
-    except LayerError as exc:
-        raise CliError(str(exc)) from exc
+    article = read_article(Path(args.article)) if args.article else None
+    html = export_html(layers=names, article=article, title=args.title, cdn=args.cdn)
     atomic_write(Path(args.out), lambda tmp: tmp.write_bytes(html.encode("utf-8")))
     print(f"wrote {args.out} ({len(html.encode('utf-8')):,} bytes)")
 
 
 def cmd_facts(args: argparse.Namespace) -> None:
-    from layers.facts import facts_table
+    from outputs.facts import facts_table
 
     for row in facts_table():
         print(f"{row['measure']}: {row['measured']} (published: {row['published']}; {row['source']})")
@@ -158,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         args.func(args)
-    except CliError as exc:
+    except TrippError as exc:
         print(f"tripp-map: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

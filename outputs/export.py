@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
-from geo.articles import Article
-from layers.mapbuilder import MapOptions, build_map
-from layers.registry import layer_names
+import folium
+import geopandas as gpd
 
-__all__ = ["export_html", "render_html", "stable_ids"]
+from geo.articles import Article
+from layers.registry import article_excerpts, layer_names, spec
+from render.mapbuilder import MapOptions, build_map
+
+__all__ = ["excerpt_frames", "export_html", "render_html", "stable_ids"]
 
 _RANDOM_ID = re.compile(r"\b([a-z_]+?)_([0-9a-f]{32})(?![0-9a-f])")
 
@@ -26,12 +29,19 @@ def stable_ids(page: str) -> str:
     return _RANDOM_ID.sub(number, page)
 
 
-def render_html(m) -> str:
+def render_html(m: folium.Map) -> str:
     """A built map as a complete, deterministic HTML page that fills its container."""
     page = m.get_root().render()
     # An embedding iframe may be any size: the map fills it, phone-sized included.
     page = page.replace("<head>", '<head>\n<meta name="viewport" content="width=device-width, initial-scale=1">', 1)
     return stable_ids(page)
+
+
+def excerpt_frames(excerpts: gpd.GeoDataFrame | None) -> dict[str, gpd.GeoDataFrame]:
+    """The frames that replace the registry's for an article: its excerpts under each excerpt layer's name."""
+    if excerpts is None:
+        return {}
+    return {name: excerpts for name in layer_names() if spec(name).kind == "excerpt"}
 
 
 def export_html(
@@ -50,9 +60,5 @@ def export_html(
     cdn : load Leaflet from a CDN (lighter; needs the internet) instead of inlining it.
     """
     options = MapOptions(layers=tuple(layers or layer_names()), assets="cdn" if cdn else "inline", title=title)
-    excerpts = None
-    if article is not None:
-        from layers.excerpts import excerpts_layer
-
-        excerpts = excerpts_layer(article)
-    return render_html(build_map(options, excerpts))
+    excerpts = article_excerpts(article) if article is not None else None
+    return render_html(build_map(options, excerpt_frames(excerpts)))

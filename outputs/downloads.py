@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 
 import geopandas as gpd
 
@@ -16,12 +17,13 @@ __all__ = ["layers_zip"]
 _STAMP = (2026, 1, 1, 0, 0, 0)
 
 
-def layers_zip(names: tuple[str, ...], excerpts: gpd.GeoDataFrame | None = None) -> bytes:
-    """A zip of ``<layer>.geojson`` for each name; ``excerpts`` replaces the seed's excerpts."""
+def layers_zip(names: tuple[str, ...], frames: Mapping[str, gpd.GeoDataFrame] | None = None) -> bytes:
+    """A zip of ``<layer>.geojson`` for each name; ``frames`` replace the registry's (an article's excerpts)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name in names:
-            frame = excerpts if name == "excerpts" and excerpts is not None else build_layer(name)
+            frame = (frames or {}).get(name)
+            frame = frame if frame is not None else build_layer(name)
             info = zipfile.ZipInfo(f"{name}.geojson", date_time=_STAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, to_geojson(frame))

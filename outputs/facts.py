@@ -1,15 +1,12 @@
-"""Measured figures beside the published ones, with sources, for the facts panel."""
+"""Measured figures beside the published ones, with sources: the app's facts panel and ``tripp-map facts``."""
 
 from __future__ import annotations
 
-from functools import cache
-
-import shapely
-
 from geo.measure import area_km2, shared_border_km
-from layers.registry import build_layer
+from layers.route import QUOTED_LENGTHS, tripp_route
+from layers.shapes import country_shapes
 
-__all__ = ["PUBLISHED_AREAS", "PUBLISHED_BORDERS", "country_shapes", "facts_table"]
+__all__ = ["PUBLISHED_AREAS", "PUBLISHED_BORDERS", "facts_table", "route_table"]
 
 # (published km², source) from shared/reference/region-facts.md
 PUBLISHED_AREAS = {
@@ -35,21 +32,6 @@ PUBLISHED_BORDERS = {
     ("Armenia", "Turkey"): ("311", "CIA World Factbook (Armenia, 2017)"),
     ("Armenia", "Georgia"): ("219", "CIA World Factbook (Armenia, 2017)"),
 }
-
-
-@cache
-def country_shapes() -> dict[str, shapely.Geometry]:
-    """The polygons whose borders and areas the facts panel measures."""
-    neighbors = build_layer("neighbors").set_index("name").geometry
-    shapes = {
-        "Armenia": build_layer("armenia").geometry.iloc[0],
-        "Azerbaijan (mainland)": build_layer("azerbaijan").geometry.iloc[0],
-        "Nakhchivan": build_layer("nakhchivan").geometry.iloc[0],
-        "Syunik": build_layer("syunik").geometry.iloc[0],
-        **{name: neighbors[name] for name in ("Iran", "Turkey", "Georgia", "Russia")},
-    }
-    shapes["Azerbaijan (mainland + Nakhchivan)"] = shapely.union(shapes["Azerbaijan (mainland)"], shapes["Nakhchivan"])
-    return shapes
 
 
 def facts_table() -> list[dict[str, str]]:
@@ -83,9 +65,7 @@ def facts_table() -> list[dict[str, str]]:
 
 def route_table() -> list[dict[str, str]]:
     """The railway's length per country, measured on the drawn line, beside the quoted figures."""
-    from layers.route import QUOTED_LENGTHS
-
-    route = build_layer("tripp_route")
+    route = tripp_route()
     rows = []
     for row in route[route["mode"] == "rail"].itertuples():
         quoted = "; ".join(f"{q} ({s})" for q, s in QUOTED_LENGTHS.get(row.country, []))

@@ -7,10 +7,10 @@ from functools import cache
 import geopandas as gpd
 import shapely
 
-from geo.load import manifest, regions
-from layers._atoms import frame
+from geo.load import regions
+from geo.region import DATA_BOX
 
-__all__ = ["TILE_BASEMAPS", "region_bounds", "sea"]
+__all__ = ["TILE_BASEMAPS", "sea"]
 
 # Tile basemaps for users who are online; never the default.
 TILE_BASEMAPS = {
@@ -29,28 +29,17 @@ TILE_BASEMAPS = {
 
 @cache
 def _sea() -> gpd.GeoDataFrame:
-    box = shapely.box(*manifest()["files"]["regions.geojson"]["region_box"])
+    box = shapely.box(*DATA_BOX)
     land = shapely.union_all(regions().geometry.values)
     # Within the data's box all land belongs to one of the six countries, so
     # what is left is the Caspian Sea.
     water = box.difference(land)
     parts = [p for p in shapely.get_parts(water) if p.area > 0.01]
-    return frame(
-        [
-            {
-                "name": "Caspian Sea",
-                "source": "derived: the data box less every land polygon",
-                "geometry": shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0],
-            }
-        ]
-    )
+    geom = shapely.MultiPolygon(parts) if len(parts) > 1 else parts[0]
+    source = "derived: the data box less every land polygon"
+    return gpd.GeoDataFrame([{"name": "Caspian Sea", "source": source, "geometry": geom}], crs=4326)
 
 
 def sea() -> gpd.GeoDataFrame:
     """The Caspian Sea inside the data's box."""
     return _sea().copy()
-
-
-def region_bounds() -> list[list[float]]:
-    """[[south, west], [north, east]] of the story's region, for fitting the map on open."""
-    return [[38.3, 43.0], [41.9, 50.4]]

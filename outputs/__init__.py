@@ -1,0 +1,1 @@
+"""What the project writes for people: the HTML export, downloads, GeoPackage, facts, the command line."""

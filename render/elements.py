@@ -1,0 +1,161 @@
+"""The map's own Leaflet elements, one per concept: Python hands data to the scripts in ``static/``.
+
+Every piece of text these elements put into the page is escaped in Python
+before it reaches JavaScript. Scripts run from each element's ``script``
+macro (never the page header) so they also run where streamlit-folium
+re-evaluates the map; the files they call are declared beside each element.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Template
+
+from render.assets import AssetElement, Delivery
+from render.encoding import encode_geometry
+from render.html import esc, js_json
+
+__all__ = ["CompactGeoJson", "DataAttribution", "MapLegend", "StoryControl"]
+
+_SHORT_KEYS = (
+    ("style", "s"),
+    ("tip", "t"),
+    ("pop", "p"),
+    ("label", "l"),
+    ("icon", "i"),
+    ("icon_class", "ic"),
+    ("key", "k"),
+    ("title", "tt"),
+    ("slot", "o"),
+)
+
+
+class CompactGeoJson(AssetElement):
+    """A layer's features, drawn from delta-coded geometry into the parent layer group.
+
+    Each feature is a dict with ``geometry`` and optional ``style``, ``tip`` and
+    ``pop`` (HTML, already escaped), ``label`` (tooltip always shown), ``icon``
+    (HTML for a div icon, already escaped), ``key`` (a name scripts find the
+    drawn feature by, in ``TrippMap.keyed``), ``title`` and ``slot`` (markers).
+    Every path gets the CSS class ``layer-<layer_name>``.
+    """
+
+    scripts = ("geometry.js", "features.js")
+    styles = ("map.css",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.drawFeatures({{ this._parent.get_name() }}, {{ this.layer_name }}, {{ this.payload }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, features: list[dict], layer_name: str, delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "CompactGeoJson"
+        rows = []
+        for feat in features:
+            row = {"g": encode_geometry(feat["geometry"])}
+            for src, dst in _SHORT_KEYS:
+                if feat.get(src) not in (None, "", False):
+                    row[dst] = feat[src]
+            rows.append(row)
+        self.layer_name = js_json(layer_name)
+        self.payload = js_json(rows)
+
+
+class MapLegend(AssetElement):
+    """A collapsible legend control: what each colour and line style means."""
+
+    scripts = ("legend.js",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, entries: list[tuple[str, dict, str]], title: str = "Legend", delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "MapLegend"
+        rows = "".join(f"<li>{_swatch(style, kind)}<span>{esc(label)}</span></li>" for label, style, kind in entries)
+        self.body = js_json(f"<details><summary>{esc(title)}</summary><ul>{rows}</ul></details>")
+
+
+def _swatch(style: dict, kind: str) -> str:
+    """A small SVG showing a line, fill, point or excerpt marker in ``style``."""
+    color = esc(style.get("color", "#000"))
+    fill = esc(style.get("fillColor", color))
+    dash = esc(style.get("dashArray", "") or "")
+    if kind == "line":
+        width = esc(min(float(style.get("weight", 3)), 6))
+        shape = (
+            f'<line x1="1" y1="8" x2="33" y2="8" stroke="{color}" stroke-width="{width}" stroke-dasharray="{dash}"/>'
+        )
+    elif kind == "point":
+        shape = f'<circle cx="17" cy="8" r="5" fill="{fill}" stroke="{color}" stroke-width="1.5"/>'
+    elif kind == "excerpt":
+        shape = (
+            f'<circle cx="17" cy="8" r="7.5" fill="{fill}"/><text x="17" y="11.5" font-size="9" fill="#fff" '
+            'text-anchor="middle">1</text>'
+        )
+    else:
+        opacity = esc(max(float(style.get("fillOpacity", 0.4)), 0.25))
+        shape = (
+            f'<rect x="2" y="2" width="30" height="12" fill="{fill}" fill-opacity="{opacity}" '
+            f'stroke="{color}" stroke-width="1.5" stroke-dasharray="{dash}"/>'
+        )
+    return f'<svg width="34" height="16" aria-hidden="true">{shape}</svg>'
+
+
+class DataAttribution(AssetElement):
+    """Every dataset credited in the map's attribution control."""
+
+    scripts = ("credits.js",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.setCredits({{ this._parent.get_name() }}, {{ this.prefix }}, {{ this.text }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, credits: list[str], delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "DataAttribution"
+        self.prefix = js_json(
+            '<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">Leaflet</a>'
+        )
+        self.text = js_json(" | ".join(esc(c) for c in credits))
+
+
+class StoryControl(AssetElement):
+    """Step through the article: Previous / Next buttons and the arrow keys; the map follows.
+
+    ``steps`` hold escaped HTML and where to look; ``start`` (0-based) opens a
+    step when the map loads (the app's excerpt choice and story mode use it).
+    """
+
+    scripts = ("story.js",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.addStory({{ this._parent.get_name() }}, {{ this.options }});
+{% endmacro %}"""
+    )
+
+    def __init__(
+        self,
+        steps: list[dict],
+        region: list[list[float]],
+        intro: str,
+        start: int | None = None,
+        show_panel: bool = True,
+        delivery: Delivery = "inline",
+    ):
+        super().__init__(delivery)
+        self._name = "StoryControl"
+        self.options = js_json(
+            {
+                "steps": steps,
+                "region": region,
+                "intro": esc(intro),
+                "start": start,
+                "panel": show_panel,
+                # In the app, the page's own shortcuts step the story.
+                "keys": show_panel,
+            }
+        )

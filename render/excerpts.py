@@ -1,0 +1,101 @@
+"""An article's excerpts as numbered markers and story steps.
+
+An excerpt is drawn at the places it names; one naming only far places is
+drawn as a callout at the region's edge, pointing toward them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import geopandas as gpd
+import shapely
+
+from geo.measure import GEOD
+from geo.region import MAP_CENTRE, in_region
+from layers.spec import Layer
+from render.features import popup_html
+from render.html import esc
+
+__all__ = ["ExcerptView", "excerpt_features", "excerpt_view"]
+
+CALLOUT_M = 280_000  # how far from the centre a callout toward far places sits
+
+
+@dataclass(frozen=True)
+class ExcerptView:
+    """Where an excerpt is drawn and what its popup and story step say."""
+
+    paragraph: int
+    point: shapely.Geometry | None
+    html: str
+    zoom: int
+    far_note: str
+    callout: bool
+
+
+def excerpt_view(row) -> ExcerptView:
+    """Placement of one excerpt: at its places, or at a callout toward far ones."""
+    places = json.loads(row.places)
+    far = json.loads(row.far_places)
+    point = row.geometry
+    far_note = ""
+    callout = False
+    parts = shapely.get_parts(point) if point is not None else []
+    if len(parts) and not any(in_region(p.x, p.y) for p in parts):
+        target = parts[0]
+        azimuth, _, metres = GEOD.inv(MAP_CENTRE[0], MAP_CENTRE[1], target.x, target.y)
+        lon, lat, _ = GEOD.fwd(MAP_CENTRE[0], MAP_CENTRE[1], azimuth, CALLOUT_M)
+        far_note = f"{', '.join(far)}: about {metres / 1000:,.0f} km away, outside this map (arrow shows the way)"
+        point = shapely.Point(lon, lat)
+        callout = True
+    elif far:
+        far_note = f"Also names {', '.join(far)}, far outside this map"
+    events = json.loads(row.events)
+    meta = [
+        ("Date", row.date),
+        ("Source", row.source),
+        ("Places named", ", ".join(places) or "none"),
+        ("Drawn at", row.placed_at),
+        ("Far away", far_note),
+        ("Events", ", ".join(events)),
+    ]
+    body = f'<p class="tripp-quote">{esc(row.text)}</p>'
+    html = popup_html(f"Paragraph {row.paragraph}", meta, body)
+    zoom = 9 if point is not None and len(shapely.get_parts(point)) == 1 else 7
+    return ExcerptView(int(row.paragraph), point, html, zoom, far_note, callout)
+
+
+def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
+    """The markers of an excerpts layer and the story's steps, one per paragraph."""
+    feats, steps = [], []
+    # Excerpts at the same place sit side by side instead of on top of each other.
+    used: dict[tuple[float, float], int] = {}
+    for row in gdf.itertuples():
+        view = excerpt_view(row)
+        key = layer.key({"paragraph": view.paragraph}) if layer.key else f"paragraph-{view.paragraph}"
+        step = {"key": key, "html": view.html, "zoom": view.zoom, "bounds": None}
+        if view.point is not None:
+            arrow = "&#10140;" if view.callout else ""
+            spots = [(round(p.x, 3), round(p.y, 3)) for p in shapely.get_parts(view.point)]
+            slot = max(used.get(spot, 0) for spot in spots)
+            for spot in spots:
+                used[spot] = slot + 1
+            feats.append(
+                {
+                    "geometry": view.point,
+                    "icon": f'<span class="tripp-num">{view.paragraph}{arrow}</span>',
+                    "icon_class": "tripp-icon",
+                    "pop": view.html,
+                    "key": key,
+                    "tip": esc(f"Paragraph {view.paragraph}"),
+                    "title": f"Paragraph {view.paragraph}",
+                    "slot": slot,
+                }
+            )
+            minx, miny, maxx, maxy = view.point.bounds
+            step["bounds"] = [[miny, minx], [maxy, maxx]]
+            step["html"] = None  # the story panel shows the marker's popup text: no second copy
+        steps.append(step)
+    return feats, steps

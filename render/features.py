@@ -1,0 +1,76 @@
+"""A layer's frame as the features the map draws: geometry, style, tooltip, popup, label.
+
+Generic over the layer specs: every choice specific to a layer is in its spec.
+Every piece of text is escaped here, before it reaches JavaScript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import geopandas as gpd
+import shapely
+
+from geo.measure import GEOD
+from layers.spec import Layer
+from render.html import esc
+
+__all__ = ["layer_features", "popup_html"]
+
+
+def popup_html(title: str, rows: Iterable[tuple[str, object]], body: str = "") -> str:
+    """A popup: a heading, optional body HTML (already escaped), then a table of the rows with a value."""
+    cells = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows if v not in (None, "", "nan"))
+    return f'<div class="tripp-pop"><h4>{esc(title)}</h4>{body}<table>{cells}</table></div>'
+
+
+def _records(gdf: gpd.GeoDataFrame) -> list[dict]:
+    geom_col = gdf.geometry.name
+    records = gdf.to_dict("records")
+    return [{**r, "geometry": r[geom_col]} for r in records]
+
+
+def layer_features(layer: Layer, gdf: gpd.GeoDataFrame) -> list[dict]:
+    """The drawn features of a polygon, line or point layer (see :class:`render.elements.CompactGeoJson`)."""
+    feats = []
+    for record in _records(gdf):
+        if record["geometry"] is None or record["geometry"].is_empty:
+            continue
+        name = str(record.get("name", ""))
+        label = layer.label(record) if layer.label else None
+        tip = label or (layer.tooltip(record) if layer.tooltip else name)
+        feats.append(
+            {
+                "geometry": record["geometry"],
+                "style": layer.style_of(record),
+                "tip": esc(tip),
+                "label": bool(label),
+                "pop": popup_html(name, [(f.label, f.read(record)) for f in layer.popup]),
+                "key": layer.key(record) if layer.key else None,
+            }
+        )
+        if layer.kind == "point" and record.get("alt_lat"):
+            feats += _second_position(record, feats[-1]["style"])
+    return feats
+
+
+def _second_position(record: dict, style: dict) -> list[dict]:
+    """Where two sources put a place in different spots: the other spot, and a line between."""
+    here = record["geometry"]
+    other = shapely.Point(float(record["alt_lon"]), float(record["alt_lat"]))
+    _, _, metres = GEOD.inv(here.x, here.y, other.x, other.y)
+    name = record["name"]
+    note = f"{name} as placed by {record['alt_source']}: {metres / 1000:.1f} km from the position above"
+    return [
+        {
+            "geometry": other,
+            "style": {**style, "fillColor": "#ffffff", "dashArray": "2 2"},
+            "tip": esc(note),
+            "pop": popup_html(f"{name} (other source)", [("Note", note), ("Source", record["alt_source"])]),
+        },
+        {
+            "geometry": shapely.LineString([here, other]),
+            "style": {"color": "#222222", "weight": 1, "dashArray": "2 3"},
+            "tip": esc(note),
+        },
+    ]

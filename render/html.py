@@ -1,0 +1,34 @@
+"""Text made safe for HTML, and data made safe for a script inside the page."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+__all__ = ["esc", "js_json"]
+
+
+def esc(value: object) -> str:
+    """Text made safe to place in HTML."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+# branca compiles each element's rendered script as a Jinja template once more,
+# so "{{", "{%" and "{#" in data would be evaluated as template code. JSON's own
+# structure never puts "{", "%" or "#" after "{", so only text inside strings
+# matches, where \u007b still reads as "{".
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
+
+
+def js_json(value: object) -> str:
+    """JSON safe inside a <script> and inside branca's second Jinja pass."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+    return _JINJA_OPENER.sub(r"\\u007b", text)

@@ -1,0 +1,117 @@
+"""The one function that builds the Folium map; the app, the CLI and the export all call it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import folium
+import geopandas as gpd
+from branca.element import Figure
+
+from geo.region import MAP_CENTRE, VIEW_BOUNDS
+from layers.registry import LAYERS, build_layer, check_names, layer_names
+from layers.spec import Layer
+from render.assets import Delivery, apply_leaflet
+from render.basemap import TILE_BASEMAPS, sea
+from render.elements import CompactGeoJson, DataAttribution, MapLegend, StoryControl
+from render.excerpts import excerpt_features
+from render.features import layer_features
+from render.html import esc
+
+__all__ = ["CREDITS", "MapOptions", "build_map", "legend_rows"]
+
+CREDITS = [
+    "© OpenStreetMap contributors (ODbL)",
+    "Natural Earth",
+    "GeoNames (CC BY 4.0)",
+    "places and dates: Wikipedia and reporting, cited per feature",
+    "route derived by tripp-map",
+]
+
+_SEA_STYLE = {"color": "#7fa7c4", "weight": 0.6, "fillColor": "#c6dcec", "fillOpacity": 1.0, "interactive": False}
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """What a map shows. Frozen and hashable, so the app can cache on it."""
+
+    layers: tuple[str, ...] = field(default_factory=lambda: tuple(layer_names()))
+    basemap: str = "bundled"
+    focus: int | None = None
+    assets: Delivery = "inline"
+    title: str = "The TRIPP corridor"
+    # In the app the sidebar toggles layers and steps the story, so the map's
+    # own layer list and story panel are left out; the map itself is the same.
+    in_app: bool = False
+
+
+def legend_rows(layers: tuple[Layer, ...]) -> list[tuple[str, dict, str]]:
+    """The legend of these layers, topmost first; a row two layers share is listed once."""
+    rows: dict[str, tuple[str, dict, str]] = {}
+    for layer in reversed(layers):
+        for row in layer.legend:
+            rows.setdefault(row.label, (row.label, dict(row.style), row.kind))
+    return list(rows.values())
+
+
+def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDataFrame] | None = None) -> folium.Map:
+    """The map: layers, legend, tooltips and popups, excerpts and the story control.
+
+    Parameters
+    ----------
+    options : what to show and how to load Leaflet (see :class:`MapOptions`).
+    frames : layer frames to draw instead of the registry's (an article's excerpts).
+    """
+    options = options or MapOptions()
+    wanted = set(check_names(options.layers))
+    shown = tuple(layer for layer in LAYERS if layer.name in wanted)
+    delivery = options.assets
+    figure = Figure(title=esc(options.title))
+    bounds = [list(corner) for corner in VIEW_BOUNDS]
+    m = folium.Map(
+        location=[MAP_CENTRE[1], MAP_CENTRE[0]], zoom_start=7, tiles=None, control_scale=True, zoom_snap=0.25
+    )
+    figure.add_child(m)
+    apply_leaflet(m, delivery)
+
+    bundled = folium.FeatureGroup(name="Bundled basemap (offline)", overlay=False, show=options.basemap == "bundled")
+    bundled.add_child(CompactGeoJson([{"geometry": sea().geometry.iloc[0], "style": _SEA_STYLE}], "sea", delivery))
+    m.add_child(bundled)
+    if options.basemap in TILE_BASEMAPS:
+        title, url, attribution = TILE_BASEMAPS[options.basemap]
+        folium.TileLayer(url, name=title, attr=attribution, overlay=False, control=True).add_to(m)
+
+    steps: list[dict] = []
+    for layer in shown:
+        gdf = (frames or {}).get(layer.name)
+        gdf = gdf if gdf is not None else build_layer(layer.name)
+        if layer.kind == "excerpt":
+            feats, steps = excerpt_features(layer, gdf)
+        else:
+            feats = layer_features(layer, gdf)
+        group = folium.FeatureGroup(name=esc(layer.title), show=layer.shown)
+        group.add_child(CompactGeoJson(feats, layer.name, delivery))
+        m.add_child(group)
+
+    if not options.in_app:
+        folium.LayerControl(collapsed=True, position="topleft").add_to(m)
+    m.add_child(MapLegend(legend_rows(shown), delivery=delivery))
+    m.add_child(DataAttribution(CREDITS, delivery))
+    if any(layer.kind == "excerpt" for layer in shown):
+        start = None
+        if options.focus is not None:
+            matching = [i for i, s in enumerate(steps) if s["key"].endswith(f"-{options.focus}")]
+            start = matching[0] if matching else None
+        m.add_child(
+            StoryControl(
+                steps,
+                bounds,
+                "Press Next or the → key to step through the article.",
+                start,
+                show_panel=not options.in_app,
+                delivery=delivery,
+            )
+        )
+    m.fit_bounds(bounds)
+    return m
