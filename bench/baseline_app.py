@@ -16,14 +16,14 @@ from streamlit_folium import st_folium
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from layers.assets import apply_assets, copy_served_assets
-
 from geo.clean import clean_for_web
+from geo.region import MAP_CENTRE
 from layers.registry import build_layer, layer_names
+from render.assets import apply_leaflet, copy_served_assets
 
-copy_served_assets(Path(__file__).parent / "static" / "leaflet")
-m = folium.Map(location=[40.1, 46.9], zoom_start=7, tiles=None)
-apply_assets(m, "served")
+copy_served_assets(Path(__file__).parent / "static")
+m = folium.Map(location=[MAP_CENTRE[1], MAP_CENTRE[0]], zoom_start=7, tiles=None)
+apply_leaflet(m, "served")
 for name in layer_names():
     folium.GeoJson(clean_for_web(build_layer(name)), name=name).add_to(m)
 excerpts = clean_for_web(build_layer("excerpts"))

@@ -13,7 +13,7 @@ from common import ROOT, summary
 from geo.annotate import annotate
 from geo.articles import parse_article
 from geo.gazetteer import normalise
-from layers.excerpts import project_gazetteer
+from layers.registry import place_finder
 
 RUNS = 3
 
@@ -41,7 +41,7 @@ def main() -> None:
     text = corpus()
     size = len(text.encode("utf-8"))
     start = time.perf_counter()
-    gaz = project_gazetteer()
+    gaz = place_finder()
     gaz_time = time.perf_counter() - start
     article = parse_article(text, "bench.txt")
     ours, found = [], 0

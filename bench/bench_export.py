@@ -20,7 +20,7 @@ RUNS = 3
 BUILD_OURS = """
 import time, sys
 t = time.perf_counter()
-from layers.export import export_html
+from outputs.export import export_html
 html = export_html()
 open(sys.argv[1], 'w', encoding='utf-8').write(html)
 print(time.perf_counter() - t)
@@ -103,7 +103,7 @@ def main() -> None:
     print(f"| open to map drawn, Chromium, network off | {summary(drawn)} | {theirs_text} |")
     print(f"| requests leaving the machine | {len(watch_ours.outside)} | {len(set(watch_theirs.outside))} |")
     cdn = work / "cdn.html"
-    from layers.export import export_html
+    from outputs.export import export_html
 
     cdn.write_text(export_html(cdn=True), encoding="utf-8")
     print(f"\n--cdn export: {cdn.stat().st_size:,} bytes")
@@ -118,11 +118,11 @@ def main() -> None:
 def geometry_error() -> tuple[float, float]:
     """The data's recorded simplification error, and the worst encoding error measured in the export."""
     import shapely
-    from layers.elements import SCALE, encode_geometry
 
     from geo.load import manifest
     from geo.measure import hausdorff_m
     from layers.registry import build_layer, layer_names
+    from render.encoding import SCALE, encode_geometry
 
     def decode(enc: dict):
         def seq(a):

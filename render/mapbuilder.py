@@ -10,7 +10,7 @@ import geopandas as gpd
 from branca.element import Figure
 
 from geo.region import MAP_CENTRE, VIEW_BOUNDS
-from layers.registry import LAYERS, build_layer, check_names, layer_names
+from layers import registry
 from layers.spec import Layer
 from render.assets import Delivery, apply_leaflet
 from render.basemap import TILE_BASEMAPS, sea
@@ -36,7 +36,7 @@ _SEA_STYLE = {"color": "#7fa7c4", "weight": 0.6, "fillColor": "#c6dcec", "fillOp
 class MapOptions:
     """What a map shows. Frozen and hashable, so the app can cache on it."""
 
-    layers: tuple[str, ...] = field(default_factory=lambda: tuple(layer_names()))
+    layers: tuple[str, ...] = field(default_factory=lambda: tuple(registry.layer_names()))
     basemap: str = "bundled"
     focus: int | None = None
     assets: Delivery = "inline"
@@ -64,8 +64,8 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     frames : layer frames to draw instead of the registry's (an article's excerpts).
     """
     options = options or MapOptions()
-    wanted = set(check_names(options.layers))
-    shown = tuple(layer for layer in LAYERS if layer.name in wanted)
+    wanted = set(registry.check_names(options.layers))
+    shown = tuple(layer for layer in registry.LAYERS if layer.name in wanted)
     delivery = options.assets
     figure = Figure(title=esc(options.title))
     bounds = [list(corner) for corner in VIEW_BOUNDS]
@@ -85,7 +85,7 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     steps: list[dict] = []
     for layer in shown:
         gdf = (frames or {}).get(layer.name)
-        gdf = gdf if gdf is not None else build_layer(layer.name)
+        gdf = gdf if gdf is not None else registry.build_layer(layer.name)
         if layer.kind == "excerpt":
             feats, steps = excerpt_features(layer, gdf)
         else:
