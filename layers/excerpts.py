@@ -12,7 +12,7 @@ import shapely
 from geo.annotate import annotate, link_events
 from geo.articles import SEED, Article, read_article
 from geo.gazetteer import TOWN, Gazetteer, Place, gazetteer
-from geo.load import read_csv_rows
+from geo.load import DataError, read_csv_rows
 from layers.corridors import dilucu_point
 from layers.places import places
 from layers.spec import Catalogue, Layer, LegendRow
@@ -99,7 +99,7 @@ def seed_article() -> Article:
     meta = json.loads(SEED.with_suffix(".json").read_text(encoding="utf-8"))
     article = read_article(SEED, source=SEED_SOURCE)
     if article.date != meta["date"]:
-        raise ValueError(f"{SEED.name}: date {article.date!r} disagrees with its metadata {meta['date']!r}")
+        raise DataError(f"{SEED.name}: date {article.date!r} disagrees with its metadata {meta['date']!r}")
     return article
 
 
