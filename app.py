@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
-import re
 from pathlib import Path
 
 import geopandas as gpd
@@ -18,21 +16,29 @@ from streamlit_folium import st_folium
 
 from geo.articles import ArticleError, decode_article, parse_article
 from layers.excerpts import events, seed_article
-from layers.registry import LAYERS, article_excerpts, layer_names
+from layers.registry import article_excerpts, build_layer, layer_names
+from layers.route import TRIPP_ROUTE
 from outputs.downloads import layers_zip
 from outputs.export import excerpt_frames, render_html
 from outputs.facts import facts_table, route_table
-from render.assets import copy_served_assets
+from render.assets import copy_served_assets, static_text
+from render.html import md_literal
 from render.mapbuilder import MapOptions, build_map
+from render.text_version import text_version_html
 
 HERE = Path(__file__).parent
+TITLE = "The TRIPP corridor"
+MAP_HEIGHT = 620  # px: more than half of a 1280×800 window, in view without scrolling
+APP_CSS = f"<style>{static_text('app.css')}</style>"
 BASEMAPS = {"Bundled (offline)": "bundled", "OpenStreetMap (online)": "osm", "Light (online)": "light"}
 
-st.set_page_config(page_title="The TRIPP corridor", page_icon=":railway_track:", layout="wide")
+st.set_page_config(
+    page_title="The TRIPP corridor", page_icon=":railway_track:", layout="wide", initial_sidebar_state="collapsed"
+)
 
 
 @st.cache_resource
-def _serve_leaflet() -> None:
+def _serve_static() -> None:
     # Streamlit serves ./static at /app/static: Leaflet and the map's scripts come from this machine.
     copy_served_assets(HERE / "static")
 
@@ -58,26 +64,23 @@ def _map(options: MapOptions, text: str, name: str):
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _export(options: MapOptions, text: str, name: str) -> bytes:
-    offline = MapOptions(layers=options.layers, assets="inline", title=options.title)
+    offline = MapOptions(layers=options.layers, assets="inline", title=options.title, text_version=True)
     return render_html(build_map(offline, _frames(text, name))).encode("utf-8")
+
+
+@st.cache_data(show_spinner=False)
+def _facts() -> list[dict[str, str]]:
+    return facts_table()
+
+
+@st.cache_data(show_spinner=False)
+def _route_facts() -> list[dict[str, str]]:
+    return route_table()
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _zip(layers: tuple[str, ...], text: str, name: str) -> bytes:
     return layers_zip(layers, _frames(text, name))
-
-
-CAPTION = "color: #666; font-size: 0.875rem;"
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def _literal(text: str) -> str:
-    """Text that Streamlit's Markdown shows as written."""
-    return _MARKDOWN.sub(r"\\\1", text)
-
-
-def _escaped(text: str, css: str = "") -> None:
-    st.markdown(f'<div style="{css}">{html.escape(text)}</div>', unsafe_allow_html=True)
 
 
 def _article_box() -> None:
@@ -93,84 +96,66 @@ def _article_box() -> None:
                 else:
                     article = parse_article(pasted, "pasted text")
                 state.article = (article.text, article.name)
-                state.step = 0
                 state.article_error = ""
             except ArticleError as exc:
                 state.article_error = str(exc)
         if col2.button("Back to the seed", key="reset_article"):
             state.article = ("", "")
-            state.step = 0
             state.article_error = ""
         if state.get("article_error"):
-            st.error(state.article_error)
+            st.error(md_literal(state.article_error))
+
+
+def _text_version(excerpts: gpd.GeoDataFrame) -> None:
+    # Built from escaped text (render.text_version): shown as HTML, never as Markdown.
+    st.html(text_version_html(TITLE, build_layer(TRIPP_ROUTE.name), excerpts))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _standalone(text: str, name: str) -> str:
+    """The export of this article, served from this machine, for a full-window view of the map."""
+    data = _export(MapOptions(assets="inline", title=TITLE), text, name)
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    folder = HERE / "static" / "maps"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{digest}.html"
+    if not path.exists():
+        path.write_bytes(data)
+    return f"app/static/maps/{digest}.html"
 
 
 def main() -> None:
-    _serve_leaflet()
+    _serve_static()
     state = st.session_state
     state.setdefault("article", ("", ""))
-    state.setdefault("step", 0)
+    st.html(APP_CSS)
 
-    st.sidebar.title("The TRIPP corridor")
+    st.sidebar.markdown("**About this map**")
     st.sidebar.caption(
         "A proposed road-and-rail route across Armenia's Syunik province, linking mainland "
         "Azerbaijan with its Nakhchivan exclave."
-    )
-    st.sidebar.subheader("Layers")
-    shown = tuple(
-        layer.name for layer in LAYERS if st.sidebar.checkbox(layer.title, value=layer.shown, key=f"layer_{layer.name}")
     )
     basemap = BASEMAPS[st.sidebar.radio("Basemap", list(BASEMAPS), key="basemap")]
     _article_box()
 
     text, name = state.article
     excerpts = _excerpts(text, name)
-    mode = st.radio("Mode", ["Explore", "Story"], horizontal=True, key="mode")
-    # Widget labels render Markdown: article text is shown literally, not as links or emphasis.
-    labels = [
-        f"¶{r.paragraph} · {_literal(r.text[:70])}{'…' if len(r.text) > 70 else ''}" for r in excerpts.itertuples()
-    ]
+    st.title(TITLE)
+    # The story, layer toggles and excerpt choice all happen inside the map: no rerun, no rebuild.
+    options = MapOptions(basemap=basemap, assets="served", in_app=True, title=TITLE)
+    st_folium(_map(options, text, name), key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+    st.markdown(
+        f"[Open the map on its own page]({_standalone(text, name)}#present) for a projector: full window, "
+        "large text. The map draws from this machine: nothing is fetched unless you pick an online basemap."
+    )
 
-    focus = None
-    map_col, side_col = st.columns([3, 2])
-    with side_col:
-        if mode == "Story":
-            state.step = max(0, min(state.step, len(labels) - 1))
-            prev_col, count_col, next_col = st.columns([1, 1, 1])
-            if prev_col.button("◀ Previous", key="prev", shortcut="Left", width="stretch"):
-                state.step = max(0, state.step - 1)
-            if next_col.button("Next ▶", key="next", shortcut="Right", width="stretch"):
-                state.step = min(len(labels) - 1, state.step + 1)
-            count_col.markdown(f"**{state.step + 1} / {len(labels)}**")
-            row = excerpts.iloc[state.step]
-            focus = int(row["paragraph"])
-            _escaped(row["text"], "font-size: 1.6rem; line-height: 1.4;")
-            _escaped(
-                f"Paragraph {focus} · {row['date'] or 'no date'} · {row['source']} · drawn at: {row['placed_at']}",
-                CAPTION,
-            )
-        else:
-            choice = st.radio(
-                "Excerpts: choose one and the map goes there", ["(whole region)", *labels], key="excerpt_choice"
-            )
-            if choice != "(whole region)":
-                focus = int(excerpts.iloc[labels.index(choice)]["paragraph"])
-                row = excerpts.iloc[labels.index(choice)]
-                _escaped(row["text"], "font-size: 1.1rem;")
-                _escaped(f"Places: {', '.join(json.loads(row['places'])) or 'none'}", CAPTION)
-
-    options = MapOptions(layers=shown, basemap=basemap, focus=focus, assets="served", in_app=True)
-    with map_col:
-        st_folium(_map(options, text, name), key="map", height=640, use_container_width=True, returned_objects=[])
-        st.caption(
-            "The map draws from this machine: no tiles or scripts are fetched unless you pick an online basemap."
-        )
-
-    facts_tab, timeline_tab, download_tab = st.tabs(["Facts", "Timeline", "Download"])
+    text_tab, facts_tab, timeline_tab, download_tab = st.tabs(["Text version", "Facts", "Timeline", "Download"])
+    with text_tab:
+        _text_version(excerpts)
     with facts_tab:
-        st.dataframe(facts_table(), hide_index=True, width="stretch")
+        st.dataframe(_facts(), hide_index=True, width="stretch")
         st.markdown("**The railway, measured on the line this map draws**")
-        st.dataframe(route_table(), hide_index=True, width="stretch")
+        st.dataframe(_route_facts(), hide_index=True, width="stretch")
     with timeline_tab:
         for event in events():
             when = event["date"] + (f" – {event['end_date']}" if event["end_date"] else "")
@@ -190,7 +175,7 @@ def main() -> None:
         )
         st.download_button(
             "Download the layers as GeoJSON (zip)",
-            lambda: _zip(shown or tuple(layer_names()), text, name),
+            lambda: _zip(tuple(layer_names()), text, name),
             file_name="tripp-map-layers.zip",
             mime="application/zip",
             key="dl_zip",

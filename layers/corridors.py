@@ -175,6 +175,7 @@ CORRIDORS = Layer(
     build=lambda _: corridors(),
     style=lambda record: line_style(record, thinner=True),
     legend=(
+        LegendRow("Rail: proposed (other links)", status_line("proposed"), "line"),
         LegendRow("Rail: under construction", status_line("under construction"), "line"),
         LegendRow("Rail: existing", status_line("existing"), "line"),
         LegendRow("Rail: historical (Soviet line, closed 1992)", status_line("historical"), "line"),

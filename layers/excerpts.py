@@ -17,9 +17,9 @@ from layers.corridors import dilucu_point
 from layers.places import places
 from layers.spec import Catalogue, Layer, LegendRow
 
-__all__ = ["EXCERPTS", "events", "excerpts_layer", "place_finder", "seed_article"]
+__all__ = ["EXCERPTS", "event_titles", "events", "excerpts_layer", "place_finder", "seed_article"]
 
-SEED_SOURCE = "Seed article (outlet not named in the file), seeds/000_93121d9abb5efbbd.txt"
+SEED_SOURCE = "Seed article (the file names no outlet)"
 
 NamedPlaces = tuple[tuple[Place, tuple[str, ...]], ...]
 
@@ -62,6 +62,11 @@ def place_finder(named_layers: Iterable[tuple[Place, tuple[str, ...]]]) -> Gazet
 def events() -> list[dict[str, str]]:
     """The timeline of events, with dates and sources."""
     return read_csv_rows("events.csv")
+
+
+def event_titles() -> dict[str, str]:
+    """Event id → its title with its date, in the words a reader sees ("White House summit, 2025-08-08")."""
+    return {e["id"]: f"{e['title']}, {e['date']}" for e in events()}
 
 
 def excerpts_layer(article: Article, finder: Gazetteer) -> gpd.GeoDataFrame:

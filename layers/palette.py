@@ -16,6 +16,7 @@ __all__ = [
     "COUNTRY_LINE",
     "PALETTE",
     "POLYGON",
+    "ROUTE_COLOUR",
     "SEA",
     "STATUS_LINES",
     "merged",
@@ -37,6 +38,9 @@ PALETTE = MappingProxyType(
 )
 
 BACKGROUND = "#efece6"  # beyond the mapped region
+
+# The story's subject, in a colour no other layer uses: 4.3:1 or more against every fill it crosses.
+ROUTE_COLOUR = "#B0006E"
 SEA = "#c6dcec"
 
 POLYGON = MappingProxyType({"weight": 1.2, "opacity": 1.0, "fillOpacity": 0.35})

@@ -23,7 +23,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.measure import from_utm, length_km, to_utm
 from layers._atoms import frame
-from layers.palette import PALETTE, merged, status_line
+from layers.palette import PALETTE, ROUTE_COLOUR, merged, status_line
 from layers.places import place_points
 from layers.regions import syunik, water
 from layers.shapes import country_shapes
@@ -271,6 +271,23 @@ def line_style(record, thinner: bool = False) -> dict[str, object]:
     return style
 
 
+# Drawn on top of every other layer, on a pale casing, and kept clear of markers and labels.
+SUBJECT_STYLE = {
+    **status_line("proposed"),
+    "color": ROUTE_COLOUR,
+    "weight": 6,
+    "casing": {"color": "#ffffff", "weight": 11, "opacity": 0.95},
+    "pane": "tripp-top",
+    "keepClear": True,
+}
+
+
+def _route_style(record) -> dict[str, object]:
+    if record.get("mode") == "rail" and record.get("status") == "proposed":
+        return dict(SUBJECT_STYLE)
+    return line_style(record)
+
+
 def _length(record) -> str:
     length = record.get("length_km")
     if isinstance(length, float) and length == length:
@@ -297,7 +314,7 @@ def line_tip(record) -> str:
 
 def _label(record) -> str | None:
     if record.get("country") == "Armenia" and record.get("mode") == "rail":
-        return "TRIPP railway through Armenia (proposed)"
+        return "TRIPP railway (proposed)"
     return None
 
 
@@ -312,9 +329,9 @@ TRIPP_ROUTE = Layer(
     title="TRIPP route",
     kind="line",
     build=lambda _: tripp_route(),
-    style=line_style,
+    style=_route_style,
     legend=(
-        LegendRow("Rail: proposed (TRIPP through Armenia)", status_line("proposed"), "line"),
+        LegendRow("TRIPP railway through Armenia: proposed", SUBJECT_STYLE, "line"),
         LegendRow("Rail: under construction", status_line("under construction"), "line"),
         LegendRow("Rail: existing", status_line("existing"), "line"),
         LegendRow("Road / pipeline corridor: not settled (band)", _ROAD_BAND, "fill"),

@@ -13,6 +13,7 @@ from render.mapbuilder import MapOptions, build_map
 
 __all__ = ["excerpt_frames", "export_html", "render_html", "stable_ids"]
 
+_FOLIUM_VIEWPORT = re.compile(r'\s*<meta name="viewport"[^>]*user-scalable=no[^>]*/>')
 _RANDOM_ID = re.compile(r"\b([a-z_]+?)_([0-9a-f]{32})(?![0-9a-f])")
 
 
@@ -32,6 +33,8 @@ def stable_ids(page: str) -> str:
 def render_html(m: folium.Map) -> str:
     """A built map as a complete, deterministic HTML page that fills its container."""
     page = m.get_root().render()
+    # folium's own viewport tag blocks pinch-zoom; one tag that allows it replaces it.
+    page = _FOLIUM_VIEWPORT.sub("", page)
     # An embedding iframe may be any size: the map fills it, phone-sized included.
     page = page.replace("<head>", '<head>\n<meta name="viewport" content="width=device-width, initial-scale=1">', 1)
     return stable_ids(page)
@@ -59,6 +62,8 @@ def export_html(
     title : the page title.
     cdn : load Leaflet from a CDN (lighter; needs the internet) instead of inlining it.
     """
-    options = MapOptions(layers=tuple(layers or layer_names()), assets="cdn" if cdn else "inline", title=title)
+    options = MapOptions(
+        layers=tuple(layers or layer_names()), assets="cdn" if cdn else "inline", title=title, text_version=True
+    )
     excerpts = article_excerpts(article) if article is not None else None
     return render_html(build_map(options, excerpt_frames(excerpts)))

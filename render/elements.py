@@ -43,7 +43,8 @@ class CompactGeoJson(AssetElement):
     styles = ("map.css",)
     _template = Template(
         """{% macro script(this, kwargs) %}
-TrippMap.drawFeatures({{ this._parent.get_name() }}, {{ this.layer_name }}, {{ this.payload }});
+TrippMap.drawFeatures({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }}, {{ this.layer_name }},
+                      {{ this.payload }});
 {% endmacro %}"""
     )
 
@@ -67,13 +68,20 @@ class MapLegend(AssetElement):
     scripts = ("legend.js",)
     _template = Template(
         """{% macro script(this, kwargs) %}
-TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }});
+TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }}, {{ this.start_open }});
 {% endmacro %}"""
     )
 
-    def __init__(self, entries: list[tuple[str, dict, str]], title: str = "Legend", delivery: Delivery = "inline"):
+    def __init__(
+        self,
+        entries: list[tuple[str, dict, str]],
+        title: str = "Legend",
+        delivery: Delivery = "inline",
+        start_open: bool = True,
+    ):
         super().__init__(delivery)
         self._name = "MapLegend"
+        self.start_open = js_json(start_open)
         rows = "".join(f"<li>{_swatch(style, kind)}<span>{esc(label)}</span></li>" for label, style, kind in entries)
         self.body = js_json(f"<details><summary>{esc(title)}</summary><ul>{rows}</ul></details>")
 
@@ -124,38 +132,20 @@ TrippMap.setCredits({{ this._parent.get_name() }}, {{ this.prefix }}, {{ this.te
 
 
 class StoryControl(AssetElement):
-    """Step through the article: Previous / Next buttons and the arrow keys; the map follows.
+    """The story: a title step and one step per paragraph, stepped by buttons, keys and ``#step=N``.
 
-    ``steps`` hold escaped HTML and where to look; ``start`` (0-based) opens a
-    step when the map loads (the app's excerpt choice and story mode use it).
+    ``options`` come from :func:`render.story.story_options`; their texts are escaped there.
     """
 
-    scripts = ("story.js",)
+    scripts = ("story.js", "declutter.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
+TrippMap.keepRouteClear({{ this._parent.get_name() }});
 TrippMap.addStory({{ this._parent.get_name() }}, {{ this.options }});
 {% endmacro %}"""
     )
 
-    def __init__(
-        self,
-        steps: list[dict],
-        region: list[list[float]],
-        intro: str,
-        start: int | None = None,
-        show_panel: bool = True,
-        delivery: Delivery = "inline",
-    ):
+    def __init__(self, options: dict, delivery: Delivery = "inline"):
         super().__init__(delivery)
         self._name = "StoryControl"
-        self.options = js_json(
-            {
-                "steps": steps,
-                "region": region,
-                "intro": esc(intro),
-                "start": start,
-                "panel": show_panel,
-                # In the app, the page's own shortcuts step the story.
-                "keys": show_panel,
-            }
-        )
+        self.options = js_json(options)

@@ -14,6 +14,7 @@ import shapely
 
 from geo.measure import GEOD
 from geo.region import MAP_CENTRE, in_region
+from layers.excerpts import event_titles
 from layers.spec import Layer
 from render.features import popup_html
 from render.html import esc
@@ -52,14 +53,15 @@ def excerpt_view(row) -> ExcerptView:
         callout = True
     elif far:
         far_note = f"Also names {', '.join(far)}, far outside this map"
-    events = json.loads(row.events)
+    titles = event_titles()
+    events = [titles.get(e, e) for e in json.loads(row.events)]
     meta = [
         ("Date", row.date),
         ("Source", row.source),
         ("Places named", ", ".join(places) or "none"),
         ("Drawn at", row.placed_at),
         ("Far away", far_note),
-        ("Events", ", ".join(events)),
+        ("Events", "; ".join(events)),
     ]
     body = f'<p class="tripp-quote">{esc(row.text)}</p>'
     html = popup_html(f"Paragraph {row.paragraph}", meta, body)
@@ -68,14 +70,14 @@ def excerpt_view(row) -> ExcerptView:
 
 
 def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
-    """The markers of an excerpts layer and the story's steps, one per paragraph."""
-    feats, steps = [], []
+    """The markers of an excerpts layer, and where each paragraph is: ``{key, bounds, zoom}`` in order."""
+    feats, places = [], []
     # Excerpts at the same place sit side by side instead of on top of each other.
     used: dict[tuple[float, float], int] = {}
     for row in gdf.itertuples():
         view = excerpt_view(row)
         key = layer.key({"paragraph": view.paragraph}) if layer.key else f"paragraph-{view.paragraph}"
-        step = {"key": key, "html": view.html, "zoom": view.zoom, "bounds": None}
+        where = {"key": key, "zoom": view.zoom, "bounds": None}
         if view.point is not None:
             arrow = "&#10140;" if view.callout else ""
             spots = [(round(p.x, 3), round(p.y, 3)) for p in shapely.get_parts(view.point)]
@@ -95,7 +97,6 @@ def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[dict], l
                 }
             )
             minx, miny, maxx, maxy = view.point.bounds
-            step["bounds"] = [[miny, minx], [maxy, maxx]]
-            step["html"] = None  # the story panel shows the marker's popup text: no second copy
-        steps.append(step)
-    return feats, steps
+            where["bounds"] = [[miny, minx], [maxy, maxx]]
+        places.append(where)
+    return feats, places

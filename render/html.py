@@ -6,7 +6,7 @@ import html
 import json
 import re
 
-__all__ = ["esc", "js_json"]
+__all__ = ["esc", "js_json", "md_literal"]
 
 
 def esc(value: object) -> str:
@@ -32,3 +32,11 @@ def js_json(value: object) -> str:
         .replace("\u2029", "\\u2029")
     )
     return _JINJA_OPENER.sub(r"\\u007b", text)
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_literal(text: str) -> str:
+    """Text that a Markdown renderer (Streamlit's) shows as written: no link, image or emphasis."""
+    return _MARKDOWN.sub(r"\\\1", text)

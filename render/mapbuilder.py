@@ -7,17 +7,21 @@ from dataclasses import dataclass, field
 
 import folium
 import geopandas as gpd
-from branca.element import Figure
 
-from geo.region import MAP_CENTRE, VIEW_BOUNDS
+from geo.region import MAP_CENTRE
 from layers import registry
+from layers.route import TRIPP_ROUTE
 from layers.spec import Layer
+from layers.story import OPENING_VIEW, views
 from render.assets import Delivery, apply_leaflet
 from render.basemap import TILE_BASEMAPS, sea
 from render.elements import CompactGeoJson, DataAttribution, MapLegend, StoryControl
 from render.excerpts import excerpt_features
 from render.features import layer_features
 from render.html import esc
+from render.page import Page
+from render.story import story_options
+from render.text_version import text_version_html
 
 __all__ = ["CREDITS", "MapOptions", "build_map", "legend_rows"]
 
@@ -38,12 +42,12 @@ class MapOptions:
 
     layers: tuple[str, ...] = field(default_factory=lambda: tuple(registry.layer_names()))
     basemap: str = "bundled"
-    focus: int | None = None
     assets: Delivery = "inline"
     title: str = "The TRIPP corridor"
-    # In the app the sidebar toggles layers and steps the story, so the map's
-    # own layer list and story panel are left out; the map itself is the same.
+    # In the app the map is a frame of the page: the page's keys step its story too.
     in_app: bool = False
+    # The page carries the map in words below it (the export; the app shows it in a tab).
+    text_version: bool = False
 
 
 def legend_rows(layers: tuple[Layer, ...]) -> list[tuple[str, dict, str]]:
@@ -67,10 +71,15 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     wanted = set(registry.check_names(options.layers))
     shown = tuple(layer for layer in registry.LAYERS if layer.name in wanted)
     delivery = options.assets
-    figure = Figure(title=esc(options.title))
-    bounds = [list(corner) for corner in VIEW_BOUNDS]
+    figure = Page(title=esc(options.title))
+    # Arrow keys step the story rather than pan the map (the zoom buttons and the mouse still move it).
     m = folium.Map(
-        location=[MAP_CENTRE[1], MAP_CENTRE[0]], zoom_start=7, tiles=None, control_scale=True, zoom_snap=0.25
+        location=[MAP_CENTRE[1], MAP_CENTRE[0]],
+        zoom_start=7,
+        tiles=None,
+        control_scale=True,
+        zoom_snap=0.25,
+        keyboard=False,
     )
     figure.add_child(m)
     apply_leaflet(m, delivery)
@@ -82,36 +91,31 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
         title, url, attribution = TILE_BASEMAPS[options.basemap]
         folium.TileLayer(url, name=title, attr=attribution, overlay=False, control=True).add_to(m)
 
-    steps: list[dict] = []
+    story = None
     for layer in shown:
         gdf = (frames or {}).get(layer.name)
         gdf = gdf if gdf is not None else registry.build_layer(layer.name)
         if layer.kind == "excerpt":
-            feats, steps = excerpt_features(layer, gdf)
+            feats, places = excerpt_features(layer, gdf)
+            story = (gdf, places)
         else:
             feats = layer_features(layer, gdf)
         group = folium.FeatureGroup(name=esc(layer.title), show=layer.shown)
         group.add_child(CompactGeoJson(feats, layer.name, delivery))
         m.add_child(group)
 
-    if not options.in_app:
-        folium.LayerControl(collapsed=True, position="topleft").add_to(m)
-    m.add_child(MapLegend(legend_rows(shown), delivery=delivery))
+    folium.LayerControl(collapsed=True, position="topleft").add_to(m)
+    m.add_child(MapLegend(legend_rows(shown), delivery=delivery, start_open=story is None))
     m.add_child(DataAttribution(CREDITS, delivery))
-    if any(layer.kind == "excerpt" for layer in shown):
-        start = None
-        if options.focus is not None:
-            matching = [i for i, s in enumerate(steps) if s["key"].endswith(f"-{options.focus}")]
-            start = matching[0] if matching else None
-        m.add_child(
-            StoryControl(
-                steps,
-                bounds,
-                "Press Next or the → key to step through the article.",
-                start,
-                show_panel=not options.in_app,
-                delivery=delivery,
-            )
-        )
-    m.fit_bounds(bounds)
+    if story is not None:
+        gdf, places = story
+        link = "#tripp-text" if options.text_version else ""
+        opts = story_options(options.title, gdf, places, options.in_app, link)
+        m.add_child(StoryControl(opts, delivery))
+    else:
+        south_west, north_east = views()[OPENING_VIEW]
+        m.fit_bounds([list(south_west), list(north_east)])
+    if options.text_version:
+        route = registry.build_layer(TRIPP_ROUTE.name) if TRIPP_ROUTE.name in wanted else None
+        figure.add_after(text_version_html(options.title, route, story[0] if story else None))
     return m

@@ -46,7 +46,7 @@ def main() -> int:
             page = context.new_page()
             watch.attach(page)
             page.goto(html.resolve().as_uri() + args.hash)
-            page.wait_for_selector(".leaflet-overlay-pane path")
+            page.wait_for_selector("path.layer-tripp_route")
             page.wait_for_timeout(1500)
             shot = args.out / f"{label}.png"
             page.screenshot(path=str(shot))

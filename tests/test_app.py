@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from render.html import md_literal
+
 APP = str(Path(__file__).parent.parent / "app.py")
 
 
@@ -16,6 +18,17 @@ def map_args(at: AppTest) -> dict:
     components = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
     assert len(components) == 1
     return json.loads(components[0].proto.json_args)
+
+
+def story_options(at: AppTest) -> dict:
+    script = map_args(at)["script"]
+    match = re.search(r"TrippMap\.addStory\(\w+, (\{.*\})\);", script)
+    assert match, "the map carries its story"
+    return json.loads(match.group(1))
+
+
+def html_shown(at: AppTest) -> str:
+    return "".join(e.proto.body for e in at.get("html"))
 
 
 @pytest.fixture
@@ -27,45 +40,32 @@ def app() -> AppTest:
 
 def test_runs_and_draws_from_this_machine(app):
     args = map_args(app)
-    assert args["returned_objects"] == []  # panning and zooming do not rerun the script
+    assert args["returned_objects"] == []  # panning, zooming and story steps do not rerun the script
     assert args["js_links"][0] == "/app/static/leaflet/leaflet.js"
-    assert all(link.startswith("/app/static/") for link in args["js_links"])
-    assert all(link.startswith("/app/static/") for link in args["css_links"])
+    assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
+    assert "/app/static/tripp/story.js" in args["js_links"]
     assert "Boundary drawn" in args["script"]  # the Karabakh layer's popup
 
 
-def test_toggling_a_layer_changes_the_map(app):
-    app.checkbox(key="layer_karabakh").uncheck().run()
-    assert not app.exception
-    assert "Boundary drawn" not in map_args(app)["script"]
-    app.checkbox(key="layer_karabakh").check().run()
-    assert "Boundary drawn" in map_args(app)["script"]
-
-
-def test_story_steps_move_the_map(app):
-    app.radio(key="mode").set_value("Story").run()
-    assert '"start":0' in map_args(app)["script"]
-    app.button(key="next").click().run()
-    assert app.session_state.step == 1
-    assert '"start":1' in map_args(app)["script"]
-    assert any("The visit follows" in m.value for m in app.markdown)
-    app.button(key="prev").click().run()
-    assert app.session_state.step == 0
-
-
-def test_choosing_an_excerpt_focuses_it(app):
-    labels = app.radio(key="excerpt_choice").options
-    app.radio(key="excerpt_choice").set_value(labels[3]).run()
-    assert '"start":2' in map_args(app)["script"]
+def test_layers_and_story_are_inside_the_map_not_streamlit_widgets(app):
+    script = map_args(app)["script"]
+    assert "L.control.layers" in script  # toggles in the map: a toggle reruns nothing
+    options = story_options(app)
+    assert options["parentKeys"] is True  # the page's arrow keys step the map's story
+    assert len(options["steps"]) == 14 and options["steps"][0]["key"] is None  # a title step and 13 paragraphs
+    # The only buttons are the article box's: no widget reruns the script for a step, a toggle or an excerpt.
+    assert not app.get("checkbox")
+    assert {b.key for b in app.get("button")} == {"annotate", "reset_article"}
 
 
 def test_submitting_an_article_annotates_it(app):
     app.text_area(key="pasted").input("Trains will run from Meghri to Ordubad.\n\nTalks were held in Tbilisi.")
     app.button(key="annotate").click().run()
     assert not app.exception and not app.error
-    labels = app.radio(key="excerpt_choice").options
-    assert len(labels) == 3 and "Meghri" in labels[1]
+    steps = story_options(app)["steps"]
+    assert len(steps) == 3 and "Meghri" in steps[1]["title"]
     assert "Talks were held in Tbilisi" in map_args(app)["script"]
+    assert "Talks were held in Tbilisi" in html_shown(app)  # the text version follows the article
 
 
 @pytest.mark.parametrize("text", ["", "   \n  ", "a\x00b"])
@@ -74,16 +74,17 @@ def test_bad_article_shows_an_error_and_the_app_keeps_running(app, text):
     app.button(key="annotate").click().run()
     assert not app.exception
     assert app.error and ("empty" in app.error[0].value or "binary" in app.error[0].value)
-    assert len(app.radio(key="excerpt_choice").options) == 14  # still the seed's 13 excerpts
-    assert "Boundary drawn" in map_args(app)["script"]
+    assert len(story_options(app)["steps"]) == 14  # still the seed's 13 paragraphs
+    assert "military court in Baku" in map_args(app)["script"]
 
 
 def test_hostile_article_text_is_escaped_in_the_page(app):
     app.text_area(key="pasted").input("<script>alert(1)</script> Yerevan")
     app.button(key="annotate").click().run()
-    app.radio(key="excerpt_choice").set_value(app.radio(key="excerpt_choice").options[1]).run()
-    shown = [m.value for m in app.markdown if "alert(1)" in m.value]
-    assert shown and all("&lt;script&gt;" in v and "<script>" not in v for v in shown)
+    script = map_args(app)["script"]
+    assert "<script>alert(1)" not in script and "\\u0026lt;script\\u0026gt;alert(1)" in script
+    shown = html_shown(app)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown and "<script>alert(1)" not in shown
 
 
 def test_facts_panel_shows_measured_and_published(app):
@@ -95,6 +96,12 @@ def test_facts_panel_shows_measured_and_published(app):
     route = frames[1].value
     armenia = route[route["in"] == "Armenia"].iloc[0]
     assert armenia["status"] == "proposed" and "42 km" in armenia["quoted"]
+
+
+def test_text_version_describes_the_route_and_lists_every_paragraph(app):
+    shown = html_shown(app)
+    assert "TRIPP railway through Syunik" in shown and "km of railway in Armenia" in shown
+    assert shown.count('<p class="tripp-text-para">') == 13
 
 
 def test_each_view_gets_the_same_map():
@@ -112,10 +119,12 @@ def test_online_basemap_is_an_option_not_the_default(app):
     assert "tile.openstreetmap.org" in map_args(app)["script"]
 
 
-def test_markdown_in_an_article_is_shown_literally(app):
-    app.text_area(key="pasted").input("[click](javascript:alert(1)) **bold** :smile: in Yerevan")
+def test_a_file_name_in_an_error_is_shown_literally(app):
+    app.text_area(key="pasted").input("")
     app.button(key="annotate").click().run()
-    label = app.radio(key="excerpt_choice").options[1]
-    assert "\\[click\\]\\(javascript\\:alert\\(1\\)\\)" in label and "\\*\\*bold\\*\\*" in label
-    app.radio(key="excerpt_choice").set_value(label).run()
-    assert not app.exception
+    assert app.error[0].value == md_literal("pasted text: the article is empty")
+
+
+def test_markdown_characters_are_escaped():
+    name = "![t](http://example.invalid/x.png).txt"
+    assert md_literal(name) == "\\!\\[t\\]\\(http\\://example\\.invalid/x\\.png\\)\\.txt"

@@ -60,7 +60,8 @@ def test_cdn_export_loads_leaflet_from_cdn_only():
 
 def test_sizes_within_budget(page):
     assert len(page.encode("utf-8")) < 600_000
-    assert len(export_html(cdn=True).encode("utf-8")) < 300_000
+    # The CDN page carries the map's own scripts and the text version: a budget of its own.
+    assert len(export_html(cdn=True).encode("utf-8")) < 320_000
 
 
 HOSTILE = (
@@ -90,7 +91,20 @@ def test_unknown_layer_is_refused():
         build_map(MapOptions(layers=("atlantis",)))
 
 
-def test_app_map_leaves_out_its_own_layer_list():
+def test_app_map_is_the_export_map_served_from_this_machine():
     app = build_map(MapOptions(in_app=True, assets="served")).get_root().render()
-    assert "L.control.layers" not in app
-    assert "/app/static/leaflet/leaflet.js" in app
+    assert "L.control.layers" in app and "TrippMap.addStory" in app
+    assert "/app/static/leaflet/leaflet.js" in app and "/app/static/tripp/story.js" in app
+    assert "T.addStory = function" not in app  # served, not inlined
+
+
+def test_page_has_a_language_a_main_landmark_and_one_viewport_that_allows_zoom(page):
+    assert page.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert page.count("<main") == 1 and page.count("</main>") == 1
+    assert page.count('name="viewport"') == 1
+    assert "user-scalable=no" not in page and "maximum-scale" not in page
+
+
+def test_text_version_is_in_the_page(page):
+    assert 'id="tripp-text"' in page and "km of railway in Armenia" in page
+    assert page.count('<p class="tripp-text-para">') == 13

@@ -1,0 +1,104 @@
+"""The story's steps: a title step, then one per paragraph, with titles, text, view and layers.
+
+Steps are data for ``static/story.js``; the rules for which layers a step
+shows come from :mod:`layers.story`. Every text is escaped here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+
+from layers.excerpts import event_titles
+from layers.story import HEADLINE, OPENING_VIEW, STEP_RULES, views
+from render.html import esc
+
+__all__ = ["step_title", "story_options"]
+
+HOW_TO = (
+    "Press Start or the → key to step through the article, ← to go back; Home and End jump to the first and "
+    "last step. Present (or the P key) fills the screen for a projector. Click a number on the map to read "
+    "its paragraph."
+)
+
+
+def step_title(places: list[str], paragraph: int) -> str:
+    """A step's title from the places its paragraph names (at most three), or its number."""
+    return " · ".join(places[:3]) + (" …" if len(places) > 3 else "") if places else f"Paragraph {paragraph}"
+
+
+def _title_step(title: str, gdf: gpd.GeoDataFrame) -> dict:
+    first = gdf.iloc[0] if len(gdf) else None
+    date = str(first["date"]) if first is not None and first["date"] else "no date given"
+    source = str(first["source"]) if first is not None else ""
+    facts = f"Article of {date} · {source} · {len(gdf)} paragraphs"
+    html = (
+        f'<p class="tripp-lede">{esc(HEADLINE)}</p>'
+        f'<p class="tripp-step-meta">{esc(facts)}</p>'
+        f'<p class="tripp-how">{esc(HOW_TO)}</p>'
+    )
+    return {"key": None, "title": esc(title), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
+
+
+def _rules_for(row) -> tuple[list[str], list[str], str | None]:
+    named = set(json.loads(row["layers"]))
+    linked = set(json.loads(row["events"]))
+    show: list[str] = []
+    hide: list[str] = []
+    view = None
+    for rule in STEP_RULES:
+        if (rule.layer and rule.layer in named) or (rule.event and rule.event in linked):
+            show += [n for n in rule.show if n not in show]
+            hide += [n for n in rule.hide if n not in hide]
+            view = rule.view or view
+    return show, [n for n in hide if n not in show], view
+
+
+def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_keys: bool, text_link: str) -> dict:
+    """The options of ``TrippMap.addStory``: steps (title step first), named views, how keys are read.
+
+    Parameters
+    ----------
+    title : the map's title, shown on the title step.
+    gdf : the excerpts layer, one row per paragraph.
+    places : where each paragraph is drawn, from :func:`render.excerpts.excerpt_features`.
+    parent_keys : also step on key presses in the page embedding the map (the app).
+    text_link : the anchor of the text version, or "" for none.
+    """
+    titles = event_titles()
+    steps = [_title_step(title, gdf)]
+    for (_, row), where in zip(gdf.iterrows(), places, strict=True):
+        named = json.loads(row["places"])
+        events = "; ".join(titles.get(e, e) for e in json.loads(row["events"]))
+        meta = " · ".join(
+            part
+            for part in (str(row["date"] or ""), str(row["source"] or ""), f"Places: {', '.join(named) or 'none'}")
+            if part
+        )
+        html = f'<p class="tripp-step-text">{esc(row["text"])}</p><p class="tripp-step-meta">{esc(meta)}</p>'
+        if events:
+            html += f'<p class="tripp-step-meta">{esc("Events: " + events)}</p>'
+        show, hide, view = _rules_for(row)
+        bounds = where["bounds"] if view is None else None
+        steps.append(
+            {
+                "key": where["key"],
+                "title": esc(step_title(named, int(row["paragraph"]))),
+                "html": html,
+                "bounds": bounds,
+                "view": view,
+                "zoom": where["zoom"] if bounds else None,
+                "show": show,
+                "hide": hide,
+            }
+        )
+    named_views = {name: [list(corner) for corner in box] for name, box in views().items()}
+    return {
+        "title": esc(title),
+        "steps": steps,
+        "views": named_views,
+        "opening": OPENING_VIEW,
+        "parentKeys": parent_keys,
+        "textLink": text_link,
+    }

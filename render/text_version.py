@@ -1,0 +1,52 @@
+"""The map in words: the route described from its layer data, and the excerpts as a plain list.
+
+For screen readers, for print, and for anyone without the map. Every text is escaped here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+
+from layers.story import HEADLINE
+from render.html import esc
+
+__all__ = ["route_sentences", "text_version_html"]
+
+
+def route_sentences(route: gpd.GeoDataFrame) -> list[str]:
+    """One sentence per segment of the route layer: what, where, how long, what status."""
+    sentences = []
+    for row in route.itertuples():
+        if row.mode == "rail":
+            sentences.append(
+                f"{row.name}: {row.length_km:,.1f} km of railway in {row.country}, measured on the line this map "
+                f"draws; status: {row.status}."
+            )
+        else:
+            sentences.append(f"{row.name}: {row.mode} corridor in {row.country}; status: {row.status}. {row.note}")
+    return sentences
+
+
+def text_version_html(title: str, route: gpd.GeoDataFrame | None, excerpts: gpd.GeoDataFrame | None) -> str:
+    """A section with the route in words and every excerpt with its places, in order."""
+    parts = [
+        f'<section id="tripp-text" class="tripp-text" aria-labelledby="tripp-text-h">'
+        f'<h2 id="tripp-text-h">{esc(title)}: text version</h2><p>{esc(HEADLINE)}</p>'
+    ]
+    if route is not None and len(route):
+        items = "".join(f"<li>{esc(s)}</li>" for s in route_sentences(route))
+        parts.append(f"<h3>The route</h3><ul>{items}</ul>")
+    if excerpts is not None and len(excerpts):
+        rows = []
+        for row in excerpts.itertuples():
+            places = ", ".join(json.loads(row.places)) or "no place named"
+            meta = " · ".join(str(x) for x in (row.date, row.source) if x)
+            rows.append(
+                f'<li><p class="tripp-text-para">{esc(row.text)}</p>'
+                f'<p class="tripp-text-meta">Places: {esc(places)}{" · " + esc(meta) if meta else ""}</p></li>'
+            )
+        parts.append(f"<h3>The article, paragraph by paragraph</h3><ol>{''.join(rows)}</ol>")
+    parts.append("</section>")
+    return "".join(parts)
