@@ -103,3 +103,47 @@ def start_streamlit(script: str, cwd, timeout: float = 90.0, output=None):
             time.sleep(0.05)
     proc.kill()
     raise RuntimeError(f"streamlit did not start {script} within {timeout:.0f} s")
+
+
+# What covers the route: anything drawn above the map's vectors that a person sees.
+ROUTE_REPORT = """
+(() => {
+  const paths = [...document.querySelectorAll('path.tripp-keep-clear')];
+  const covers = [...document.querySelectorAll(
+    '.leaflet-marker-icon, .leaflet-tooltip, .leaflet-popup, .leaflet-control, .tripp-story')]
+    .filter(el => { const s = getComputedStyle(el); return s.display !== 'none' && s.visibility !== 'hidden'; })
+    .map(el => el.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0);
+  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const view = {left: Math.max(0, map.left), top: Math.max(0, map.top),
+                right: Math.min(innerWidth, map.right), bottom: Math.min(innerHeight, map.bottom)};
+  let total = 0, inView = 0, clear = 0, width = 0;
+  for (const path of paths) {
+    width = Math.max(width, parseFloat(getComputedStyle(path).strokeWidth));
+    const ctm = path.getScreenCTM(), length = path.getTotalLength();
+    for (let d = 0; d <= length; d += 2) {
+      const p = path.getPointAtLength(d).matrixTransform(ctm);
+      total += 1;
+      if (p.x < view.left || p.x > view.right || p.y < view.top || p.y > view.bottom) continue;
+      inView += 1;
+      if (!covers.some(r => p.x >= r.left && p.x <= r.right && p.y >= r.top && p.y <= r.bottom)) clear += 1;
+    }
+  }
+  return {samples: total, inView: total ? inView / total : 0, clear: total ? clear / total : 0, width: width,
+          paths: paths.length};
+})()
+"""
+
+# How many elements show a text inside the window (an element counts once, not with its ancestors).
+VISIBLE_COPIES = """
+(needle) => {
+  const hits = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.includes(needle))) continue;
+    const s = getComputedStyle(el), r = el.getBoundingClientRect();
+    if (s.display === 'none' || s.visibility === 'hidden' || r.width === 0 || r.height === 0) continue;
+    if (r.bottom <= 0 || r.right <= 0 || r.top >= innerHeight || r.left >= innerWidth) continue;
+    hits.push({top: r.top, bottom: r.bottom, left: r.left, right: r.right});
+  }
+  return hits;
+}
+"""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import Watch, start_streamlit
+from tests.browser import ROUTE_REPORT, Watch, start_streamlit
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
@@ -27,64 +27,60 @@ def server():
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     watch = Watch()
     watch.route(context)
     page = context.new_page()
     watch.attach(page)
     page.goto(server)
     frame = page.frame_locator(FRAME)
-    frame.locator(".leaflet-overlay-pane path").first.wait_for(timeout=90_000)
-    yield page, frame, watch
+    frame.locator("path.layer-tripp_route").first.wait_for(timeout=90_000, state="attached")
+    inner = next(f for f in page.frames if "streamlit_folium" in f.url)
+    inner.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1", timeout=30_000)
+    page.wait_for_timeout(500)
+    yield page, frame, inner, watch
     context.close()
 
 
-def test_map_is_drawn_with_no_request_leaving_the_machine(page):
-    page, frame, watch = page
+def test_map_is_drawn_big_and_high_with_no_request_leaving_the_machine(page, tmp_path):
+    page, frame, inner, watch = page
     assert frame.locator(".leaflet-overlay-pane path").count() > 50
     assert frame.locator(".tripp-icon").count() > 10
-    page.wait_for_timeout(1000)
+    box = page.locator(FRAME).bounding_box()
+    assert box["width"] * box["height"] >= 0.5 * 1280 * 800  # at least half the window
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800  # in view without scrolling
+    report = inner.evaluate(ROUTE_REPORT)
+    page.screenshot(path=str(tmp_path / "app.png"))
+    assert report["inView"] >= 0.8 and report["clear"] >= 0.8 and report["width"] >= 5, report
+    page.wait_for_timeout(500)
     assert watch.outside == []
     assert watch.errors == []
 
 
 def test_clicking_an_excerpt_marker_opens_its_popup(page):
-    page, frame, watch = page
-    frame.locator(".tripp-icon", has_text="8").first.click()
+    page, frame, _, watch = page
+    frame.locator(".tripp-icon", has_text="11").first.click()
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for(timeout=10_000)
-    assert "military court in Baku" in popup.inner_text()
+    assert "The TRIPP is a proposed road-and-rail corridor" in popup.inner_text()
     assert watch.errors == []
 
 
-def map_frame_at_step(page, step: int, timeout: float = 45.0):
-    """The map's frame once it shows a story step (Streamlit may briefly keep the old frame too)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            if "streamlit_folium" in frame.url and not frame.is_detached():
-                try:
-                    if frame.query_selector(f".leaflet-container[data-story-step='{step}']"):
-                        return frame
-                except Exception:  # the frame went away while we looked
-                    continue
-        page.wait_for_timeout(200)
-    pytest.fail(f"the map never reached story step {step}")
-
-
-def test_story_next_moves_the_map(page):
-    page, _, watch = page
-    page.get_by_text("Story", exact=True).click()
-    first = map_frame_at_step(page, 1)
-    centre_1 = first.evaluate("(() => { const c = TrippMap.story.map.getCenter(); return [c.lat, c.lng]; })()")
-    page.get_by_role("button", name="Next ▶").click()
-    second = map_frame_at_step(page, 2)
-    second.wait_for_selector(".leaflet-popup-content", timeout=10_000)
-    assert "The visit follows" in second.inner_text(".leaflet-popup-content")
-    page.wait_for_timeout(1200)
-    centre_2 = second.evaluate("(() => { const c = TrippMap.story.map.getCenter(); return [c.lat, c.lng]; })()")
-    assert centre_1 != centre_2
+def test_a_story_step_keeps_the_same_map_and_shows_its_text_quickly(page):
+    page, frame, inner, watch = page
+    inner.evaluate("window.__sameMap = true")
+    start = time.perf_counter()
+    frame.locator(".tripp-next").click()
+    inner.wait_for_function("document.querySelector('.tripp-story-count').textContent === '1 / 13'")
+    elapsed = time.perf_counter() - start
+    assert "U.S. Vice President JD Vance" in frame.locator(".tripp-story-text").inner_text()
+    assert elapsed < 0.6, elapsed
+    # The same document: no rerun reloaded the map's frame.
+    assert inner.evaluate("window.__sameMap") is True and not inner.is_detached()
+    # The page's own arrow key steps the story (focus outside the map).
     page.evaluate("document.activeElement && document.activeElement.blur()")
+    page.locator("h1").first.click()
     page.keyboard.press("ArrowRight")
-    map_frame_at_step(page, 3)
+    inner.wait_for_function("document.querySelector('.tripp-story-count').textContent === '2 / 13'")
+    assert inner.evaluate("window.__sameMap") is True
     assert watch.errors == [] and watch.outside == []

@@ -9,9 +9,11 @@ from geo.articles import decode_article
 from layers.registry import LAYERS, build_layer, layer_names
 from outputs.export import export_html
 from render.excerpts import excerpt_view
-from tests.browser import Watch
+from tests.browser import ROUTE_REPORT, VISIBLE_COPIES, Watch
 
 pytestmark = pytest.mark.browser
+
+SIZES = {"projector": (1920, 1080), "laptop": (1280, 800), "old projector": (1024, 768), "phone": (390, 844)}
 
 
 @pytest.fixture(scope="module")
@@ -21,16 +23,23 @@ def exported(tmp_path_factory):
     return path
 
 
-def open_page(browser, path, viewport=None):
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
+def open_page(browser, path, viewport=(1280, 800), hash_="", reduced_motion="no-preference"):
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, reduced_motion=reduced_motion)
     watch = Watch()
     watch.route(context)
     page = context.new_page()
     watch.attach(page)
-    page.goto(path.as_uri())
-    page.wait_for_selector(".leaflet-overlay-pane path")
-    page.wait_for_timeout(300)
+    page.goto(path.as_uri() + hash_)
+    page.wait_for_selector("path.layer-tripp_route", state="attached")
+    page.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
+    page.wait_for_timeout(400)
     return context, page, watch
+
+
+def casings() -> int:
+    return sum(
+        1 for layer in LAYERS for r in build_layer(layer.name).to_dict("records") if layer.style_of(r).get("casing")
+    )
 
 
 def expected_shapes() -> int:
@@ -44,74 +53,170 @@ def expected_shapes() -> int:
                 total += 1  # Leaflet draws a multi-geometry as one path
             else:
                 total += len(shapely.get_parts(geom))
-    return total
+    return total + casings()
 
 
 def test_draws_every_layer_offline(browser, exported):
     context, page, watch = open_page(browser, exported)
-    paths = page.locator(".leaflet-overlay-pane path").count()
+    paths = page.locator(".leaflet-overlay-pane path, .leaflet-tripp-top-pane path").count()
     # Nrnadzor's second position adds a point and a link line.
     assert paths == expected_shapes() + 2
-    markers = sum(
-        len(shapely.get_parts(excerpt_view(r).point)) for r in build_layer("excerpts").itertuples() if r.placed
-    )
+    excerpts = build_layer("excerpts").itertuples()
+    markers = sum(len(shapely.get_parts(excerpt_view(r).point)) for r in excerpts if r.placed)
     assert page.locator(".leaflet-marker-pane .tripp-icon").count() == markers
     page.hover(".leaflet-control-layers")
     labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
     assert len(labels) == len(layer_names())
     assert page.locator(".tripp-legend").count() == 1
     assert "OpenStreetMap contributors" in page.locator(".leaflet-control-attribution").inner_text()
+    for layer in LAYERS:
+        if layer.shown and layer.kind != "excerpt":
+            assert page.locator(f"path.layer-{layer.name}").count() > 0, layer.name  # every path says its layer
     assert watch.errors == [] and watch.failed == [] and watch.outside == []
     context.close()
 
 
 def test_toggling_a_layer_hides_its_shapes(browser, exported):
     context, page, watch = open_page(browser, exported)
-    before = page.locator(".leaflet-overlay-pane path").count()
+    before = page.locator("path.layer-karabakh").count()
+    assert before == len(build_layer("karabakh"))
     page.hover(".leaflet-control-layers")
     page.get_by_text("Karabakh", exact=True).click()
-    assert page.locator(".leaflet-overlay-pane path").count() == before - len(build_layer("karabakh"))
+    assert page.locator("path.layer-karabakh").count() == 0
     page.get_by_text("Karabakh", exact=True).click()
-    assert page.locator(".leaflet-overlay-pane path").count() == before
+    assert page.locator("path.layer-karabakh").count() == before
     assert watch.errors == []
     context.close()
 
 
-def test_clicking_an_excerpt_opens_its_popup(browser, exported):
+def test_clicking_an_excerpt_opens_its_popup_inside_the_window(browser, exported):
     context, page, watch = open_page(browser, exported)
-    page.locator(".tripp-icon", has_text="8").first.click()
+    page.locator(".tripp-icon", has_text="5").first.click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
-    assert "military court in Baku" in popup.inner_text()
+    assert "2023 lightning offensive" in popup.inner_text()
+    page.wait_for_timeout(600)  # the map pans the popup into view
+    box = page.locator(".leaflet-popup").bounding_box()
+    assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= 1280 and box["y"] + box["height"] <= 800
     assert watch.errors == []
     context.close()
 
 
-CENTRE = "(() => { const m = TrippMap.story.map; const c = m.getCenter(); return [c.lat, c.lng, m.getZoom()]; })()"
+@pytest.mark.parametrize("size", list(SIZES))
+def test_opening_view_shows_the_route_uncovered(browser, exported, size, tmp_path):
+    context, page, watch = open_page(browser, exported, SIZES[size])
+    report = page.evaluate(ROUTE_REPORT)
+    page.screenshot(path=str(tmp_path / f"opening-{size}.png"))
+    assert report["paths"] >= 1 and report["samples"] > 20
+    assert report["inView"] >= 0.8, report
+    assert report["clear"] >= 0.8, report
+    assert report["width"] >= (4 if size == "phone" else 5), report
+    assert watch.errors == []
+    context.close()
 
 
-def test_story_next_moves_the_map(browser, exported):
-    context, page, watch = open_page(browser, exported)
-    before = page.evaluate(CENTRE)
+def test_deep_link_opens_a_step_with_its_text_once_then_next_and_arrow_move_on(browser, exported):
+    context, page, watch = open_page(browser, exported, hash_="#step=11")
+    entries = page.evaluate("history.length")
+    needle = "The TRIPP is a proposed road-and-rail corridor"
+    hits = page.evaluate(VISIBLE_COPIES, needle)
+    assert len(hits) == 1, hits
+    assert 0 <= hits[0]["top"] and hits[0]["bottom"] <= 800 and hits[0]["right"] <= 1280
+    assert page.locator(".leaflet-popup").count() == 0  # no second copy in a popup
+    assert page.locator(".tripp-story-count").inner_text() == "11 / 13"
     page.locator(".tripp-next").click()
-    page.wait_for_selector(".leaflet-popup-content", timeout=5000)
-    assert page.locator(".leaflet-container").get_attribute("data-story-step") == "1"
-    assert "U.S. Vice President JD Vance" in page.locator(".tripp-story-text").inner_text()
-    first = page.evaluate(CENTRE)
-    assert first != before
+    assert page.evaluate("location.hash") == "#step=12"
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(1500)
-    assert page.locator(".leaflet-container").get_attribute("data-story-step") == "2"
-    assert page.evaluate(CENTRE) != first
+    assert page.evaluate("location.hash") == "#step=13"
+    page.keyboard.press("Home")
+    assert page.evaluate("location.hash") == "#step=0"
+    page.keyboard.press("End")
+    assert page.evaluate("location.hash") == "#step=13"
+    assert page.evaluate("history.length") == entries  # replaceState: the back button is not flooded
+    assert watch.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("size", ["projector", "laptop", "old projector"])
+def test_story_text_is_large_enough_to_read(browser, exported, size):
+    context, page, _ = open_page(browser, exported, SIZES[size], hash_="#step=3")
+    px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.tripp-step-text')).fontSize)")
+    assert px >= 18
+    context.close()
+
+
+def test_presenter_mode_enlarges_text_and_moves_controls_away(browser, exported, tmp_path):
+    context, page, watch = open_page(browser, exported, (1920, 1080), hash_="#step=5&present")
+    assert page.evaluate("document.documentElement.classList.contains('tripp-presenting')")
+    story_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.tripp-step-text')).fontSize)")
+    label_px = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.tripp-label')).fontSize)")
+    assert story_px >= 24 and label_px >= 16
+    assert not page.locator(".leaflet-control-zoom").is_visible()
+    page.screenshot(path=str(tmp_path / "present.png"))
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.documentElement.classList.contains('tripp-presenting')")
+    page.wait_for_function("location.hash === '#step=5'")
+    assert watch.errors == []
+    context.close()
+
+
+def test_a_step_shows_and_hides_its_layers(browser, exported):
+    context, page, watch = open_page(browser, exported, hash_="#step=10")
+    assert page.locator("path.layer-corridors").count() == 0  # the TRIPP step hides the far corridors
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")  # step 5: the 2023 offensive
+    assert page.evaluate("location.hash") == "#step=5"
+    assert page.locator("path.layer-corridors").count() > 0
+    assert page.locator("path.layer-karabakh").count() > 0
+    assert watch.errors == []
+    context.close()
+
+
+def test_with_reduced_motion_steps_jump(browser, exported):
+    context, page, watch = open_page(browser, exported, reduced_motion="reduce")
+    centre = "(() => { const c = TrippMap.story.map.getCenter(); return [c.lat.toFixed(4), c.lng.toFixed(4)]; })()"
+    page.keyboard.press("End")
+    right_after = page.evaluate(centre)
+    page.wait_for_timeout(1200)
+    assert page.evaluate(centre) == right_after  # no flight: already where it ends
     assert watch.errors == []
     context.close()
 
 
 def test_fits_a_phone_sized_viewport(browser, exported):
-    context, page, watch = open_page(browser, exported, viewport={"width": 375, "height": 667})
+    context, page, watch = open_page(browser, exported, SIZES["phone"])
     box = page.locator(".folium-map").bounding_box()
-    assert box["width"] == 375 and box["height"] == 667
-    assert page.locator(".leaflet-overlay-pane path").count() > 50
+    assert box["width"] == 390 and box["height"] == 844
+    assert page.locator(".tripp-story.tripp-sheet").count() == 1  # the story is a bottom sheet
+    sheet = page.locator(".tripp-story").bounding_box()
+    assert sheet["y"] + sheet["height"] <= 844 + 1 and sheet["height"] <= 0.5 * 844
+    assert watch.errors == []
+    context.close()
+
+
+def test_a_hidden_map_steps_without_errors(browser, tmp_path):
+    path = tmp_path / "hidden.html"
+    path.write_text(
+        '<!DOCTYPE html><html lang="en"><body><iframe src="map.html" title="map" style="width:0;height:0;border:0">'
+        "</iframe></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "map.html").write_text(export_html(), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 800, "height": 600})
+    watch = Watch()
+    watch.route(context)
+    page = context.new_page()
+    watch.attach(page)
+    page.goto(path.as_uri())
+    frame = page.frame_locator("iframe")
+    frame.locator("path.layer-tripp_route").first.wait_for(state="attached")
+    inner = page.frames[1]
+    inner.wait_for_function("window.TrippMap && TrippMap.story")
+    inner.evaluate("TrippMap.story.go(3); TrippMap.story.go(11)")
+    page.wait_for_timeout(300)
     assert watch.errors == []
     context.close()
 
@@ -128,20 +233,18 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser, tmp_path):
     path = tmp_path / "hostile.html"
     path.write_text(export_html(article=decode_article(HOSTILE.encode(), "hostile.txt")), encoding="utf-8")
     context, page, watch = open_page(browser, path)
-    page.locator(".tripp-icon").first.click()
-    page.locator(".leaflet-popup-content").wait_for()
     keys = page.evaluate("Object.keys(TrippMap.keyed).filter(k => k.startsWith('excerpt-'))")
     seen = []
     for key in keys:
         page.evaluate(f"TrippMap.keyed[{key!r}].openPopup()")
         seen.append(page.locator(".leaflet-popup-content .tripp-quote").inner_text())
-    for _ in range(5):
+    for _ in range(4):
         page.locator(".tripp-next").click()
-        page.wait_for_timeout(300)
+        seen.append(page.locator(".tripp-story-text").inner_text())
     page.wait_for_timeout(500)
     assert watch.dialogs == []
     assert any("<script>alert('script tag')</script>" in text for text in seen)
     assert any("{{ 7*7 }}" in text for text in seen)
-    assert page.locator(".leaflet-popup-content img, .tripp-story-text img, .tripp-story-text svg").count() == 0
+    assert page.locator(".leaflet-popup-content img, .tripp-story img, .tripp-story svg, .tripp-text img").count() == 0
     assert watch.errors == [] and watch.outside == []
     context.close()
