@@ -10,7 +10,7 @@ import geopandas as gpd
 
 from geo.measure import area_km2
 from layers._atoms import atom_rows, frame
-from layers.palette import COUNTRY_FILL, COUNTRY_LINE, PALETTE, POLYGON, merged
+from layers.palette import COUNTRY_FILL, COUNTRY_LINE, POLYGON, merged
 from layers.shapes import country_shapes
 from layers.spec import AREA, SOURCE, Field, Layer, LegendRow, listed
 
@@ -83,7 +83,7 @@ _AZERBAIJAN_STYLE = merged(
     POLYGON, {"color": COUNTRY_LINE["Azerbaijan"], "fillColor": COUNTRY_FILL["Azerbaijan"], "fillOpacity": 1.0}
 )
 _NAKHCHIVAN_STYLE = merged(
-    POLYGON, {"color": PALETTE["green"], "fillColor": "#a8d8c5", "fillOpacity": 1.0, "weight": 2}
+    POLYGON, {"color": COUNTRY_LINE["Azerbaijan"], "fillColor": "#a8d8c5", "fillOpacity": 1.0, "weight": 2}
 )
 
 AZERBAIJAN = Layer(

@@ -46,7 +46,8 @@ SEA = "#c6dcec"
 POLYGON = MappingProxyType({"weight": 1.2, "opacity": 1.0, "fillOpacity": 0.35})
 
 COUNTRY_FILL = MappingProxyType({"Armenia": "#f7e3bd", "Azerbaijan": "#d3ebe2"})
-COUNTRY_LINE = MappingProxyType({"Armenia": PALETTE["orange"], "Azerbaijan": PALETTE["green"]})
+# Borders darker than the palette's fills, so each reads at 3:1 or more against its own fill.
+COUNTRY_LINE = MappingProxyType({"Armenia": "#9A6200", "Azerbaijan": "#00704F"})
 
 STATUS_LINES: Mapping[str, Mapping[str, object]] = MappingProxyType(
     {

@@ -98,12 +98,12 @@ def water() -> gpd.GeoDataFrame:
     return _with_area(gpd.GeoDataFrame(rows[["name", "source", "geometry"]], geometry="geometry", crs=4326))
 
 
-_NEIGHBORS_STYLE = merged(POLYGON, {"color": "#9a9a9a", "fillColor": "#d9d6cf", "fillOpacity": 1.0, "weight": 0.8})
-_WATER_STYLE = merged(POLYGON, {"color": "#7fa7c4", "fillColor": SEA, "fillOpacity": 1.0, "weight": 0.6})
+_NEIGHBORS_STYLE = merged(POLYGON, {"color": "#6e6e6e", "fillColor": "#d9d6cf", "fillOpacity": 1.0, "weight": 0.8})
+_WATER_STYLE = merged(POLYGON, {"color": "#3f7096", "fillColor": SEA, "fillOpacity": 1.0, "weight": 0.6})
 _SYUNIK_STYLE = merged(
     POLYGON,
     {
-        "color": PALETTE["vermillion"],
+        "color": "#A33F00",
         "fillColor": PALETTE["orange"],
         "fillOpacity": 0.3,
         "weight": 2,
@@ -111,7 +111,7 @@ _SYUNIK_STYLE = merged(
     },
 )
 _KARABAKH_STYLE = merged(
-    POLYGON, {"color": PALETTE["purple"], "fillColor": PALETTE["purple"], "fillOpacity": 0.25, "dashArray": "6 4"}
+    POLYGON, {"color": "#8E3B76", "fillColor": PALETTE["purple"], "fillOpacity": 0.25, "dashArray": "6 4"}
 )
 _ENCLAVE_STYLE = merged(POLYGON, {"weight": 2.5, "fillOpacity": 0.85, "dashArray": "3 3"})
 

@@ -14,7 +14,7 @@ from render.assets import AssetElement, Delivery
 from render.encoding import encode_geometry
 from render.html import esc, js_json
 
-__all__ = ["CompactGeoJson", "DataAttribution", "MapLegend", "StoryControl"]
+__all__ = ["CompactGeoJson", "DataAttribution", "MapAccessibility", "MapLegend", "StoryControl"]
 
 _SHORT_KEYS = (
     ("style", "s"),
@@ -129,6 +129,22 @@ TrippMap.setCredits({{ this._parent.get_name() }}, {{ this.prefix }}, {{ this.te
             '<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">Leaflet</a>'
         )
         self.text = js_json(" | ".join(esc(c) for c in credits))
+
+
+class MapAccessibility(AssetElement):
+    """The map named for screen readers; shapes out of the Tab order; popups that take and return focus."""
+
+    scripts = ("a11y.js",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.makeAccessible({{ this._parent.get_name() }}, {{ this.label }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, label: str, delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "MapAccessibility"
+        self.label = js_json(label)
 
 
 class StoryControl(AssetElement):

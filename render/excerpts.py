@@ -92,7 +92,7 @@ def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[dict], l
                     "pop": view.html,
                     "key": key,
                     "tip": esc(f"Paragraph {view.paragraph}"),
-                    "title": f"Paragraph {view.paragraph}",
+                    "title": f"Paragraph {view.paragraph}: {', '.join(json.loads(row.places)) or 'no place named'}",
                     "slot": slot,
                 }
             )

@@ -15,7 +15,7 @@ from layers.spec import Layer
 from layers.story import OPENING_VIEW, views
 from render.assets import Delivery, apply_leaflet
 from render.basemap import TILE_BASEMAPS, sea
-from render.elements import CompactGeoJson, DataAttribution, MapLegend, StoryControl
+from render.elements import CompactGeoJson, DataAttribution, MapAccessibility, MapLegend, StoryControl
 from render.excerpts import excerpt_features
 from render.features import layer_features
 from render.html import esc
@@ -107,6 +107,8 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
     m.add_child(MapLegend(legend_rows(shown), delivery=delivery, start_open=story is None))
     m.add_child(DataAttribution(CREDITS, delivery))
+    label = f"Map of {options.title}: the proposed railway across Armenia's Syunik province and its region"
+    m.add_child(MapAccessibility(label, delivery))
     if story is not None:
         gdf, places = story
         link = "#tripp-text" if options.text_version else ""

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Create .venv at the repository root and install tripp-map into it.
-# Usage: scripts/setup.sh [app|test]   ("test" adds the test tools, Chromium and Node.js)
+# Usage: scripts/setup.sh [app|test]   ("test" adds the test tools, Chromium, Node.js and axe-core)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind="${1:-app}"
@@ -14,15 +14,22 @@ extra=""
 .venv/bin/python -m pip install --quiet -c requirements.lock -e ".${extra}"
 if [ "$kind" = test ]; then
   # Playwright's own browser download is unreachable here; Debian's Chromium works.
-  # Node.js runs the unit tests of the map's own scripts (tests/js).
+  # Node.js runs the unit tests of the map's own scripts (tests/js); npm fetches axe-core.
   missing=""
   [ -x /usr/bin/chromium ] || missing="$missing chromium"
   command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+  command -v npm >/dev/null 2>&1 || missing="$missing npm"
   if [ -n "$missing" ]; then
     SUDO=""
     [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+  fi
+  if [ ! -f .cache/axe-core/axe.min.js ]; then
+    # axe-core, the accessibility engine the browser tests run, from the npm registry.
+    mkdir -p .cache/axe-core
+    (cd .cache/axe-core && npm pack "axe-core@${AXE_VERSION:-4.11.0}" --silent >/dev/null \
+      && tar -xzf axe-core-*.tgz package/axe.min.js && mv package/axe.min.js . && rm -rf package axe-core-*.tgz)
   fi
 fi

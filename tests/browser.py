@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -147,3 +148,19 @@ VISIBLE_COPIES = """
   return hits;
 }
 """
+
+
+AXE = Path(__file__).resolve().parent.parent / ".cache" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(frame, serious_only: bool = True) -> list[dict]:
+    """axe-core's violations in one frame (a page or an iframe), serious and critical ones by default."""
+    if not AXE.exists():
+        raise RuntimeError(f"axe-core not found at {AXE}: run scripts/setup.sh test (it fetches it from npm)")
+    frame.add_script_tag(path=str(AXE))
+    result = frame.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    found = [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5], "help": v["help"]}
+        for v in result["violations"]
+    ]
+    return [v for v in found if v["impact"] in ("serious", "critical")] if serious_only else found

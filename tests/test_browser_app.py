@@ -11,7 +11,7 @@ from tests.browser import ROUTE_REPORT, Watch, start_streamlit
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
-FRAME = "iframe[title='streamlit_folium.st_folium']"
+FRAME = "iframe[src*='streamlit_folium']"
 
 
 @pytest.fixture(scope="module")
@@ -46,6 +46,7 @@ def test_map_is_drawn_big_and_high_with_no_request_leaving_the_machine(page, tmp
     page, frame, inner, watch = page
     assert frame.locator(".leaflet-overlay-pane path").count() > 50
     assert frame.locator(".tripp-icon").count() > 10
+    assert page.locator(FRAME).get_attribute("title").startswith("Map of")  # not "streamlit_folium.st_folium"
     box = page.locator(FRAME).bounding_box()
     assert box["width"] * box["height"] >= 0.5 * 1280 * 800  # at least half the window
     assert box["y"] >= 0 and box["y"] + box["height"] <= 800  # in view without scrolling
