@@ -144,9 +144,13 @@ def main() -> None:
     # The story, layer toggles and excerpt choice all happen inside the map: no rerun, no rebuild.
     options = MapOptions(basemap=basemap, assets="served", in_app=True, title=TITLE)
     st_folium(_map(options, text, name), key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
-    st.markdown(
-        f"[Open the map on its own page]({_standalone(text, name)}#present) for a projector: full window, "
-        "large text. The map draws from this machine: nothing is fetched unless you pick an online basemap."
+    own_page, note = st.columns([1, 3])
+    # Built when asked (about a second), not on every page load.
+    if own_page.button("Open the map on its own page", key="own_page"):
+        st.link_button("Open it (full window, presenter mode)", f"{_standalone(text, name)}#present")
+    note.markdown(
+        "On its own page the map fills the window, for a projector. The map draws from this machine: "
+        "nothing is fetched unless you pick an online basemap."
     )
 
     text_tab, facts_tab, timeline_tab, download_tab = st.tabs(["Text version", "Facts", "Timeline", "Download"])

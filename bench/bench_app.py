@@ -1,108 +1,170 @@
-"""Cold start to map visible, and the time of a story step: our app against a minimal st_folium app.
+"""The app: cold start, and a story step from click to the new text shown, in one run.
 
-Both apps run in the same run, one after the other, each started cold (a new
-``streamlit run`` process) and opened in Chromium with the network off.
+Four things measured side by side, each started cold (a new ``streamlit run`` process) and opened in
+Chromium with the network off:
+
+- this app, whose story steps inside the map (no Streamlit rerun);
+- the export of the same map, stepped the same way (the target: the app within 1.5× of it);
+- the last release's app (``common.LAST_RELEASE``), whose steps rerun Streamlit and rebuild the map;
+- a minimal st_folium app with the same layers, whose Next button reruns and re-centres.
+
 Run: ``.venv/bin/python bench/bench_app.py``.
 """
 
 from __future__ import annotations
 
 import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
-from common import ARGS, CHROMIUM, ROOT, Watch, summary
+from common import ARGS, CHROMIUM, LAST_RELEASE, ROOT, Watch, release_tree, summary, summary_ms
 
 from tests.browser import start_streamlit
 
 RUNS = 3
 FRAME = "streamlit_folium"
-CENTRE = "(() => { const m = window.__map__; return m ? [m.getCenter().lat, m.getCenter().lng] : null; })()"
+COUNT = "document.querySelector('.tripp-story-count') && document.querySelector('.tripp-story-count').textContent"
+# In the page itself: from the click's event to the step's text in the panel, without the driver's overhead.
+PROBE = """(() => {
+  const next = document.querySelector('.tripp-next'), count = document.querySelector('.tripp-story-count');
+  window.__step = {};
+  next.addEventListener('click', () => { window.__step.click = performance.now(); }, {capture: true, once: true});
+  new MutationObserver((_, obs) => { window.__step.shown = performance.now(); obs.disconnect(); })
+    .observe(count, {childList: true, characterData: true, subtree: true});
+})()"""
+IN_PAGE = "window.__step && window.__step.shown ? (window.__step.shown - window.__step.click) / 1000 : null"
+PANE = "document.querySelector('.leaflet-map-pane') ? document.querySelector('.leaflet-map-pane').style.transform : ''"
+DRAWN = "document.querySelectorAll('.leaflet-overlay-pane path').length > 20"
 
 
-def start(script: str) -> tuple[subprocess.Popen, str]:
-    return start_streamlit(script, ROOT)
-
-
-def map_frame(page):
-    for frame in page.frames:
-        if FRAME in frame.url and not frame.is_detached():
-            return frame
-    return None
-
-
-def wait_for(page, test, timeout=90.0):
+def wait_for(page, test, timeout=90.0, frames=True):
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
-        for frame in page.frames:
-            if FRAME in frame.url and not frame.is_detached():
+        for frame in page.frames if frames else [page.main_frame]:
+            if (not frames or FRAME in frame.url) and not frame.is_detached():
                 try:
                     if frame.evaluate(test):
-                        return True
+                        return frame
                 except Exception:
                     pass
-        page.wait_for_timeout(20)
+        page.wait_for_timeout(5)
     raise TimeoutError(test)
 
 
-DRAWN = "document.querySelectorAll('.leaflet-overlay-pane path').length > 20"
-PANE = "document.querySelector('.leaflet-map-pane') ? document.querySelector('.leaflet-map-pane').style.transform : ''"
-
-
-def measure(browser, script: str, ours: bool) -> tuple[float, float]:
+def open_app(browser, script: str, cwd: Path):
     t0 = time.perf_counter()
-    proc, url = start(script)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    proc, url = start_streamlit(script, cwd)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
     watch = Watch()
     watch.route(context)
     page = context.new_page()
     page.goto(url)
     wait_for(page, DRAWN)
-    cold = time.perf_counter() - t0
+    return proc, context, page, watch, time.perf_counter() - t0
+
+
+def step_in(frame) -> tuple[float, float]:
+    """End to end (driver's click to text seen) and in the page (click event to text shown)."""
+    frame.evaluate(PROBE)
+    t1 = time.perf_counter()
+    frame.locator(".tripp-next").click()
+    frame.wait_for_function(f"({COUNT}) === '1 / 13'", polling=5)
+    took = time.perf_counter() - t1
+    return took, frame.evaluate(IN_PAGE)
+
+
+def step_ours(page) -> tuple[float, float]:
+    frame = wait_for(page, "window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
+    page.wait_for_timeout(800)
+    return step_in(frame)
+
+
+def step_release(page) -> float:
+    page.get_by_text("Story", exact=True).click()
+    wait_for(page, "document.querySelector(\"[data-story-step='1']\") !== null")
     page.wait_for_timeout(1500)
-    if ours:
-        page.get_by_text("Story", exact=True).click()
-        wait_for(page, "document.querySelector(\"[data-story-step='1']\") !== null")
-        page.wait_for_timeout(1500)
-        t1 = time.perf_counter()
-        page.get_by_role("button", name="Next ▶").click()
-        wait_for(
-            page,
-            "document.querySelector(\"[data-story-step='2']\") !== null && "
-            "document.querySelector('.leaflet-popup-content') !== null",
-        )
-    else:
-        before = map_frame(page).evaluate(PANE)
-        t1 = time.perf_counter()
-        page.get_by_role("button", name="Next").click()
-        wait_for(page, f"({PANE}) !== {before!r}")
-    step = time.perf_counter() - t1
-    context.close()
-    proc.terminate()
-    proc.wait()
+    t1 = time.perf_counter()
+    page.get_by_role("button", name="Next ▶").click()
+    wait_for(page, "document.querySelector(\"[data-story-step='2']\") !== null")
+    return time.perf_counter() - t1
+
+
+def step_baseline(page) -> float:
+    before = wait_for(page, DRAWN).evaluate(PANE)
+    t1 = time.perf_counter()
+    page.get_by_role("button", name="Next").click()
+    wait_for(page, f"({PANE}) !== {before!r}")
+    return time.perf_counter() - t1
+
+
+def measure_app(browser, script: str, cwd: Path, step) -> tuple[float, float | tuple[float, float]]:
+    proc, context, page, watch, cold = open_app(browser, script, cwd)
+    try:
+        page.wait_for_timeout(1000)
+        took = step(page)
+    finally:
+        context.close()
+        proc.terminate()
+        proc.wait()
     assert not watch.outside, watch.outside
-    return cold, step
+    return cold, took
+
+
+def measure_export(browser, path: Path) -> tuple[float, tuple[float, float]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    t0 = time.perf_counter()
+    page.goto(path.as_uri())
+    page.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
+    drawn = time.perf_counter() - t0
+    page.wait_for_timeout(800)
+    took = step_in(page.main_frame)
+    context.close()
+    return drawn, took
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    results = {"ours": ([], []), "baseline": ([], [])}
+    release = release_tree()
+    export = Path(tempfile.mkdtemp(prefix="bench-app-")) / "map.html"
+    subprocess.run([sys.executable, "-m", "outputs.cli", "export", str(export)], cwd=ROOT, check=True)
+    runs = {k: ([], []) for k in ("ours", "export", "release", "baseline")}
+    inside = {"ours": [], "export": []}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for _ in range(RUNS):
-            for label, script in (("ours", "app.py"), ("baseline", "bench/baseline_app.py")):
-                cold, step = measure(browser, script, label == "ours")
-                results[label][0].append(cold)
-                results[label][1].append(step)
+            for key, result in (
+                ("ours", measure_app(browser, "app.py", ROOT, step_ours)),
+                ("export", measure_export(browser, export)),
+                ("release", measure_app(browser, "app.py", release, step_release)),
+                ("baseline", measure_app(browser, "bench/baseline_app.py", ROOT, step_baseline)),
+            ):
+                runs[key][0].append(result[0])
+                took = result[1]
+                if isinstance(took, tuple):
+                    took, in_page = took
+                    inside[key].append(in_page)
+                runs[key][1].append(took)
         browser.close()
-    print("| | tripp-map app | minimal st_folium app, same layers |")
-    print("|---|---|---|")
+    keys = ("ours", "export", "release", "baseline")
+    print(f"| | this app | its export | last release's app ({LAST_RELEASE}) | minimal st_folium app |")
+    print("|---|---|---|---|---|")
+    print(f"| cold start to map drawn (export: open to drawn) | {' | '.join(summary(runs[k][0]) for k in keys)} |")
+    print(f"| story step, driver's click to new text seen | {' | '.join(summary(runs[k][1]) for k in keys)} |")
     print(
-        f"| cold start (process start to map drawn) | {summary(results['ours'][0])} | "
-        f"{summary(results['baseline'][0])} |"
+        f"| story step in the page: click event to text shown | {summary_ms(inside['ours'])} | "
+        f"{summary_ms(inside['export'])} | (reruns Streamlit) | (reruns Streamlit) |"
     )
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
     print(
-        f"| story step (click Next to map moved) | {summary(results['ours'][1])} | {summary(results['baseline'][1])} |"
+        f"\napp step / export step (medians): {median(runs['ours'][1]) / median(runs['export'][1]):.2f}x end to end, "
+        f"{median(inside['ours']) / median(inside['export']):.2f}x in the page"
     )
 
 

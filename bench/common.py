@@ -11,7 +11,13 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser import ARGS, CHROMIUM, Watch  # noqa: E402
 
-__all__ = ["ARGS", "CHROMIUM", "ROOT", "Watch", "summary"]
+__all__ = ["ARGS", "CHROMIUM", "LAST_RELEASE", "ROOT", "Watch", "release_tree", "summary", "summary_ms"]
+
+
+def summary_ms(values: list[float]) -> str:
+    """Milliseconds, for steps too quick for :func:`summary`'s hundredths of a second."""
+    ms = sorted(v * 1000 for v in values)
+    return f"median {ms[len(ms) // 2]:.1f} ms (min {ms[0]:.1f}, max {ms[-1]:.1f}, n={len(ms)})" if ms else "n/a"
 
 
 def summary(values: list[float]) -> str:
@@ -20,3 +26,19 @@ def summary(values: list[float]) -> str:
     if len(values) == 1:
         return f"{values[0]:.2f} s"
     return f"median {statistics.median(values):.2f} s (min {min(values):.2f}, max {max(values):.2f}, n={len(values)})"
+
+
+LAST_RELEASE = "29487df"  # the last landed commit before the story map: the "before" of each comparison
+
+
+def release_tree(commit: str = LAST_RELEASE) -> Path:
+    """A checkout of ``commit`` beside the repository (made once), to run the old code in the same run."""
+    import subprocess
+    import tempfile
+
+    target = Path(tempfile.gettempdir()) / f"tripp-map-{commit}"
+    if not (target / "app.py").exists():
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(target), commit], cwd=ROOT, check=True, capture_output=True
+        )
+    return target

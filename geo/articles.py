@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,7 @@ def parse_article(raw: str, name: str, source: str = "") -> Article:
 
 
 def read_article(path: Path, source: str = "") -> Article:
-    """Read a UTF-8 article file, with a clear error for anything else."""
+    """Read a UTF-8 (or UTF-16, with its byte-order mark) article file, with a clear error for anything else."""
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
@@ -59,6 +60,12 @@ def decode_article(data: bytes, name: str, source: str = "") -> Article:
     """An article from bytes (a file or an upload)."""
     if len(data) > MAX_BYTES:
         raise ArticleError(f"{name}: {len(data):,} bytes is more than the {MAX_BYTES:,}-byte limit")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Word and Notepad save "Unicode" text as UTF-16 with a byte-order mark: text, not binary.
+        try:
+            return parse_article(data.decode("utf-16"), name, source)
+        except UnicodeDecodeError as exc:
+            raise ArticleError(f"{name}: not valid UTF-16 text (bad byte at offset {exc.start})") from exc
     if b"\x00" in data:
         raise ArticleError(f"{name}: looks like a binary file, not text")
     try:

@@ -96,6 +96,18 @@ TRANSCRIBED = {
         "then python -m geo.build_data --checksums-only",
         "simplification": None,
     },
+    "karabakh_control.csv": {
+        "sources": [
+            {
+                "document": "shared/reference/region-facts.md, Karabakh timeline",
+                "licence": "facts from the cited public sources",
+                "attribution": "per row, column 'source'",
+            }
+        ],
+        "rebuild": "hand-transcribed from shared/reference/region-facts.md (Karabakh timeline); "
+        "then python -m geo.build_data --checksums-only",
+        "simplification": None,
+    },
     "events.csv": {
         "sources": [
             {

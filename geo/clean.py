@@ -14,7 +14,7 @@ import json
 import geopandas as gpd
 import pandas as pd
 
-__all__ = ["clean_for_web"]
+__all__ = ["clean_for_file", "clean_for_web"]
 
 
 def _json_safe(value: object) -> object:
@@ -49,3 +49,18 @@ def clean_for_web(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         out[column] = out[column].map(_json_safe).astype(object)
     keep = out.geometry.notna() & ~out.geometry.is_empty
     return out.loc[keep].reset_index(drop=True)
+
+
+def clean_for_file(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """A copy for a typed file (GeoPackage): like :func:`clean_for_web`, but numbers stay numbers.
+
+    Only columns holding values a file field cannot (lists, dates, mixed objects) become text.
+    """
+    out = clean_for_web(gdf)
+    for column in gdf.columns:
+        if column == gdf.geometry.name or column not in out.columns:
+            continue
+        if pd.api.types.is_numeric_dtype(gdf[column]) or pd.api.types.is_bool_dtype(gdf[column]):
+            kept = gdf.loc[gdf.geometry.notna() & ~gdf.geometry.is_empty, column].reset_index(drop=True)
+            out[column] = kept.astype(gdf[column].dtype)
+    return out

@@ -73,16 +73,16 @@ ENCLAVES = (
         "AZE",
     ),
     Enclave(
-        "Barkhudarly",
-        "Barxudarlı; Barkhudarlu",
+        "Barkhudarly and Sofulu",
+        "Barxudarlı; Barkhudarlu; Sofulu",
         "Azerbaijan",
         "Armenia",
         45.2253,
         40.9933,
         "Wikipedia, Barxudarlı",
         "AZE",
-        "Sources give 22 km² for Barkhudarly together with Sofulu; the OpenStreetMap "
-        "polygon covers Barkhudarly only (about 10 km²). Sofulu is shown as a place.",
+        "Barkhudarly and Sofulu form one Azerbaijani exclave inside Armenia. Sources give 22 km² for "
+        "the two together; the OpenStreetMap polygon covers about 10 km².",
     ),
     Enclave(
         "Karki",
@@ -97,8 +97,22 @@ ENCLAVES = (
     ),
 )
 
-KARABAKH_CORE = ("AZ-XA", "AZ-XCI", "AZ-SUS", "AZ-X01~", "AZ-XVD")
-KARABAKH_DISTRICTS = ("AZ-KAL", "AZ-LAN", "AZ-QBI", "AZ-ZAN", "AZ-CAB", "AZ-FUZ", "AZ-AGM")
+# Natural Earth admin-1 units of Karabakh, named by the district each polygon really is. Natural
+# Earth's own names are wrong for two: AZ-LAN, named "Lankaran", is Lachin district (Lankaran is
+# AZ-LA, on the Caspian); AZ-X01~ is Shusha town, drawn with its district AZ-SUS.
+KARABAKH_UNITS = (
+    ("Kalbajar", ("AZ-KAL",)),
+    ("Lachin", ("AZ-LAN",)),
+    ("Qubadli", ("AZ-QBI",)),
+    ("Zangilan", ("AZ-ZAN",)),
+    ("Jabrayil", ("AZ-CAB",)),
+    ("Fuzuli", ("AZ-FUZ",)),
+    ("Agdam", ("AZ-AGM",)),
+    ("Shusha", ("AZ-SUS", "AZ-X01~")),
+    ("Khojavend", ("AZ-XVD",)),
+    ("Khojaly", ("AZ-XCI",)),
+    ("Khankendi", ("AZ-XA",)),
+)
 
 
 def fill_holes(geom: BaseGeometry) -> BaseGeometry:
@@ -195,21 +209,17 @@ def build_atoms(osm: dict, ne: dict) -> tuple[list[dict], list[dict]]:
         ordered.append((props, enclave_geoms[enc.name]))
 
     syunik = inner_split(armenia, [am_units["AM-SU"]], [v for k, v in am_units.items() if k != "AM-SU"])
-    core = inner_split(
-        azerbaijan, [az_units[c] for c in KARABAKH_CORE], [v for k, v in az_units.items() if k not in KARABAKH_CORE]
-    )
-    districts = inner_split(
-        azerbaijan,
-        [az_units[c] for c in KARABAKH_DISTRICTS],
-        [v for k, v in az_units.items() if k not in KARABAKH_DISTRICTS],
-    )
     both = f"{OSM_SOURCE}; inner line: {NE_SOURCE}"
+    karabakh = []
+    for name, codes in KARABAKH_UNITS:
+        part = inner_split(azerbaijan, [az_units[c] for c in codes], [v for k, v in az_units.items() if k not in codes])
+        props = {"atom": "karabakh", "name": name, "ne_code": ";".join(codes), "source": both}
+        karabakh.append((props, part))
     ordered += [
         ({"atom": "syunik", "name": "Syunik", "source": both}, syunik),
         ({"atom": "armenia", "name": "Armenia", "source": OSM_SOURCE}, armenia),
         ({"atom": "nakhchivan", "name": "Nakhchivan", "source": OSM_SOURCE}, nakhchivan),
-        ({"atom": "karabakh_core", "name": "Karabakh: former oblast area", "source": both}, core),
-        ({"atom": "karabakh_districts", "name": "Karabakh: surrounding districts", "source": both}, districts),
+        *karabakh,
         ({"atom": "azerbaijan", "name": "Azerbaijan", "source": OSM_SOURCE}, azerbaijan),
     ]
     for code, name in (("IRN", "Iran"), ("TUR", "Turkey"), ("GEO", "Georgia"), ("RUS", "Russia")):

@@ -78,7 +78,7 @@ def _corridors() -> gpd.GeoDataFrame:
             _horadiz_aghband(),
             "under construction",
             "rail",
-            "Trend, 5 Sep 2025 (region-facts.md)",
+            "Trend, 5 Sep 2025",
             "derived along the Aras, as the TRIPP railway",
             quoted_length="110.4 km main line (140.6 km with access tracks)",
             note="Completion planned 2026; Sept 2025: design 84 %, construction 67 %. Other planned stations "
@@ -89,7 +89,7 @@ def _corridors() -> gpd.GeoDataFrame:
             _line("kars", tuzluca, "igdir", aralik, dilucu),
             "under construction",
             "rail",
-            "News.az (region-facts.md)",
+            "News.az",
             SCHEMATIC + "; Tuzluca and Aralık waypoints; Dilucu placed on the border",
             quoted_length="about 224 km",
             note="Construction began 22 Aug 2025; 6 stations, 5 tunnels; "
@@ -100,26 +100,17 @@ def _corridors() -> gpd.GeoDataFrame:
             _line(dilucu, "sadarak"),
             "proposed",
             "rail",
-            "News.az (region-facts.md)",
+            "News.az",
             SCHEMATIC,
             quoted_length="7 km",
             note="Planned link to Nakhchivan.",
-        ),
-        _row(
-            "Soviet-era line Yerevan – Yeraskh – Nakhchivan – Meghri – Horadiz",
-            shapely.LineString([*_line("yerevan", "yeraskh", "sharur").coords, *rail_line().coords[1:]]),
-            "historical",
-            "rail",
-            "region-facts.md (Alat–Julfa railway, opened 1941)",
-            SCHEMATIC + " west of Sharur; along the Aras east of it",
-            note="Service stopped in 1992 (Meghri station until April 1992; some sources say 1995).",
         ),
         _row(
             "Baku – Tbilisi – Kars railway",
             _line("alat", "baku", "tbilisi", akhalkalaki, "kars"),
             "existing",
             "rail",
-            "region-facts.md (Middle Corridor)",
+            "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC + "; Akhalkalaki waypoint",
             note="Opened 30 Oct 2017. Part of the Middle Corridor.",
         ),
@@ -128,7 +119,7 @@ def _corridors() -> gpd.GeoDataFrame:
             _line("kars", "istanbul"),
             "existing",
             "rail",
-            "region-facts.md (Middle Corridor)",
+            "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC,
             note="On toward Europe.",
         ),
@@ -137,7 +128,7 @@ def _corridors() -> gpd.GeoDataFrame:
             _line("aktau", "alat"),
             "existing",
             "ferry",
-            "region-facts.md (Middle Corridor)",
+            "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC,
             note="Trans-Caspian International Transport Route.",
         ),
@@ -146,7 +137,7 @@ def _corridors() -> gpd.GeoDataFrame:
             _line("kuryk", "alat"),
             "existing",
             "ferry",
-            "region-facts.md (Middle Corridor)",
+            "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC,
             note="Kuryk position approximate.",
         ),
@@ -155,12 +146,70 @@ def _corridors() -> gpd.GeoDataFrame:
             _line("turkmenbasy", "alat"),
             "existing",
             "ferry",
-            "region-facts.md (Middle Corridor)",
+            "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC,
             note="Trans-Caspian International Transport Route.",
         ),
     ]
-    return frame(rows)
+    return frame(rows + soviet_line_sections())
+
+
+SOVIET_SOURCE = "Public reference works on the Soviet-era line (Yerevan–Julfa 1908; Julfa–Horadiz 1941)"
+
+
+def soviet_line() -> shapely.LineString:
+    """The whole Soviet-era line: Yerevan to Yeraskh, then the Aras line from Sadarak (as the TRIPP railway)."""
+    points = place_points()
+    west = [points["yerevan"].coords[0], points["yeraskh"].coords[0]]
+    return shapely.LineString([*west, *rail_line().coords])
+
+
+def soviet_line_sections() -> list[dict]:
+    """The Soviet-era line by section, each with the status it has today."""
+    shapes = country_shapes()
+    line = soviet_line()
+    armenia = [g for g in shapely.get_parts(line.intersection(shapes["Armenia"])) if g.length > 0]
+    west = max(armenia, key=lambda g: -g.centroid.x)  # Yerevan – Yeraskh
+    meghri = shapely.line_merge(shapely.MultiLineString([g for g in armenia if g is not west]))
+    sections = [
+        (
+            "Yerevan – Yeraskh",
+            west,
+            "historical",
+            "The reference gives no present service on this section; the crossing at Yeraskh – Sadarak has been "
+            "closed since the early 1990s.",
+        ),
+        (
+            "Sadarak – Nakhchivan – Julfa – Ordubad (Nakhchivan)",
+            line.intersection(shapes["Nakhchivan"]),
+            "existing",
+            "The Nakhchivan section still carries trains.",
+        ),
+        (
+            "Meghri section (Armenia)",
+            meghri,
+            "historical",
+            "Service stopped in 1992 (April 1992 in most sources; some say 1995); the TRIPP railway would restore it.",
+        ),
+        (
+            "Aghband – Horadiz (Azerbaijan)",
+            line.intersection(shapes["Azerbaijan (mainland)"]),
+            "historical",
+            "Service stopped in 1992; Azerbaijan's Horadiz – Aghband railway is being built on this line.",
+        ),
+    ]
+    return [
+        _row(
+            f"Soviet-era line: {name}",
+            geom,
+            status,
+            "rail",
+            SOVIET_SOURCE,
+            "along the TRIPP railway east of Sadarak; " + SCHEMATIC + " from Yerevan to Yeraskh",
+            note=note,
+        )
+        for name, geom, status, note in sections
+    ]
 
 
 def corridors() -> gpd.GeoDataFrame:

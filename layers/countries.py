@@ -49,7 +49,7 @@ def azerbaijan() -> gpd.GeoDataFrame:
                 atom_rows("azerbaijan")["source"].iloc[0],
                 alt_names="Azərbaycan",
                 note=(
-                    "Mainland, de jure: includes Karabakh and the exclaves Yukhari Askipara and Barkhudarly "
+                    "Mainland, de jure: includes Karabakh and the exclaves Yukhari Askipara and Barkhudarly and Sofulu "
                     "(held by Armenia since the early 1990s); excludes Artsvashen and the Nakhchivan exclave."
                 ),
             )

@@ -1,4 +1,4 @@
-"""Layers ``syunik``, ``karabakh``, ``neighbors``, ``enclaves`` and ``water``."""
+"""Layers ``syunik``, ``neighbors``, ``enclaves`` and ``water``."""
 
 from __future__ import annotations
 
@@ -6,40 +6,20 @@ import geopandas as gpd
 import pandas as pd
 
 from geo.measure import area_km2
-from layers._atoms import atom_rows, frame
+from layers._atoms import atom_rows
 from layers.palette import COUNTRY_FILL, COUNTRY_LINE, PALETTE, POLYGON, SEA, merged
 from layers.spec import AREA, SOURCE, Field, Layer, LegendRow, listed
 
 __all__ = [
     "ENCLAVES",
-    "KARABAKH",
     "NEIGHBORS",
     "SYUNIK",
     "WATER",
     "enclaves",
-    "karabakh",
     "neighbors",
     "syunik",
     "water",
 ]
-
-KARABAKH_HISTORY = (
-    "Run by ethnic-Armenian authorities from the early 1990s (first war 1988–94). "
-    "The surrounding districts were retaken by Azerbaijan in the 2020 war; the whole region "
-    "has been under Azerbaijani control since the offensive of 19–20 September 2023."
-)
-
-KARABAKH_BOUNDARY = {
-    "Karabakh: former oblast area": (
-        "Approximates the former Nagorno-Karabakh Autonomous Oblast (4,388 km²) with the "
-        "Natural Earth districts wholly inside it (Khankendi, Khojaly, Shusha, Khojavend); "
-        "its northern part, now in the Tartar and Kalbajar districts, is not included."
-    ),
-    "Karabakh: surrounding districts": (
-        "The seven districts around the former oblast, as whole districts: Kalbajar, Lachin, "
-        "Qubadli, Zangilan, Jabrayil, Fuzuli, Agdam. Armenian forces held Agdam and Fuzuli only in part."
-    ),
-}
 
 
 def _with_area(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -55,29 +35,6 @@ def syunik() -> gpd.GeoDataFrame:
     out["alt_names"] = "Սյունիք;Siunik;Zangezur"
     out["country"] = "Armenia"
     return out
-
-
-def karabakh() -> gpd.GeoDataFrame:
-    """Karabakh in two parts: the former oblast's area and the surrounding districts.
-
-    Two parts, because the two changed hands at different times, and a class
-    needs to see the difference between them.
-    """
-    rows = []
-    for atom in ("karabakh_core", "karabakh_districts"):
-        part = atom_rows(atom).iloc[0]
-        rows.append(
-            {
-                "name": part["name"],
-                "alt_names": "Nagorno-Karabakh;Artsakh;Qarabağ;Արցախ",
-                "source": part["source"],
-                "boundary": KARABAKH_BOUNDARY[part["name"]],
-                "history": KARABAKH_HISTORY,
-                "retaken": "2023" if atom == "karabakh_core" else "2020",
-                "geometry": part.geometry,
-            }
-        )
-    return _with_area(frame(rows))
 
 
 def neighbors() -> gpd.GeoDataFrame:
@@ -110,14 +67,7 @@ _SYUNIK_STYLE = merged(
         "dashArray": "8 4",
     },
 )
-_KARABAKH_STYLE = merged(
-    POLYGON, {"color": "#8E3B76", "fillColor": PALETTE["purple"], "fillOpacity": 0.25, "dashArray": "6 4"}
-)
 _ENCLAVE_STYLE = merged(POLYGON, {"weight": 2.5, "fillOpacity": 0.85, "dashArray": "3 3"})
-
-
-def _karabakh_style(record) -> dict[str, object]:
-    return merged(_KARABAKH_STYLE, {"fillOpacity": 0.12} if record.get("retaken") == "2020" else None)
 
 
 def _enclave_style(record) -> dict[str, object]:
@@ -163,31 +113,6 @@ SYUNIK = Layer(
     legend=(LegendRow("Syunik province", _SYUNIK_STYLE, "fill"),),
     popup=(AREA, Field("Also called", listed("alt_names")), SOURCE),
     aliases=("Syunik", "Siunik", "Zangezur", "Zangazur", "Сюник", "Սյունիք"),
-)
-
-KARABAKH = Layer(
-    name="karabakh",
-    title="Karabakh",
-    kind="polygon",
-    build=lambda _: karabakh(),
-    style=_karabakh_style,
-    legend=(
-        LegendRow("Karabakh: former oblast area (Azerbaijani control since 2023)", _karabakh_style({}), "fill"),
-        LegendRow("Karabakh: surrounding districts (retaken 2020)", _karabakh_style({"retaken": "2020"}), "fill"),
-    ),
-    popup=(AREA, Field("Boundary drawn", "boundary"), Field("History", "history"), SOURCE),
-    aliases=(
-        "Karabakh",
-        "Nagorno-Karabakh",
-        "Nagorno Karabakh",
-        "Artsakh",
-        "Qarabağ",
-        "Garabagh",
-        "Карабах",
-        "Нагорный Карабах",
-        "Արցախ",
-        "Ղարաբաղ",
-    ),
 )
 
 ENCLAVES = Layer(

@@ -15,7 +15,7 @@ import shapely
 
 from geo.articles import Article
 from geo.gazetteer import REGION, Gazetteer, Place
-from layers import corridors, countries, excerpts, places, regions, route
+from layers import corridors, countries, excerpts, karabakh, places, regions, route
 from layers.spec import Layer, LayerError
 
 __all__ = [
@@ -36,7 +36,7 @@ LAYERS: tuple[Layer, ...] = (
     countries.AZERBAIJAN,
     countries.NAKHCHIVAN,
     countries.ARMENIA,
-    regions.KARABAKH,
+    karabakh.KARABAKH,
     regions.SYUNIK,
     regions.ENCLAVES,
     corridors.CORRIDORS,

@@ -59,8 +59,8 @@ QUOTED_LENGTHS = {
 }
 
 SOURCE_RAIL = (
-    "Derived here: Iran's border (OpenStreetMap) offset 1.2 km inland, through the stations of "
-    "region-facts.md (Wikipedia coordinates)"
+    "Derived by tripp-map: Iran's border (OpenStreetMap) offset 1.2 km inland, through the stations "
+    "(Wikipedia coordinates)"
 )
 
 
@@ -237,8 +237,7 @@ def _road_band(line: BaseGeometry, armenia: BaseGeometry) -> dict:
         "status": "proposed",
         "country": "Armenia",
         "length_km": None,
-        "source": "PM Pashinyan, 12 Nov 2025 (region-facts.md): road, pipeline and power lines may run further "
-        "north than the railway",
+        "source": "PM Pashinyan, 12 Nov 2025: road, pipeline and power lines may run further north than the railway",
         "note": "Indicative band within 8 km of the railway in Syunik; sources give no alignment. "
         "Shown as a band so it is not mistaken for a route.",
         "geometry": band,

@@ -26,10 +26,9 @@ def country_shapes() -> dict[str, shapely.Geometry]:
         "Armenia": atom_union(("armenia", None), ("syunik", None), ("enclave", "Artsvashen")),
         "Azerbaijan (mainland)": atom_union(
             ("azerbaijan", None),
-            ("karabakh_core", None),
-            ("karabakh_districts", None),
+            ("karabakh", None),
             ("enclave", "Yukhari Askipara"),
-            ("enclave", "Barkhudarly"),
+            ("enclave", "Barkhudarly and Sofulu"),
         ),
         "Nakhchivan": atom_union(("nakhchivan", None), ("enclave", "Karki")),
         "Syunik": atom_rows("syunik").geometry.iloc[0],

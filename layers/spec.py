@@ -77,6 +77,8 @@ class Layer:
     label : a permanent label's text for a record, or None for no label.
     key : a name scripts can find a drawn feature by (story steps, links).
     shown : drawn when the map opens (otherwise listed, off).
+    period : the columns holding each feature's first day and the day it ends (ISO dates, the end
+        empty while it lasts); the map's time control shows a feature only on its days.
     aliases : what an article may call the whole layer ("Karabakh", "the TRIPP");
         the first is the place's name in the place finder.
     anchor : where a mention of the layer is drawn; a point on the layer when None.
@@ -93,6 +95,7 @@ class Layer:
     label: Callable[[Record], str | None] | None = None
     key: Callable[[Record], str] | None = None
     shown: bool = True
+    period: tuple[str, str] | None = None
     aliases: tuple[str, ...] = ()
     anchor: Callable[[gpd.GeoDataFrame], BaseGeometry] | None = None
 

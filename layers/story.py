@@ -15,7 +15,8 @@ import shapely
 
 from layers.corridors import CORRIDORS
 from layers.countries import NAKHCHIVAN
-from layers.regions import KARABAKH, SYUNIK, karabakh, syunik
+from layers.karabakh import KARABAKH, karabakh
+from layers.regions import SYUNIK, syunik
 from layers.route import TRIPP_ROUTE, tripp_route
 
 __all__ = ["HEADLINE", "OPENING_VIEW", "STEP_RULES", "StepRule", "views"]
@@ -32,18 +33,21 @@ OPENING_VIEW = "route"
 
 @dataclass(frozen=True)
 class StepRule:
-    """When a paragraph names ``layer`` (or links ``event``), its step shows, hides and frames these."""
+    """When a paragraph names ``layer`` (or links ``event``), its step shows, hides and frames these,
+    and sets the map's date (the time control)."""
 
     layer: str | None = None
     event: str | None = None
     show: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()
     view: str | None = None
+    date: str | None = None
 
 
 STEP_RULES = (
-    StepRule(layer=KARABAKH.name, show=(KARABAKH.name,), view="karabakh"),
-    StepRule(event="offensive_2023", show=(KARABAKH.name,), view="karabakh"),
+    StepRule(layer=KARABAKH.name, show=(KARABAKH.name,), view="karabakh area"),
+    # The eve of the offensive: what was still held, and then taken.
+    StepRule(event="offensive_2023", show=(KARABAKH.name,), view="karabakh area", date="2023-09-18"),
     StepRule(event="war_2020", show=(KARABAKH.name,)),
     StepRule(layer=NAKHCHIVAN.name, show=(NAKHCHIVAN.name, TRIPP_ROUTE.name), view="route"),
     # The TRIPP's own steps: the route and Syunik, without the far corridors.
@@ -70,5 +74,5 @@ def views() -> dict[str, tuple[tuple[float, float], tuple[float, float]]]:
     through_armenia = segments[(segments["mode"] == "rail") & (segments["country"] == "Armenia")].geometry.iloc[0]
     return {
         "route": _box(shapely.union(syunik().geometry.iloc[0], through_armenia), 0.12, south=0.3),
-        "karabakh": _box(shapely.union_all(karabakh().geometry.values), 0.05),
+        "karabakh area": _box(shapely.union_all(karabakh().geometry.values), 0.05),
     }

@@ -25,7 +25,8 @@ def _layer_list(text: str | None) -> tuple[str, ...]:
 def cmd_layers(args: argparse.Namespace) -> None:
     from geo.geojson import to_geojson
     from layers.registry import build_layer
-    from outputs.files import WriteError, atomic_write
+    from outputs.files import swap_folder
+    from outputs.notice import NOTICE_NAME, notice_text
 
     frames = {name: build_layer(name) for name in _layer_list(args.layers)}
     out = Path(args.out)
@@ -35,16 +36,15 @@ def cmd_layers(args: argparse.Namespace) -> None:
         write_geopackage(frames, out)
         print(f"wrote {len(frames)} layers to {out}")
         return
-    if out.exists() and not out.is_dir():
-        raise WriteError(f"{out}: cannot write: not a folder")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise WriteError(f"{out}: cannot write: {exc.strerror}") from exc
-    for name, gdf in frames.items():
-        text = to_geojson(gdf)
-        atomic_write(out / f"{name}.geojson", lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
-    print(f"wrote {len(frames)} layers to {out}: {', '.join(frames)}")
+    notice = notice_text()
+
+    def fill(folder: Path) -> None:
+        for name, gdf in frames.items():
+            (folder / f"{name}.geojson").write_text(to_geojson(gdf), encoding="utf-8")
+        (folder / NOTICE_NAME).write_text(notice, encoding="utf-8")
+
+    swap_folder(out, fill)
+    print(f"wrote {len(frames)} layers and {NOTICE_NAME} to {out}: {', '.join(frames)}")
 
 
 def cmd_annotate(args: argparse.Namespace) -> None:

@@ -1,4 +1,4 @@
-"""What the app offers for download: the layers as GeoJSON in one zip."""
+"""What the app offers for download: the layers as GeoJSON in one zip, with their licence notice."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import geopandas as gpd
 
 from geo.geojson import to_geojson
 from layers.registry import build_layer
+from outputs.notice import NOTICE_NAME, notice_text
 
 __all__ = ["layers_zip"]
 
@@ -27,4 +28,7 @@ def layers_zip(names: tuple[str, ...], frames: Mapping[str, gpd.GeoDataFrame] | 
             info = zipfile.ZipInfo(f"{name}.geojson", date_time=_STAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, to_geojson(frame))
+        info = zipfile.ZipInfo(NOTICE_NAME, date_time=_STAMP)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, notice_text())
     return buffer.getvalue()

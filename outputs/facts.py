@@ -19,9 +19,9 @@ PUBLISHED_AREAS = {
 PUBLISHED_BORDERS = {
     ("Armenia", "Iran"): ("44", "CIA World Factbook (Armenia, 2017)"),
     ("Armenia", "Azerbaijan (mainland + Nakhchivan)"): (
-        "996 (Armenia's figure, of which 221 with Nakhchivan); 566 + 221 (Azerbaijan 2006 ed.); "
-        "1,007 (Azerbaijan's own)",
-        "CIA World Factbook; Azerbaijani figures",
+        "996 (CIA World Factbook, Armenia entry, 2017); 566 + 221 via Nakhchivan (CIA, Azerbaijan entry, 2006); "
+        "1,007 (Azerbaijan's own figure)",
+        "CIA World Factbook; Azerbaijan's own figures",
     ),
     ("Armenia", "Nakhchivan"): ("221", "CIA World Factbook"),
     ("Nakhchivan", "Turkey"): (

@@ -14,7 +14,7 @@ from render.assets import AssetElement, Delivery
 from render.encoding import encode_geometry
 from render.html import esc, js_json
 
-__all__ = ["CompactGeoJson", "DataAttribution", "MapAccessibility", "MapLegend", "StoryControl"]
+__all__ = ["CompactGeoJson", "DataAttribution", "MapAccessibility", "MapLegend", "StoryControl", "TimeControl"]
 
 _SHORT_KEYS = (
     ("style", "s"),
@@ -26,6 +26,7 @@ _SHORT_KEYS = (
     ("key", "k"),
     ("title", "tt"),
     ("slot", "o"),
+    ("when", "w"),
 )
 
 
@@ -36,7 +37,8 @@ class CompactGeoJson(AssetElement):
     ``pop`` (HTML, already escaped), ``label`` (tooltip always shown), ``icon``
     (HTML for a div icon, already escaped), ``key`` (a name scripts find the
     drawn feature by, in ``TrippMap.keyed``), ``title`` and ``slot`` (markers).
-    Every path gets the CSS class ``layer-<layer_name>``.
+    Every path gets the CSS class ``layer-<layer_name>``. Each row's ``g`` is an index into the
+    payload's table of shapes, so a shape drawn in several periods is sent once.
     """
 
     scripts = ("geometry.js", "features.js")
@@ -51,15 +53,23 @@ TrippMap.drawFeatures({{ this._parent._parent.get_name() }}, {{ this._parent.get
     def __init__(self, features: list[dict], layer_name: str, delivery: Delivery = "inline"):
         super().__init__(delivery)
         self._name = "CompactGeoJson"
+        # A shape drawn in several periods (a district held by one side, then the other) is sent once.
+        shapes: dict[str, int] = {}
+        table: list[dict] = []
         rows = []
         for feat in features:
-            row = {"g": encode_geometry(feat["geometry"])}
+            coded = encode_geometry(feat["geometry"])
+            key = js_json(coded)
+            if key not in shapes:
+                shapes[key] = len(table)
+                table.append(coded)
+            row: dict[str, object] = {"g": shapes[key]}
             for src, dst in _SHORT_KEYS:
                 if feat.get(src) not in (None, "", False):
                     row[dst] = feat[src]
             rows.append(row)
         self.layer_name = js_json(layer_name)
-        self.payload = js_json(rows)
+        self.payload = js_json({"shapes": table, "rows": rows})
 
 
 class MapLegend(AssetElement):
@@ -165,3 +175,19 @@ TrippMap.addStory({{ this._parent.get_name() }}, {{ this.options }});
         super().__init__(delivery)
         self._name = "StoryControl"
         self.options = js_json(options)
+
+
+class TimeControl(AssetElement):
+    """A date slider: the map shows who held what on the chosen date, and the events before it."""
+
+    scripts = ("time.js",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.addTimeControl({{ this._parent.get_name() }}, {{ this.options }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, events: list[dict], first: str, delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "TimeControl"
+        self.options = js_json({"events": events, "first": first, "start": None})

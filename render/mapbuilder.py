@@ -10,12 +10,20 @@ import geopandas as gpd
 
 from geo.region import MAP_CENTRE
 from layers import registry
+from layers.excerpts import events
 from layers.route import TRIPP_ROUTE
 from layers.spec import Layer
 from layers.story import OPENING_VIEW, views
 from render.assets import Delivery, apply_leaflet
 from render.basemap import TILE_BASEMAPS, sea
-from render.elements import CompactGeoJson, DataAttribution, MapAccessibility, MapLegend, StoryControl
+from render.elements import (
+    CompactGeoJson,
+    DataAttribution,
+    MapAccessibility,
+    MapLegend,
+    StoryControl,
+    TimeControl,
+)
 from render.excerpts import excerpt_features
 from render.features import layer_features
 from render.html import esc
@@ -48,6 +56,18 @@ class MapOptions:
     in_app: bool = False
     # The page carries the map in words below it (the export; the app shows it in a tab).
     text_version: bool = False
+
+
+FIRST_DAY = "1900-01-01"  # the time control's first day: before the oldest event of the timeline
+
+
+def _timeline() -> list[dict[str, str]]:
+    """The events as the time control's ticks: a full ISO day to sort by, the date as written, the title."""
+    out = []
+    for event in events():
+        year, month, day = ([*event["date"].split("-"), "01", "01"])[:3]
+        out.append({"date": f"{year}-{month}-{day}", "when": esc(event["date"]), "title": esc(event["title"])})
+    return out
 
 
 def legend_rows(layers: tuple[Layer, ...]) -> list[tuple[str, dict, str]]:
@@ -107,6 +127,8 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
     m.add_child(MapLegend(legend_rows(shown), delivery=delivery, start_open=story is None))
     m.add_child(DataAttribution(CREDITS, delivery))
+    if any(layer.period for layer in shown):
+        m.add_child(TimeControl(_timeline(), FIRST_DAY, delivery))
     label = f"Map of {options.title}: the proposed railway across Armenia's Syunik province and its region"
     m.add_child(MapAccessibility(label, delivery))
     if story is not None:

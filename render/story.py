@@ -41,18 +41,19 @@ def _title_step(title: str, gdf: gpd.GeoDataFrame) -> dict:
     return {"key": None, "title": esc(title), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
 
 
-def _rules_for(row) -> tuple[list[str], list[str], str | None]:
+def _rules_for(row) -> tuple[list[str], list[str], str | None, str | None]:
     named = set(json.loads(row["layers"]))
     linked = set(json.loads(row["events"]))
     show: list[str] = []
     hide: list[str] = []
-    view = None
+    view = date = None
     for rule in STEP_RULES:
         if (rule.layer and rule.layer in named) or (rule.event and rule.event in linked):
             show += [n for n in rule.show if n not in show]
             hide += [n for n in rule.hide if n not in hide]
             view = rule.view or view
-    return show, [n for n in hide if n not in show], view
+            date = rule.date or date
+    return show, [n for n in hide if n not in show], view, date
 
 
 def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_keys: bool, text_link: str) -> dict:
@@ -79,7 +80,7 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
         html = f'<p class="tripp-step-text">{esc(row["text"])}</p><p class="tripp-step-meta">{esc(meta)}</p>'
         if events:
             html += f'<p class="tripp-step-meta">{esc("Events: " + events)}</p>'
-        show, hide, view = _rules_for(row)
+        show, hide, view, date = _rules_for(row)
         bounds = where["bounds"] if view is None else None
         steps.append(
             {
@@ -91,6 +92,7 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
                 "zoom": where["zoom"] if bounds else None,
                 "show": show,
                 "hide": hide,
+                "date": date,
             }
         )
     named_views = {name: [list(corner) for corner in box] for name, box in views().items()}

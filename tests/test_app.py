@@ -55,7 +55,7 @@ def test_layers_and_story_are_inside_the_map_not_streamlit_widgets(app):
     assert len(options["steps"]) == 14 and options["steps"][0]["key"] is None  # a title step and 13 paragraphs
     # The only buttons are the article box's: no widget reruns the script for a step, a toggle or an excerpt.
     assert not app.get("checkbox")
-    assert {b.key for b in app.get("button")} == {"annotate", "reset_article"}
+    assert {b.key for b in app.get("button")} == {"annotate", "reset_article", "own_page"}
 
 
 def test_submitting_an_article_annotates_it(app):
@@ -128,3 +128,14 @@ def test_a_file_name_in_an_error_is_shown_literally(app):
 def test_markdown_characters_are_escaped():
     name = "![t](http://example.invalid/x.png).txt"
     assert md_literal(name) == "\\!\\[t\\]\\(http\\://example\\.invalid/x\\.png\\)\\.txt"
+
+
+def test_the_map_on_its_own_page_is_built_when_asked(app):
+    assert not app.get("link_button")
+    app.button(key="own_page").click().run()
+    (link,) = app.get("link_button")
+    url = link.proto.url
+    assert url.startswith("app/static/maps/") and url.endswith(".html#present")
+    page = (Path(APP).parent / "static" / "maps" / url.split("/")[-1].split("#")[0]).read_text(encoding="utf-8")
+    assert "TrippMap.addStory" in page and 'id="tripp-text"' in page
+    assert not re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page)  # offline

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 import shapely
 
 from geo.articles import decode_article
-from layers.registry import LAYERS, build_layer, layer_names
+from layers.registry import LAYERS, build_layer, layer_names, spec
 from outputs.export import export_html
 from render.excerpts import excerpt_view
 from tests.browser import ROUTE_REPORT, VISIBLE_COPIES, Watch
@@ -42,13 +44,23 @@ def casings() -> int:
     )
 
 
+def in_force(layer):
+    """The layer's features drawn today: all of them, or for a layer over time, those in force today."""
+    gdf = build_layer(layer.name)
+    if layer.period is None:
+        return gdf
+    since, until = layer.period
+    today = datetime.date.today().isoformat()
+    return gdf[(gdf[since] <= today) & ((gdf[until] == "") | (today < gdf[until]))]
+
+
 def expected_shapes() -> int:
     """Drawn vector shapes on open: one per part of every shown polygon or line, one per place."""
     total = 1  # the bundled sea
     for layer in LAYERS:
         if not layer.shown or layer.kind == "excerpt":
             continue
-        for geom in build_layer(layer.name).geometry:
+        for geom in in_force(layer).geometry:
             if geom.geom_type.startswith("Multi") and geom.geom_type != "MultiPoint":
                 total += 1  # Leaflet draws a multi-geometry as one path
             else:
@@ -59,8 +71,9 @@ def expected_shapes() -> int:
 def test_draws_every_layer_offline(browser, exported):
     context, page, watch = open_page(browser, exported)
     paths = page.locator(".leaflet-overlay-pane path, .leaflet-tripp-top-pane path").count()
-    # Nrnadzor's second position adds a point and a link line.
-    assert paths == expected_shapes() + 2
+    # A place two sources put apart (Nrnadzor, Yeraskh) adds its second position and a link line.
+    second = int((build_layer("places")["alt_lat"] != "").sum())
+    assert second == 2 and paths == expected_shapes() + 2 * second
     excerpts = build_layer("excerpts").itertuples()
     markers = sum(len(shapely.get_parts(excerpt_view(r).point)) for r in excerpts if r.placed)
     assert page.locator(".leaflet-marker-pane .tripp-icon").count() == markers
@@ -79,11 +92,12 @@ def test_draws_every_layer_offline(browser, exported):
 def test_toggling_a_layer_hides_its_shapes(browser, exported):
     context, page, watch = open_page(browser, exported)
     before = page.locator("path.layer-karabakh").count()
-    assert before == len(build_layer("karabakh"))
+    assert before == len(in_force(spec("karabakh")))
     page.hover(".leaflet-control-layers")
-    page.get_by_text("Karabakh", exact=True).click()
+    title = spec("karabakh").title
+    page.get_by_text(title, exact=True).click()
     assert page.locator("path.layer-karabakh").count() == 0
-    page.get_by_text("Karabakh", exact=True).click()
+    page.get_by_text(title, exact=True).click()
     assert page.locator("path.layer-karabakh").count() == before
     assert watch.errors == []
     context.close()
@@ -247,4 +261,41 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser, tmp_path):
     assert any("{{ 7*7 }}" in text for text in seen)
     assert page.locator(".leaflet-popup-content img, .tripp-story img, .tripp-story svg, .tripp-text img").count() == 0
     assert watch.errors == [] and watch.outside == []
+    context.close()
+
+
+def test_the_time_control_redraws_who_held_what(browser, exported, tmp_path):
+    context, page, watch = open_page(browser, exported)
+    armenian = "path.layer-karabakh[fill='#CC79A7']"
+    keepers = "path.layer-karabakh[fill='#56B4E9']"
+    assert page.locator(armenian).count() == 0  # today all of it is under Azerbaijani control
+    page.locator(".tripp-time summary").click()
+    slider = page.locator(".tripp-time input[type=range]")
+
+    def show(day: str) -> None:
+        number = page.evaluate(f"TrippMap.dayNumber({day!r})")
+        slider.fill(str(number))
+
+    show("2021-06-01")
+    assert page.locator(armenian).count() > 0 and page.locator(keepers).count() == 1
+    assert page.locator(".tripp-time-label").inner_text() == "1 Jun 2021"
+    assert "Agdam, Kalbajar and Lachin districts handed over" in page.locator(".tripp-time-events").inner_text()
+    page.screenshot(path=str(tmp_path / "2021.png"))
+    show("2010-01-01")
+    assert page.locator(keepers).count() == 0
+    assert page.locator(armenian).count() == len(
+        [z for z in build_layer("karabakh").itertuples() if z.held_by == "ethnic Armenian forces"]
+    )
+    show("1941-06-01")  # before the data begins, and before 1970
+    assert page.locator("path.layer-karabakh").count() == 0
+    assert "1908" in page.locator(".tripp-time-events").inner_text()
+    assert watch.errors == []
+    context.close()
+
+
+def test_a_story_step_can_set_the_date(browser, exported):
+    context, page, watch = open_page(browser, exported, hash_="#step=5")
+    assert page.evaluate("TrippMap.date") == "2023-09-18"  # the eve of the 2023 offensive
+    assert page.locator("path.layer-karabakh[fill='#CC79A7']").count() > 0
+    assert watch.errors == []
     context.close()

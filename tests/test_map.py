@@ -60,8 +60,9 @@ def test_cdn_export_loads_leaflet_from_cdn_only():
 
 def test_sizes_within_budget(page):
     assert len(page.encode("utf-8")) < 600_000
-    # The CDN page carries the map's own scripts and the text version: a budget of its own.
-    assert len(export_html(cdn=True).encode("utf-8")) < 320_000
+    # The CDN page saves only Leaflet (about 150 KB): it carries the map's own scripts, the text version
+    # and Karabakh's districts in every period, so its budget is the offline one less Leaflet.
+    assert len(export_html(cdn=True).encode("utf-8")) < 450_000
 
 
 HOSTILE = (

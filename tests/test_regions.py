@@ -71,7 +71,7 @@ def test_country_polygons_do_not_overlap():
 
 def test_enclaves_are_features_of_their_own():
     enclaves = build_layer("enclaves").set_index("name")
-    assert set(enclaves.index) == {"Artsvashen", "Yukhari Askipara", "Barkhudarly", "Karki"}
+    assert set(enclaves.index) == {"Artsvashen", "Yukhari Askipara", "Barkhudarly and Sofulu", "Karki"}
     shapes = country_shapes()
     artsvashen = enclaves.geometry["Artsvashen"]
     assert enclaves.loc["Artsvashen", "de_jure"] == "Armenia"
@@ -80,7 +80,7 @@ def test_enclaves_are_features_of_their_own():
     assert shapes["Armenia"].contains(artsvashen.representative_point())
     assert not shapes["Azerbaijan (mainland)"].contains(artsvashen.representative_point())
     assert shapes["Nakhchivan"].contains(enclaves.geometry["Karki"].representative_point())
-    for name in ("Yukhari Askipara", "Barkhudarly"):
+    for name in ("Yukhari Askipara", "Barkhudarly and Sofulu"):
         point = enclaves.geometry[name].representative_point()
         assert shapes["Azerbaijan (mainland)"].contains(point)
         assert not shapes["Armenia"].contains(point)
@@ -95,13 +95,6 @@ def test_syunik_and_karabakh_nest_in_their_countries():
     # Syunik is the province between mainland Azerbaijan and Nakhchivan.
     assert shared_border_km(shapes["Syunik"], shapes["Nakhchivan"]) > 20
     assert shared_border_km(shapes["Syunik"], shapes["Iran"]) > 30
-
-
-def test_karabakh_says_which_boundary_and_its_story():
-    karabakh = build_layer("karabakh")
-    assert len(karabakh) == 2
-    assert karabakh["boundary"].str.contains("oblast").any()
-    assert karabakh["history"].str.contains("2023").all()
 
 
 def test_neighbors_are_clipped_and_named():
