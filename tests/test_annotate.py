@@ -144,7 +144,13 @@ def test_hostile_text_comes_back_unchanged():
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [(b"", "empty"), (b"   \n\n ", "empty"), (b"\x00\x01\x02PK", "binary"), (b"\xff\xfe\xfa caf\xe9", "not UTF-8")],
+    [
+        (b"", "empty"),
+        (b"   \n\n ", "empty"),
+        (b"\x00\x01\x02PK", "binary"),
+        (b"\xfa caf\xe9", "not UTF-8"),
+        (b"\xff\xfe\xfa caf\xe9", "not valid UTF-16"),
+    ],
 )
 def test_bad_articles_are_refused_clearly(content, message):
     with pytest.raises(ArticleError, match=message):
