@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,9 +64,12 @@ def decode_article(data: bytes, name: str, source: str = "") -> Article:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Word and Notepad save "Unicode" text as UTF-16 with a byte-order mark: text, not binary.
         try:
-            return parse_article(data.decode("utf-16"), name, source)
+            text = data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise ArticleError(f"{name}: not valid UTF-16 text (bad byte at offset {exc.start})") from exc
+        if _unreadable_share(text) > 0.01:
+            raise ArticleError(f"{name}: not valid UTF-16 text (it decodes to unreadable characters)")
+        return parse_article(text, name, source)
     if b"\x00" in data:
         raise ArticleError(f"{name}: looks like a binary file, not text")
     try:
@@ -73,6 +77,16 @@ def decode_article(data: bytes, name: str, source: str = "") -> Article:
     except UnicodeDecodeError as exc:
         raise ArticleError(f"{name}: not UTF-8 text (bad byte at offset {exc.start})") from exc
     return parse_article(raw, name, source)
+
+
+def _unreadable_share(text: str) -> float:
+    """The share of characters no text holds: private-use, unassigned, surrogates, controls but whitespace."""
+    bad = sum(
+        1
+        for c in text
+        if unicodedata.category(c) in ("Co", "Cn", "Cs") or (unicodedata.category(c) == "Cc" and not c.isspace())
+    )
+    return bad / max(1, len(text))
 
 
 def paragraphs(text: str) -> list[str]:
