@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import tempfile
 from pathlib import Path
 
 import geopandas as gpd
@@ -76,6 +77,27 @@ def _facts() -> list[dict[str, str]]:
 @st.cache_data(show_spinner=False)
 def _route_facts() -> list[dict[str, str]]:
     return route_table()
+
+
+def _through_file(suffix: str, write) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"out{suffix}"
+        write(path)
+        return path.read_bytes()
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _handout(text: str, name: str) -> bytes:
+    from outputs.handout import write_handout  # matplotlib: loaded when a handout is asked for, not at start
+
+    return _through_file(".pdf", lambda path: write_handout(path, _excerpts(text, name)))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _figure(text: str, name: str) -> bytes:
+    from outputs.handout import write_figure
+
+    return _through_file(".png", lambda path: write_figure(path, _excerpts(text, name)))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -176,6 +198,20 @@ def main() -> None:
             file_name=f"tripp-map-{digest}.html",
             mime="text/html",
             key="dl_html",
+        )
+        st.download_button(
+            "Download a handout to print (PDF: a title page and a page per paragraph)",
+            lambda: _handout(text, name),
+            file_name=f"tripp-map-handout-{digest}.pdf",
+            mime="application/pdf",
+            key="dl_handout",
+        )
+        st.download_button(
+            "Download a picture of the map for a slide (PNG, 1920×1080)",
+            lambda: _figure(text, name),
+            file_name=f"tripp-map-{digest}.png",
+            mime="image/png",
+            key="dl_figure",
         )
         st.download_button(
             "Download the layers as GeoJSON (zip)",

@@ -70,6 +70,29 @@ def cmd_export(args: argparse.Namespace) -> None:
     print(f"wrote {args.out} ({len(html.encode('utf-8')):,} bytes)")
 
 
+def _excerpts_of(article_path: str | None):
+    from geo.articles import read_article
+    from layers.excerpts import seed_article
+    from layers.registry import article_excerpts
+
+    return article_excerpts(read_article(Path(article_path)) if article_path else seed_article())
+
+
+def cmd_handout(args: argparse.Namespace) -> None:
+    from outputs.handout import write_handout
+
+    pages = write_handout(Path(args.out), _excerpts_of(args.article), paper=args.paper, worksheet=args.worksheet)
+    print(f"wrote {args.out} ({pages} pages)")
+
+
+def cmd_figure(args: argparse.Namespace) -> None:
+    from outputs.handout import parse_size, write_figure
+
+    size = parse_size(args.size)
+    write_figure(Path(args.out), _excerpts_of(args.article), step=args.step, size=size, dpi=args.dpi)
+    print(f"wrote {args.out} ({size[0]}x{size[1]})")
+
+
 def cmd_facts(args: argparse.Namespace) -> None:
     from outputs.facts import facts_table
 
@@ -99,6 +122,21 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("--article", help="annotate this article instead of the seed")
     exp.add_argument("--title", default="The TRIPP corridor", help="page title")
     exp.set_defaults(func=cmd_export)
+
+    hand = sub.add_parser("handout", help="write a printable handout: a title page and a page per paragraph (PDF)")
+    hand.add_argument("out", help="the PDF file to write")
+    hand.add_argument("--article", help="annotate this article instead of the seed")
+    hand.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    hand.add_argument("--worksheet", action="store_true", help="leave the place labels blank and add questions")
+    hand.set_defaults(func=cmd_handout)
+
+    fig = sub.add_parser("figure", help="write one picture of the map for a slide or an article (PNG or SVG)")
+    fig.add_argument("out", help="the .png or .svg file to write")
+    fig.add_argument("--step", type=int, help="a paragraph's step, framed as in the story (default: the region)")
+    fig.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
+    fig.add_argument("--dpi", type=int, default=150, help="resolution (default 150)")
+    fig.add_argument("--article", help="annotate this article instead of the seed")
+    fig.set_defaults(func=cmd_figure)
 
     facts = sub.add_parser("facts", help="print measured figures beside the published ones")
     facts.set_defaults(func=cmd_facts)

@@ -139,3 +139,9 @@ def test_the_map_on_its_own_page_is_built_when_asked(app):
     page = (Path(APP).parent / "static" / "maps" / url.split("/")[-1].split("#")[0]).read_text(encoding="utf-8")
     assert "TrippMap.addStory" in page and 'id="tripp-text"' in page
     assert not re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page)  # offline
+
+
+def test_handout_and_figure_downloads_are_offered(app):
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert any("handout" in label and "PDF" in label for label in labels)
+    assert any("PNG" in label for label in labels)

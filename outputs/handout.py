@@ -1,0 +1,174 @@
+"""Paper and slides: a printable handout (PDF) and single map figures (PNG or SVG).
+
+Drawn with the project's own frames through matplotlib (``render.figure_map``), with the same
+styles as the web map. Same inputs, same bytes: no dates in the metadata, fixed SVG ids.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import geopandas as gpd
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+from matplotlib.backends.backend_pdf import PdfPages
+
+from geo.errors import TrippError
+from layers.story import HEADLINE
+from outputs.files import atomic_write
+from render.figure_map import draw_map, fit_frame
+from render.figure_steps import FigureStep, figure_steps, region_frame
+from render.mapbuilder import CREDITS
+
+__all__ = ["PAPERS", "FigureError", "write_figure", "write_handout"]
+
+PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
+TITLE = "The TRIPP corridor"
+CONVENTION = (
+    "Borders are drawn de jure (as internationally recognised). The border enclaves and Karabakh say who "
+    "held them; Karabakh is drawn as it stood on the article's date. Proposed lines are dashed; "
+    "place names that differ in Azerbaijani and Armenian usage carry both."
+)
+QUESTIONS = (
+    "Which countries does the line on this page cross?",
+    "Write the names of the places marked with a line.",
+)
+_RC = {
+    "pdf.fonttype": 42,  # TrueType: real, selectable text
+    "svg.fonttype": "none",
+    "svg.hashsalt": "tripp-map",
+    "font.family": "DejaVu Sans",  # ships with matplotlib; carries Armenian, Azerbaijani and Cyrillic
+}
+_NO_DATES = {"Creator": "tripp-map", "Producer": "tripp-map", "CreationDate": None, "ModDate": None}
+
+
+class FigureError(TrippError):
+    """A figure or handout cannot be made as asked (a bad step, size or format)."""
+
+
+def _wrap(text: str, width: int, max_lines: int) -> str:
+    lines = textwrap.wrap(" ".join(text.split()), width) or [""]
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], "… (the paragraph goes on: see the text version of the map)"]
+    return "\n".join(lines)
+
+
+def _title_page(pdf: PdfPages, size: tuple[float, float], excerpts: gpd.GeoDataFrame, date: str) -> None:
+    fig = plt.figure(figsize=size)
+    fig.text(0.07, 0.95, TITLE, fontsize=22, fontweight="bold", va="top")
+    fig.text(0.07, 0.905, _wrap(HEADLINE, 88, 6), fontsize=11, va="top", linespacing=1.4)
+    ax = fig.add_axes((0.07, 0.3, 0.86, 0.5))
+    draw_map(ax, region_frame(), date=date or None)
+    first = excerpts.iloc[0] if len(excerpts) else None
+    source = str(first["source"]) if first is not None else ""
+    facts = f"Article of {date or 'no date given'} · {source} · {len(excerpts)} paragraphs"
+    fig.text(0.07, 0.27, _wrap(facts, 95, 2), fontsize=10, va="top")
+    fig.text(0.07, 0.22, _wrap(CONVENTION, 100, 5), fontsize=9, va="top", color="#333333", linespacing=1.35)
+    fig.text(0.07, 0.1, _wrap("Data: " + "; ".join(CREDITS), 110, 3), fontsize=8, va="top", color="#333333")
+    pdf.savefig(fig)
+    plt.close(fig)
+
+
+def _step_page(
+    pdf: PdfPages, size: tuple[float, float], step: FigureStep, count: int, worksheet: bool, excerpts: gpd.GeoDataFrame
+) -> None:
+    fig = plt.figure(figsize=size)
+    fig.text(
+        0.07, 0.965, f"Paragraph {step.number} of {count} · {step.title}", fontsize=13, fontweight="bold", va="top"
+    )
+    ax = fig.add_axes((0.07, 0.44, 0.86, 0.5))
+    draw_map(
+        ax,
+        step.frame,
+        date=step.date or None,
+        blank_labels=worksheet,
+        markers=step.markers,
+    )
+    fig.text(0.07, 0.41, _wrap(step.text, 92, 16), fontsize=11, va="top", linespacing=1.4)
+    meta = " · ".join(x for x in (step.date, step.source) if x)
+    about = "\n".join([_wrap(meta, 110, 2), _wrap(f"Places named: {', '.join(step.places) or 'none'}", 110, 2)])
+    fig.text(0.07, 0.11, about, fontsize=9, va="top", color="#333333")
+    if worksheet:
+        fig.text(
+            0.07,
+            0.05,
+            "   ".join(f"{n}. {q} ______________" for n, q in enumerate(QUESTIONS, 1)),
+            fontsize=9,
+            va="bottom",
+            wrap=True,
+        )
+    pdf.savefig(fig)
+    plt.close(fig)
+
+
+def write_handout(path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", worksheet: bool = False) -> int:
+    """Write the handout: a title page and a page per paragraph. Returns the number of pages."""
+    if paper not in PAPERS:
+        raise FigureError(f"--paper {paper}: choose one of {', '.join(PAPERS)}")
+    size = PAPERS[paper]
+    steps = figure_steps(excerpts)
+    date = str(excerpts.iloc[0]["date"] or "") if len(excerpts) else ""
+
+    def write(tmp: Path) -> None:
+        with plt.rc_context(_RC), PdfPages(tmp, metadata=_NO_DATES) as pdf:
+            _title_page(pdf, size, excerpts, date)
+            for step in steps:
+                _step_page(pdf, size, step, len(steps), worksheet, excerpts)
+
+    atomic_write(path, write)
+    return 1 + len(steps)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """``"1920x1080"`` → (1920, 1080), or a one-line error."""
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError as exc:
+        raise FigureError(f"--size {text}: give it as WIDTHxHEIGHT in pixels, such as 1920x1080") from exc
+    if not (100 <= width <= 10_000 and 100 <= height <= 10_000):
+        raise FigureError(f"--size {text}: each side must be between 100 and 10000 pixels")
+    return width, height
+
+
+def write_figure(
+    path: Path,
+    excerpts: gpd.GeoDataFrame,
+    step: int | None = None,
+    size: tuple[int, int] = (1920, 1080),
+    dpi: int = 150,
+) -> None:
+    """One picture of the map: the whole region, or step ``step`` framed as in the story."""
+    kind = path.suffix.lower().lstrip(".")
+    if kind not in ("png", "svg"):
+        raise FigureError(f"{path}: a figure is a .png or a .svg file")
+    if not 30 <= dpi <= 600:
+        raise FigureError(f"--dpi {dpi}: choose between 30 and 600")
+    steps = figure_steps(excerpts)
+    if step is not None and not 0 <= step <= len(steps):
+        raise FigureError(f"--step {step}: this article has steps 0 (the region) to {len(steps)}")
+    chosen = steps[step - 1] if step else None
+    date = str(excerpts.iloc[0]["date"] or "") if len(excerpts) else ""
+
+    def write(tmp: Path) -> None:
+        with plt.rc_context(_RC):
+            fig = plt.figure(figsize=(size[0] / dpi, size[1] / dpi), dpi=dpi)
+            ax = fig.add_axes((0.0, 0.07, 1.0, 0.93))
+            frame = fit_frame(chosen.frame if chosen else region_frame(), size[0], size[1] * 0.93)
+            draw_map(
+                ax,
+                frame,
+                date=(chosen.date if chosen else date) or None,
+                markers=chosen.markers if chosen else (),
+            )
+            caption = f"{TITLE}" + (f" · paragraph {chosen.number}: {chosen.title}" if chosen else "")
+            fig.text(0.01, 0.045, caption, fontsize=10, fontweight="bold", va="center")
+            fig.text(0.01, 0.015, "Data: " + "; ".join(CREDITS), fontsize=6, va="center", color="#333333")
+            metadata = {"Software": None} if kind == "png" else {"Date": None, "Creator": "tripp-map"}
+            fig.savefig(tmp, format=kind, dpi=dpi, metadata=metadata)
+            plt.close(fig)
+
+    atomic_write(path, write)

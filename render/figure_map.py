@@ -1,0 +1,272 @@
+"""The map drawn with matplotlib from the layers' own specs: the same colours, dashes and casing as
+the web map, for handouts and figures (no browser needed).
+
+Web styles are in CSS pixels; here 1 px is ``PX`` points.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+import geopandas as gpd
+import matplotlib.patheffects as pe
+import shapely
+from matplotlib.axes import Axes
+from matplotlib.collections import PatchCollection
+from matplotlib.patches import PathPatch
+from matplotlib.path import Path
+from shapely.geometry.base import BaseGeometry
+
+from geo.measure import GEOD
+from layers import registry
+from layers.palette import BACKGROUND
+from layers.spec import Layer
+from render.basemap import sea
+
+__all__ = ["PX", "Frame", "draw_map", "fit_frame", "frame_around"]
+
+PX = 0.6  # points per web pixel: a map on paper is read closer than a screen
+Frame = tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east))
+_SEA = {"color": "#3f7096", "weight": 0.6, "fillColor": "#c6dcec", "fillOpacity": 1.0}
+
+
+def frame_around(geoms: Iterable[BaseGeometry], margin: float = 0.25, min_span: float = 0.6) -> Frame:
+    """A frame holding every geometry, with a margin and at least ``min_span`` degrees each way."""
+    minx, miny, maxx, maxy = shapely.union_all([g for g in geoms if g is not None and not g.is_empty]).bounds
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    half_w = max((maxx - minx) / 2 + margin, min_span / 2)
+    half_h = max((maxy - miny) / 2 + margin, min_span / 2)
+    return ((cy - half_h, cx - half_w), (cy + half_h, cx + half_w))
+
+
+def fit_frame(frame: Frame, width: float, height: float) -> Frame:
+    """``frame`` grown in one direction so that it fills an axes of ``width`` by ``height`` exactly."""
+    (south, west), (north, east) = frame
+    squeeze = math.cos(math.radians((south + north) / 2))
+    shown = (east - west) * squeeze / (north - south)  # width over height as drawn
+    want = width / height
+    cx, cy = (west + east) / 2, (south + north) / 2
+    if shown < want:
+        half = (north - south) * want / squeeze / 2
+        return ((south, cx - half), (north, cx + half))
+    half = (east - west) * squeeze / want / 2
+    return ((cy - half, west), (cy + half, east))
+
+
+def _dashes(style: Mapping[str, object]) -> str | tuple:
+    dash = str(style.get("dashArray") or "").split()
+    if not dash:
+        return "solid"
+    weight = max(float(style.get("weight", 1)), 0.5)
+    # matplotlib scales dashes by the line width; the web's are in pixels.
+    return (0, tuple(float(d) / weight for d in dash))
+
+
+def _in_force(layer: Layer, gdf: gpd.GeoDataFrame, date: str | None) -> gpd.GeoDataFrame:
+    if layer.period is None:
+        return gdf
+    since, until = layer.period
+    day = date or "9999-12-31"
+    return gdf[(gdf[since] <= day) & ((gdf[until] == "") | (day < gdf[until]))]
+
+
+def _polygon(ax: Axes, geom: BaseGeometry, style: Mapping[str, object], zorder: float) -> None:
+    if geom.is_empty:
+        return
+    patches = []
+    for part in shapely.get_parts(geom):
+        if part.geom_type != "Polygon":
+            continue
+        rings = [part.exterior, *part.interiors]
+        vertices = [xy for ring in rings for xy in ring.coords]
+        codes = [c for ring in rings for c in [Path.MOVETO, *[Path.LINETO] * (len(ring.coords) - 2), Path.CLOSEPOLY]]
+        patches.append(PathPatch(Path(vertices, codes)))
+    fill = str(style.get("fillColor", style.get("color", "#888888")))
+    ax.add_collection(
+        PatchCollection(
+            patches, facecolor=fill, alpha=float(style.get("fillOpacity", 0.2)), edgecolor="none", zorder=zorder
+        )
+    )
+    _line(ax, geom.boundary, style, zorder + 0.01)
+
+
+def _line(ax: Axes, geom: BaseGeometry, style: Mapping[str, object], zorder: float) -> None:
+    for part in shapely.get_parts(shapely.line_merge(geom) if geom.geom_type == "MultiLineString" else geom):
+        if part.is_empty or part.geom_type not in ("LineString", "LinearRing"):
+            continue
+        xs, ys = part.xy
+        ax.plot(
+            xs,
+            ys,
+            color=str(style.get("color", "#333333")),
+            linewidth=float(style.get("weight", 1)) * PX,
+            linestyle=_dashes(style),
+            alpha=float(style.get("opacity", 1.0)),
+            solid_capstyle="round",
+            zorder=zorder,
+        )
+
+
+def _draw_layer(
+    ax: Axes,
+    layer: Layer,
+    gdf: gpd.GeoDataFrame,
+    zorder: float,
+    labels: bool,
+    clip: tuple[float, ...],
+    keep_clear: list[BaseGeometry],
+) -> list[tuple]:
+    """Draw one layer, clipped a little beyond the frame; return the labels it asks for: (x, y, text, is_route)."""
+    asked = []
+    for record in gdf.to_dict("records"):
+        geom = record[gdf.geometry.name]
+        if geom is None or geom.is_empty:
+            continue
+        if layer.kind != "point":
+            geom = shapely.clip_by_rect(geom, *clip)
+            if geom.is_empty:
+                continue
+        style = layer.style_of(record)
+        top = zorder + (20 if style.get("keepClear") else 0)
+        if style.get("keepClear"):
+            keep_clear.append(geom)
+        if layer.kind == "point":
+            size = float(style.get("radius", 4)) * 2 * PX
+            ax.plot(
+                [geom.x],
+                [geom.y],
+                marker="o",
+                markersize=size * 1.6,
+                markerfacecolor=str(style.get("fillColor", "#ffffff")),
+                markeredgecolor=str(style.get("color", "#222222")),
+                markeredgewidth=float(style.get("weight", 1)) * PX,
+                zorder=top + 0.5,
+            )
+        elif geom.geom_type in ("Polygon", "MultiPolygon"):
+            _polygon(ax, geom, style, top)
+        else:
+            if style.get("casing"):
+                _line(ax, geom, {**style, **style["casing"]}, top - 0.05)  # type: ignore[dict-item]
+            _line(ax, geom, style, top)
+        label = layer.label(record) if labels and layer.label else None
+        if label:
+            anchor = geom if layer.kind == "point" else geom.interpolate(0.5, normalized=True)
+            asked.append((anchor.x, anchor.y, label, bool(style.get("keepClear"))))
+    return asked
+
+
+def _scale_bar(ax: Axes, frame: Frame) -> None:
+    (south, west), (north, east) = frame
+    lat = south + (north - south) * 0.06
+    _, _, width_m = GEOD.inv(west, lat, east, lat)
+    target = width_m / 5 / 1000
+    km = next(k for k in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000) if k >= target * 0.6)
+    lon1 = west + (east - west) * 0.04
+    lon2, _, _ = GEOD.fwd(lon1, lat, 90, km * 1000)
+    ax.plot([lon1, lon2], [lat, lat], color="#1a1a1a", linewidth=3, solid_capstyle="butt", zorder=60)
+    ax.text(
+        (lon1 + lon2) / 2,
+        lat + (north - south) * 0.012,
+        f"{km:g} km",
+        ha="center",
+        va="bottom",
+        fontsize=8,
+        zorder=60,
+        path_effects=[pe.withStroke(linewidth=3, foreground="white")],
+    )
+
+
+def _north_arrow(ax: Axes) -> None:
+    ax.annotate(
+        "N",
+        xy=(0.95, 0.93),
+        xytext=(0.95, 0.83),
+        xycoords="axes fraction",
+        ha="center",
+        va="center",
+        fontsize=11,
+        fontweight="bold",
+        zorder=60,
+        arrowprops={"arrowstyle": "-|>", "color": "#1a1a1a", "lw": 1.6},
+    )
+
+
+def draw_map(
+    ax: Axes,
+    frame: Frame,
+    *,
+    frames: Mapping[str, gpd.GeoDataFrame] | None = None,
+    date: str | None = None,
+    labels: bool = True,
+    blank_labels: bool = False,
+    markers: Iterable[tuple[float, float, str]] = (),
+) -> None:
+    """Draw every shown layer (not the excerpts) inside ``frame`` on ``ax``.
+
+    Parameters
+    ----------
+    frames : layer frames to draw instead of the registry's.
+    date : the day a layer over time is drawn at (its latest state when None).
+    labels : draw the layers' permanent labels.
+    blank_labels : draw an empty box where each place label would be (a worksheet).
+    markers : numbered markers to draw, (lon, lat, text): an excerpt's places.
+    """
+    (south, west), (north, east) = frame
+    pad_x, pad_y = (east - west) * 0.1, (north - south) * 0.1
+    clip = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
+    ax.set_facecolor(BACKGROUND)
+    _polygon(ax, shapely.clip_by_rect(sea().geometry.iloc[0], *clip), _SEA, 0.5)
+    asked: list[tuple] = []
+    keep_clear: list[BaseGeometry] = []
+    for z, layer in enumerate(registry.LAYERS, start=1):
+        if not layer.shown or layer.kind == "excerpt":
+            continue
+        gdf = (frames or {}).get(layer.name)
+        gdf = gdf if gdf is not None else registry.build_layer(layer.name)
+        asked += _draw_layer(ax, layer, _in_force(layer, gdf, date), float(z), labels, clip, keep_clear)
+    halo = [pe.withStroke(linewidth=3, foreground="white")]
+    for x, y, text, route in asked:
+        if not (west <= x <= east and south <= y <= north):
+            continue
+        if blank_labels and not route:
+            ax.text(x, y, "  " + "_" * 12, fontsize=8, va="center", zorder=55, path_effects=halo)
+            continue
+        offset = -(north - south) * 0.07 if route else 0  # the route's label below it, in Iran
+        ax.text(
+            x,
+            y + offset,
+            ("  " if not route else "") + text,
+            fontsize=9 if route else 8,
+            ha="center" if route else "left",
+            va="center",
+            fontweight="bold",
+            zorder=55,
+            path_effects=halo,
+        )
+    subject = shapely.union_all(keep_clear) if keep_clear else None
+    for x, y, text in markers:
+        if subject is not None and subject.distance(shapely.Point(x, y)) < (north - south) * 0.04:
+            # Off the route, as on the web map, with a leader line to its place.
+            lifted = y + (north - south) * 0.1
+            ax.plot([x, x], [y + (north - south) * 0.02, lifted], color="#1a1a1a", linewidth=1, zorder=69)
+            y = lifted
+        ax.text(
+            x,
+            y,
+            text,
+            fontsize=9,
+            color="white",
+            fontweight="bold",
+            ha="center",
+            va="center",
+            zorder=70,
+            bbox={"boxstyle": "circle,pad=0.3", "facecolor": "#1a1a1a", "edgecolor": "white", "linewidth": 1.2},
+        )
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
+    ax.set_xticks([])
+    ax.set_yticks([])
+    _scale_bar(ax, frame)
+    _north_arrow(ax)

@@ -1,0 +1,135 @@
+"""``tripp-map handout`` and ``tripp-map figure``: paper and slides, the same bytes each time."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from geo.articles import paragraphs
+from layers.excerpts import seed_article
+from layers.palette import ROUTE_COLOUR
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "outputs.cli", *args], capture_output=True, text=True, timeout=300)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def handout(tmp_path_factory):
+    path = tmp_path_factory.mktemp("handout") / "h.pdf"
+    proc = run_cli("handout", str(path))
+    assert proc.returncode == 0, proc.stderr
+    return path
+
+
+def test_handout_has_a_title_page_and_a_page_per_paragraph_with_its_text(handout):
+    reader = PdfReader(handout)
+    paras = paragraphs(seed_article().text)
+    assert len(reader.pages) == 1 + len(paras) >= 14
+    assert "TheTRIPPcorridor" in flat(reader.pages[0].extract_text())
+    for number, (page, text) in enumerate(zip(reader.pages[1:], paras, strict=True), start=1):
+        extracted = flat(page.extract_text())
+        assert f"Paragraph{number}of{len(paras)}" in extracted
+        assert flat(text)[:80] in extracted, number
+        assert len(page.get_contents().get_data()) > 20_000, number  # the page carries a drawn map
+
+
+def test_handout_is_a4_by_default_and_letter_when_asked(handout, tmp_path):
+    box = PdfReader(handout).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    letter = tmp_path / "letter.pdf"
+    assert run_cli("handout", str(letter), "--paper", "letter").returncode == 0
+    box = PdfReader(letter).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_handout_twice_is_byte_identical(handout, tmp_path):
+    again = tmp_path / "again.pdf"
+    assert run_cli("handout", str(again)).returncode == 0
+    assert again.read_bytes() == handout.read_bytes()
+
+
+def test_worksheet_blanks_the_labels_and_asks_questions(tmp_path):
+    path = tmp_path / "w.pdf"
+    assert run_cli("handout", str(path), "--worksheet").returncode == 0
+    page = flat(PdfReader(path).pages[11].extract_text())
+    assert "Whichcountriesdoesthelineonthispagecross?" in page and "______" in page
+    assert "Nakhchivan_" not in page
+
+
+def test_handout_carries_armenian_azerbaijani_and_cyrillic_letters(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Naxçıvan və Şərur: Azerbaijani spelling near Meghri.\n\nՍյունիք, Armenian script, in Syunik.\n\n"
+        "Нахичевань по-русски, in Nakhchivan.",
+        encoding="utf-8",
+    )
+    path = tmp_path / "scripts.pdf"
+    proc = run_cli("handout", str(path), "--article", str(article))
+    assert proc.returncode == 0, proc.stderr
+    text = "".join(p.extract_text() for p in PdfReader(path).pages)
+    for word in ("Naxçıvan", "Şərur", "Սյունիք", "Нахичевань"):
+        assert word in text, word
+
+
+def route_pixels(png: bytes) -> int:
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    want = np.array([int(ROUTE_COLOUR[i : i + 2], 16) for i in (1, 3, 5)])
+    return int((np.abs(pixels - want) <= 12).all(axis=-1).sum())
+
+
+def test_figure_of_a_step_is_1920_by_1080_with_the_route_in_it(tmp_path):
+    out = tmp_path / "f.png"
+    proc = run_cli("figure", str(out), "--step", "11", "--size", "1920x1080")
+    assert proc.returncode == 0, proc.stderr
+    data = out.read_bytes()
+    assert Image.open(io.BytesIO(data)).size == (1920, 1080)
+    assert route_pixels(data) > 500
+    again = tmp_path / "g.png"
+    assert run_cli("figure", str(again), "--step", "11").returncode == 0
+    assert again.read_bytes() == data
+
+
+def test_figure_of_the_region_as_svg(tmp_path):
+    out = tmp_path / "f.svg"
+    proc = run_cli("figure", str(out))
+    assert proc.returncode == 0, proc.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text and ROUTE_COLOUR.lower() in text.lower()
+    again = tmp_path / "g.svg"
+    assert run_cli("figure", str(again)).returncode == 0
+    assert again.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--step", "99"], "--step 99"),
+        (["--size", "big"], "--size big"),
+        (["--dpi", "5"], "--dpi 5"),
+    ],
+)
+def test_figure_errors_are_one_line_and_leave_nothing(tmp_path, args, message):
+    out = tmp_path / "f.png"
+    proc = run_cli("figure", str(out), *args)
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and message in proc.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_figure_wrong_kind_and_unwritable_place(tmp_path):
+    proc = run_cli("figure", str(tmp_path / "f.jpg"))
+    assert proc.returncode == 1 and ".png or a .svg" in proc.stderr
+    proc = run_cli("handout", str(tmp_path / "missing" / "h.pdf"))
+    assert proc.returncode == 1 and "cannot write" in proc.stderr and proc.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
