@@ -15,7 +15,7 @@ import geopandas as gpd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.articles import ArticleError, decode_article, parse_article
+from geo.articles import MAX_BYTES, ArticleError, decode_article, paragraphs, parse_article
 from layers.excerpts import events, seed_article
 from layers.registry import article_excerpts, build_layer, layer_names
 from layers.route import TRIPP_ROUTE
@@ -115,17 +115,28 @@ def _article_box() -> None:
             try:
                 if upload is not None:
                     article = decode_article(upload.getvalue(), upload.name)
+                elif not pasted.strip():
+                    raise ArticleError(
+                        "pasted text: the article is empty (paste text, or choose a .txt file of at most "
+                        f"{MAX_BYTES // 1_000_000} MB: a larger one is refused by the browser before it is sent)"
+                    )
                 else:
                     article = parse_article(pasted, "pasted text")
+                with st.spinner("Finding the places the article names…"):
+                    _excerpts(article.text, article.name)
                 state.article = (article.text, article.name)
                 state.article_error = ""
+                state.article_note = article.note
             except ArticleError as exc:
                 state.article_error = str(exc)
         if col2.button("Back to the seed", key="reset_article"):
             state.article = ("", "")
             state.article_error = ""
+            state.article_note = ""
         if state.get("article_error"):
             st.error(md_literal(state.article_error))
+        if state.get("article_note"):
+            st.warning(md_literal(state.article_note))
 
 
 def _text_version(excerpts: gpd.GeoDataFrame) -> None:
@@ -163,6 +174,8 @@ def main() -> None:
     text, name = state.article
     excerpts = _excerpts(text, name)
     st.title(TITLE)
+    if text and len(excerpts) < len(paragraphs(text)):
+        st.warning(md_literal(f"{name}: the place finder stopped after {len(excerpts):,} paragraphs (time limit)"))
     # The story, layer toggles and excerpt choice all happen inside the map: no rerun, no rebuild.
     options = MapOptions(basemap=basemap, assets="served", in_app=True, title=TITLE)
     st_folium(_map(options, text, name), key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])

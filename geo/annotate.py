@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 
 from geo.articles import Article, paragraphs
 from geo.gazetteer import PERSON_CUES, US_STATE_CUES, WIDE, Gazetteer, Place, normalise
 
-__all__ = ["Excerpt", "Mention", "annotate", "find_places", "link_events"]
+__all__ = ["BUDGET_S", "Excerpt", "Mention", "annotate", "find_places", "link_events"]
 
 # "U.S." is one word; "Armenia's" is "Armenia" and "s".
 _WORD = re.compile(r"\w+(?:\.\w+)*\.?")
@@ -131,12 +132,20 @@ def _proper(surface: str, key: str, gaz: Gazetteer) -> bool:
     return not first.isalpha() or not first.islower() or (not first.isascii() and first.upper() == first)
 
 
-def annotate(article: Article, gaz: Gazetteer) -> list[Excerpt]:
-    """One :class:`Excerpt` per paragraph, in order."""
-    return [
-        Excerpt(paragraph=i, text=para, mentions=tuple(find_places(para, gaz)))
-        for i, para in enumerate(paragraphs(article.text), start=1)
-    ]
+# Seconds an article may take: a 5 MB article (the size limit) takes about 4 s on this project's machine.
+BUDGET_S = 30.0
+
+
+def annotate(article: Article, gaz: Gazetteer, budget_s: float = BUDGET_S) -> list[Excerpt]:
+    """One :class:`Excerpt` per paragraph, in order; after ``budget_s`` seconds, the rest are left out
+    (fewer excerpts than paragraphs says so)."""
+    deadline = time.monotonic() + budget_s
+    out = []
+    for i, para in enumerate(paragraphs(article.text), start=1):
+        if time.monotonic() > deadline:
+            break
+        out.append(Excerpt(paragraph=i, text=para, mentions=tuple(find_places(para, gaz))))
+    return out
 
 
 def link_events(text: str, events: list[dict[str, str]]) -> list[str]:

@@ -10,10 +10,21 @@ from pathlib import Path
 
 from geo.errors import TrippError
 
-__all__ = ["MAX_BYTES", "SEED", "Article", "ArticleError", "paragraphs", "parse_article", "read_article"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_PARAGRAPHS",
+    "SEED",
+    "Article",
+    "ArticleError",
+    "paragraphs",
+    "parse_article",
+    "read_article",
+]
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_93121d9abb5efbbd.txt"
 MAX_BYTES = 5_000_000
+# Paragraphs kept (and excerpts drawn) from one article: a map of more is unreadable, and its page too heavy.
+MAX_PARAGRAPHS = 500
 
 _DATE_PREFIX = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 
@@ -30,10 +41,18 @@ class Article:
     name: str
     date: str = ""
     source: str = ""
+    note: str = ""  # what was left out, said to the user (a long article is cut to MAX_PARAGRAPHS)
 
 
 def parse_article(raw: str, name: str, source: str = "") -> Article:
-    """An :class:`Article` from text; a leading ``date YYYY-MM-DD`` is metadata, not text."""
+    """An :class:`Article` from text; a leading ``date YYYY-MM-DD`` is metadata, not text.
+
+    The same limits hold for pasted text as for files: at most ``MAX_BYTES`` (UTF-8), and the first
+    ``MAX_PARAGRAPHS`` paragraphs are kept, with a note saying so.
+    """
+    if len(raw) > MAX_BYTES or len(raw.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        size = len(raw.encode("utf-8", "surrogatepass"))
+        raise ArticleError(f"{name}: {size:,} bytes is more than the {MAX_BYTES:,}-byte limit")
     if "\x00" in raw:
         raise ArticleError(f"{name}: looks like a binary file, not text")
     match = _DATE_PREFIX.match(raw)
@@ -41,7 +60,12 @@ def parse_article(raw: str, name: str, source: str = "") -> Article:
     text = raw[match.end() :] if match else raw
     if not text.strip():
         raise ArticleError(f"{name}: the article is empty")
-    return Article(text=text, name=name, date=date, source=source)
+    note = ""
+    parts = paragraphs(text)
+    if len(parts) > MAX_PARAGRAPHS:
+        note = f"{name}: kept the first {MAX_PARAGRAPHS:,} of its {len(parts):,} paragraphs"
+        text = "\n\n".join(parts[:MAX_PARAGRAPHS])
+    return Article(text=text, name=name, date=date, source=source, note=note)
 
 
 def read_article(path: Path, source: str = "") -> Article:

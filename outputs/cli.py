@@ -48,34 +48,41 @@ def cmd_layers(args: argparse.Namespace) -> None:
 
 
 def cmd_annotate(args: argparse.Namespace) -> None:
-    from geo.articles import read_article
     from geo.geojson import to_geojson
     from layers.registry import article_excerpts
     from outputs.files import atomic_write
 
-    text = to_geojson(article_excerpts(read_article(Path(args.article))))
+    text = to_geojson(article_excerpts(_read(args.article)))
     atomic_write(Path(args.out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
     print(f"wrote {args.out}")
 
 
 def cmd_export(args: argparse.Namespace) -> None:
-    from geo.articles import read_article
     from outputs.export import export_html
     from outputs.files import atomic_write
 
     names = _layer_list(args.layers)
-    article = read_article(Path(args.article)) if args.article else None
+    article = _read(args.article) if args.article else None
     html = export_html(layers=names, article=article, title=args.title, cdn=args.cdn)
     atomic_write(Path(args.out), lambda tmp: tmp.write_bytes(html.encode("utf-8")))
     print(f"wrote {args.out} ({len(html.encode('utf-8')):,} bytes)")
 
 
-def _excerpts_of(article_path: str | None):
+def _read(path: str):
+    """An article file; what its limits left out is said on stderr."""
     from geo.articles import read_article
+
+    article = read_article(Path(path))
+    if article.note:
+        print(f"tripp-map: note: {article.note}", file=sys.stderr)
+    return article
+
+
+def _excerpts_of(article_path: str | None):
     from layers.excerpts import seed_article
     from layers.registry import article_excerpts
 
-    return article_excerpts(read_article(Path(article_path)) if article_path else seed_article())
+    return article_excerpts(_read(article_path) if article_path else seed_article())
 
 
 def cmd_handout(args: argparse.Namespace) -> None:
