@@ -122,7 +122,9 @@ def test_online_basemap_is_an_option_not_the_default(app):
 def test_a_file_name_in_an_error_is_shown_literally(app):
     app.text_area(key="pasted").input("")
     app.button(key="annotate").click().run()
-    assert app.error[0].value == md_literal("pasted text: the article is empty")
+    shown = app.error[0].value
+    assert shown.startswith(md_literal("pasted text: the article is empty"))
+    assert "5 MB" in shown and "](" not in shown
 
 
 def test_markdown_characters_are_escaped():
