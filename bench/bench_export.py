@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ARGS, CHROMIUM, ROOT, Watch, summary
+from common import ARGS, CHROMIUM, LAST_RELEASE, ROOT, Watch, release_tree, summary
 
 DRAW_TIMEOUT_S = 20
 RUNS = 3
@@ -43,11 +43,9 @@ print(time.perf_counter() - t)
 """
 
 
-def build(script: str, out: Path) -> float:
+def build(script: str, out: Path, cwd: Path = ROOT) -> float:
     """Seconds for a fresh process to import, build and write the file."""
-    proc = subprocess.run(
-        [sys.executable, "-c", script, str(out)], cwd=ROOT, capture_output=True, text=True, check=True
-    )
+    proc = subprocess.run([sys.executable, "-c", script, str(out)], cwd=cwd, capture_output=True, text=True, check=True)
     return float(proc.stdout.strip().splitlines()[-1])
 
 
@@ -60,7 +58,9 @@ def time_to_draw(browser, path: Path) -> tuple[float | None, Watch]:
     start = time.perf_counter()
     page.goto(path.as_uri())
     try:
-        page.wait_for_selector(".leaflet-overlay-pane path", timeout=DRAW_TIMEOUT_S * 1000)
+        page.wait_for_function(
+            "document.querySelectorAll('.leaflet-overlay-pane path').length > 20", timeout=DRAW_TIMEOUT_S * 1000
+        )
         elapsed = time.perf_counter() - start
     except Exception:
         elapsed = None
@@ -102,6 +102,10 @@ def main() -> None:
     )
     print(f"| open to map drawn, Chromium, network off | {summary(drawn)} | {theirs_text} |")
     print(f"| requests leaving the machine | {len(watch_ours.outside)} | {len(set(watch_theirs.outside))} |")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        against_release(browser, work)
+        browser.close()
     cdn = work / "cdn.html"
     from outputs.export import export_html
 
@@ -112,6 +116,50 @@ def main() -> None:
         f"geometry error: simplification of the source data {simplification:.0f} m (data manifest); "
         f"the export's 1e-4° encoding adds at most {rounding:.1f} m (measured on every feature); "
         f"total under {simplification + rounding:.0f} m"
+    )
+
+
+BUILD_RELEASE = BUILD_OURS.replace("from outputs.export import", "from layers.export import")
+# The story's first step: this release shows the paragraph in its panel at once; the last one opened the
+# paragraph's popup when its flight ended.
+STEP_OURS = "document.querySelector('.tripp-story-count').textContent === '1 / 13'"
+STEP_RELEASE = "document.querySelector('.leaflet-popup-content') !== null"
+
+
+def story_step(browser, path: Path, done: str) -> float:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 20")
+    page.wait_for_timeout(1000)
+    start = time.perf_counter()
+    page.locator(".tripp-next").click()
+    page.wait_for_function(done, polling=5, timeout=20_000)
+    took = time.perf_counter() - start
+    context.close()
+    return took
+
+
+def against_release(browser, work: Path) -> None:
+    """This export beside the last release's, built and opened the same way."""
+    ours, theirs = work / "ours.html", work / "release.html"
+    release = release_tree()
+    runs: dict[str, list[float]] = {k: [] for k in ("build", "build_r", "draw", "draw_r", "step", "step_r")}
+    for _ in range(RUNS):
+        runs["build"].append(build(BUILD_OURS, ours))
+        runs["build_r"].append(build(BUILD_RELEASE, theirs, cwd=release))
+        runs["draw"].append(time_to_draw(browser, ours)[0])
+        runs["draw_r"].append(time_to_draw(browser, theirs)[0])
+        runs["step"].append(story_step(browser, ours, STEP_OURS))
+        runs["step_r"].append(story_step(browser, theirs, STEP_RELEASE))
+    print(f"\n| | this export | last release's export ({LAST_RELEASE}) |")
+    print("|---|---|---|")
+    print(f"| size | {ours.stat().st_size:,} bytes | {theirs.stat().st_size:,} bytes |")
+    print(f"| build (fresh process) | {summary(runs['build'])} | {summary(runs['build_r'])} |")
+    print(f"| open to map drawn | {summary(runs['draw'])} | {summary(runs['draw_r'])} |")
+    print(
+        f"| story step: click Next to the paragraph shown | {summary(runs['step'])} (in the panel) | "
+        f"{summary(runs['step_r'])} (its popup, after the flight) |"
     )
 
 
