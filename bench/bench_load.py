@@ -49,8 +49,11 @@ class Student:
         self.widgets: dict[str, str] = {}  # user key -> widget id
         self.options: dict[str, list[str]] = {}  # user key -> a radio's options
 
-    async def run(self, states=()) -> tuple[float, float | None]:
-        """Send a rerun; return (seconds to the script's end, seconds to the map, if one came)."""
+    async def run(self, states=(), told: list[str] | None = None) -> tuple[float, float | None]:
+        """Send a rerun; return (seconds to the script's end, seconds to the map, if one came).
+
+        Error and warning messages the page shows are added to ``told``.
+        """
         msg = BackMsg()
         msg.rerun_script.query_string = ""
         msg.rerun_script.page_script_hash = ""
@@ -65,6 +68,9 @@ class Student:
             kind = fm.WhichOneof("type")
             if kind == "delta" and fm.delta.WhichOneof("type") == "new_element":
                 element = getattr(fm.delta.new_element, fm.delta.new_element.WhichOneof("type"))
+                kind_of = fm.delta.new_element.WhichOneof("type")
+                if told is not None and kind_of == "alert":
+                    told.append(element.body[:160])
                 if getattr(element, "component_name", "").endswith("st_folium") and first_map is None:
                     first_map = time.monotonic() - start
                 widget_id = getattr(element, "id", "")
@@ -145,6 +151,33 @@ def measure(script: str, cwd: Path, clicks, n: int) -> dict:
     return {"maps": maps, "clicks": clicks_all, "cpu": cpu, "peak": peak}
 
 
+async def paste_while_another_opens(url: str, text: str) -> tuple[float, float, str]:
+    """One student pastes ``text`` and annotates; meanwhile another opens the page.
+
+    Returns (seconds until the paster's answer, seconds until the other's page, what the paster was told).
+    """
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S) as ws:
+        paster = Student(ws)
+        await paster.run()
+        states = [
+            _state(paster.widgets["pasted"], string_value=text),
+            _state(paster.widgets["annotate"], trigger_value=True),
+        ]
+        told: list[str] = []
+
+        async def paste() -> float:
+            took, _ = await paster.run(states, told)
+            return took
+
+        async def other() -> float:
+            await asyncio.sleep(0.2)  # the paste is under way
+            return (await one_student(url, no_clicks))[0]
+
+        pasted, opened = await asyncio.gather(paste(), other())
+        return pasted, opened, " / ".join(told)
+
+
 def main() -> None:
     release = release_tree()
     print("| students | app | first map p50 / p95 | click p50 / p95 | server CPU per session | peak RSS |")
@@ -165,7 +198,17 @@ def main() -> None:
                 f"{r['cpu']:.2f} s | {r['peak']:.0f} MB |",
                 flush=True,
             )
-    print(f"\n(one run per cell; Python {sys.version.split()[0]})")
+    print(f"\n(one run per cell; Python {sys.version.split()[0]})\n")
+    many = "\n\n".join(f"Talks {i} in Yerevan." for i in range(100_000))
+    proc, url = start_streamlit("app.py", ROOT, timeout=TIMEOUT_S)
+    try:
+        asyncio.run(one_student(url, no_clicks))
+        for label, text in (("100,000 paragraphs (1.7 MB) pasted", many), ("10 MB pasted", "x" * 10_000_000)):
+            pasted, opened, told = asyncio.run(paste_while_another_opens(url, text))
+            print(f"- {label}: answered in {pasted:.2f} s ({told}); another student's page meanwhile: {opened:.2f} s")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 if __name__ == "__main__":
