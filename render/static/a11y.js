@@ -1,0 +1,43 @@
+/* The map for keyboard and screen-reader users: a named map, shapes out of the Tab order
+   (the story and its contents list reach every excerpt), popups that take focus and give it back. */
+(function (root) {
+  'use strict';
+  var T = root.TrippMap = root.TrippMap || {};
+
+  function untab(layer) {
+    // Leaflet's tooltip focus listeners make every SVG path a Tab stop in Chromium: 49 stops of nothing.
+    var el = layer.getElement && layer.getElement();
+    if (el && el.tagName.toLowerCase() === 'path') el.setAttribute('tabindex', '-1');
+  }
+
+  T.makeAccessible = function (map, label) {
+    var container = map.getContainer();
+    container.setAttribute('role', 'region');
+    container.setAttribute('aria-label', label);
+    try {
+      // Inside the app the map is a frame: name the frame too, not "streamlit_folium.st_folium".
+      if (root.frameElement) root.frameElement.setAttribute('title', label);
+    } catch (e) { /* a frame of another origin keeps its own name */ }
+    map.eachLayer(untab);
+    map.on('layeradd', function (e) { untab(e.layer); });
+
+    var before = null;
+    map.on('popupopen', function (e) {
+      before = root.document.activeElement;
+      var content = e.popup.getElement && e.popup.getElement().querySelector('.leaflet-popup-content');
+      if (content) {
+        content.setAttribute('tabindex', '-1');
+        content.setAttribute('role', 'dialog');
+        content.setAttribute('aria-label', 'Details');
+        content.focus({preventScroll: true});
+      }
+    });
+    map.on('popupclose', function () {
+      if (before && before.focus && root.document.contains(before)) before.focus({preventScroll: true});
+      before = null;
+    });
+    root.document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' && map._popup && map.hasLayer(map._popup)) { map.closePopup(); e.stopPropagation(); }
+    }, true);
+  };
+})(typeof window !== 'undefined' ? window : globalThis);

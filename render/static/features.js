@@ -1,0 +1,117 @@
+/* Drawing a layer's features: decoded geometry, styles, tooltips, popups, numbered markers.
+   Every text a row carries was escaped in Python (render/features.py); it is handed
+   to Leaflet as it is. */
+(function (root) {
+  'use strict';
+  var T = root.TrippMap = root.TrippMap || {};
+
+  /* Drawn features that scripts look up by key (story steps): key -> Leaflet layer. */
+  T.keyed = T.keyed || {};
+  /* Every drawn part of a keyed feature (a paragraph naming two places has two markers). */
+  T.keyedParts = T.keyedParts || {};
+  /* Layer groups by layer name (story steps show and hide them). */
+  T.groups = T.groups || {};
+  /* Lines that markers and labels must keep clear of (the route). */
+  T.keepClear = T.keepClear || [];
+  /* Numbered markers, for placing them off the route. */
+  T.markers = T.markers || [];
+
+  var ICON = 34;
+  /* Panes above the ordinary vector layers (400) and below markers (600). */
+  var PANES = {'tripp-top': 450};
+
+  T.ensurePanes = function (map) {
+    Object.keys(PANES).forEach(function (name) {
+      if (!map.getPane(name)) map.createPane(name).style.zIndex = String(PANES[name]);
+    });
+  };
+
+  /* The div icon of a numbered marker; slot n sits n icons to the right of the spot. */
+  T.markerIcon = function (html, className, slot) {
+    return L.divIcon({html: html, className: className || 'tripp-icon', iconSize: [ICON, ICON],
+                      iconAnchor: [ICON / 2 - ICON * (slot || 0), ICON / 2]});
+  };
+
+  /* Popups fit inside the window, clear of the story panel. */
+  T.popupOptions = function () {
+    var w = root.innerWidth || 800, h = root.innerHeight || 600;
+    return {maxWidth: Math.max(200, Math.min(420, w - 80)), maxHeight: Math.max(160, Math.round(h * 0.55)),
+            className: 'tripp-popup', autoPanPaddingTopLeft: [60, 20], autoPanPaddingBottomRight: [20, 40]};
+  };
+
+  function pathStyle(given, layerName) {
+    var style = {};
+    for (var k in given) {
+      if (Object.prototype.hasOwnProperty.call(given, k) && k !== 'casing') style[k] = given[k];
+    }
+    style.className = 'layer-' + layerName + (given.keepClear ? ' tripp-keep-clear' : '');
+    return style;
+  }
+
+  function leaves(layer, visit) {
+    if (layer.eachLayer) { layer.eachLayer(function (l) { leaves(l, visit); }); return; }
+    visit(layer);
+  }
+
+  function geoLayer(f, shape, style, layerName, extra) {
+    var options = {
+      style: function () { return style; },
+      pointToLayer: function (feature, latlng) {
+        if (f.i) {
+          var marker = L.marker(latlng, {icon: T.markerIcon(f.i, (f.ic || 'tripp-icon') + ' layer-' + layerName, f.o),
+                                         keyboard: false, title: f.tt || '', alt: f.tt || ''});
+          marker.trippSlot = f.o || 0;
+          T.markers.push(marker);
+          return marker;
+        }
+        return L.circleMarker(latlng, style);
+      }
+    };
+    if (style.pane) options.pane = style.pane;
+    for (var k in extra || {}) { if (Object.prototype.hasOwnProperty.call(extra, k)) options[k] = extra[k]; }
+    return L.geoJSON({type: 'Feature', properties: {}, geometry: T.decodeGeometry(shape)}, options);
+  }
+
+  /* data: {shapes: [coded geometry], rows: [{g: index into shapes, s: style, t: tooltip, p: popup,
+             l: permanent label, i: icon html, ic: icon class, k: key, tt: marker title, o: slot,
+             w: [since, until]}]} */
+  T.drawFeatures = function (map, group, layerName, data) {
+    T.ensurePanes(map);
+    T.groups[layerName] = group;
+    data.rows.forEach(function (f) {
+      var shape = data.shapes[f.g];
+      var given = f.s || {};
+      var style = pathStyle(given, layerName);
+      if (given.casing) {
+        // A wider pale line under the route, so it reads on every fill.
+        var casing = {};
+        for (var c in given.casing) { if (Object.prototype.hasOwnProperty.call(given.casing, c)) casing[c] = given.casing[c]; }
+        casing.className = 'layer-' + layerName + ' tripp-casing';
+        casing.interactive = false;
+        geoLayer(f, shape, casing, layerName, {pane: style.pane || 'overlayPane', interactive: false}).addTo(group);
+      }
+      var layer = geoLayer(f, shape, style, layerName);
+      // Bound to each drawn shape, not the group: Leaflet 1.9.3 fails on tooltips
+      // of nested groups (a MultiPoint is one).
+      var first = null, parts = [];
+      leaves(layer, function (l) {
+        if (!first) first = l;
+        parts.push(l);
+        if (f.t) {
+          l.bindTooltip(f.t, {sticky: !f.l && !f.i, permanent: !!f.l, direction: f.l ? 'right' : 'auto',
+                              className: f.l ? 'tripp-label' : 'tripp-tip'});
+        }
+        if (f.p) l.bindPopup(f.p, T.popupOptions());
+        if (given.keepClear) T.keepClear.push(l);
+      });
+      if (f.k) { T.keyed[f.k] = first; T.keyedParts[f.k] = parts; }
+      if (f.w) {
+        // Drawn only on its days: the time control (time.js) adds and removes it.
+        T.timed = T.timed || [];
+        T.timed.push({group: group, layer: layer, since: f.w[0], until: f.w[1]});
+        if (!T.inForce || !T.inForce(f.w[0], f.w[1], T.date || new Date().toISOString().slice(0, 10))) return;
+      }
+      layer.addTo(group);
+    });
+  };
+})(typeof window !== 'undefined' ? window : globalThis);

@@ -1,0 +1,275 @@
+/* The story engine: a title step and one step per paragraph, in a panel on the map (a bottom
+   sheet on narrow windows). Previous / Next, the keys, a contents list and #step=N links move it;
+   each step frames its places and shows or hides its layers. Presenter mode enlarges it for a
+   projector. Every text in the options was escaped in Python (render/story.py). */
+(function (root) {
+  'use strict';
+  var T = root.TrippMap = root.TrippMap || {};
+
+  /* The step to show when asked for step n of count (0-based; -1 when there are none). */
+  T.clampStep = function (n, count) {
+    if (!count) return -1;
+    return Math.max(0, Math.min(count - 1, n));
+  };
+
+  /* The step a key asks for, or null for a key the story does not use. */
+  T.stepForKey = function (key, current, count) {
+    if (key === 'ArrowRight' || key === 'PageDown' || key === ' ') return T.clampStep(current + 1, count);
+    if (key === 'ArrowLeft' || key === 'PageUp') return T.clampStep(current - 1, count);
+    if (key === 'Home') return T.clampStep(0, count);
+    if (key === 'End') return T.clampStep(count - 1, count);
+    return null;
+  };
+
+  /* {step, present} from a location hash such as "#step=5&present". */
+  T.parseHash = function (hash) {
+    var out = {step: null, present: false};
+    String(hash || '').replace(/^#/, '').split('&').forEach(function (part) {
+      var m = /^step=(\d{1,6})$/.exec(part);
+      if (m) out.step = parseInt(m[1], 10);
+      if (part === 'present') out.present = true;
+    });
+    return out;
+  };
+
+  T.hashFor = function (step, present) {
+    return '#step=' + step + (present ? '&present' : '');
+  };
+
+  /* Whether the panel is a bottom sheet (narrow windows) or a side panel. */
+  T.isSheet = function (width, height) {
+    return width < 700 || height < 420;
+  };
+
+  function typing(target) {
+    var tag = (target && target.tagName) || '';
+    return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || (target && target.isContentEditable);
+  }
+
+  function reducedMotion() {
+    return !!(root.matchMedia && root.matchMedia('(prefers-reduced-motion: reduce)').matches);
+  }
+
+  function button(cls, label, html) {
+    return '<button type="button" class="' + cls + '" aria-label="' + label + '">' + html + '</button>';
+  }
+
+  function panelHtml(o) {
+    var toc = o.steps.map(function (s, n) {
+      return '<option value="' + n + '">' + (n ? n + '. ' : '') + s.title + '</option>';
+    }).join('');
+    return '<h1 class="tripp-story-h1">' + o.title + '</h1>' +
+      '<div class="tripp-story-progress"><span class="tripp-story-count" aria-hidden="true"></span>' +
+      '<span class="tripp-bar" aria-hidden="true"><span class="tripp-bar-fill"></span></span></div>' +
+      '<div class="tripp-story-bar">' +
+      button('tripp-prev', 'Previous step', '&#9664; Previous') +
+      button('tripp-next', 'Next step', 'Next &#9654;') +
+      '</div>' +
+      '<h2 class="tripp-story-title" tabindex="-1"></h2>' +
+      '<div class="tripp-story-text" tabindex="0" role="region" aria-label="Step text"></div>' +
+      '<div class="tripp-story-tools">' +
+      '<label class="tripp-toc-label">Go to <select class="tripp-toc">' + toc + '</select></label>' +
+      button('tripp-present-button', 'Present full screen', 'Present') +
+      button('tripp-help-button', 'Keyboard shortcuts', '?') +
+      (o.textLink ? '<a class="tripp-text-link" href="' + o.textLink + '">Text version</a>' : '') +
+      '</div>' +
+      '<div class="tripp-help" hidden><h3>Keys</h3><dl>' +
+      '<dt>&#8594; or Page Down</dt><dd>next step</dd><dt>&#8592; or Page Up</dt><dd>previous step</dd>' +
+      '<dt>Home / End</dt><dd>first / last step</dd><dt>P</dt><dd>present full screen</dd>' +
+      '<dt>Esc</dt><dd>leave full screen, close a popup or this help</dd><dt>?</dt><dd>this help</dd></dl></div>' +
+      '<p class="tripp-sr" aria-live="polite"></p>';
+  }
+
+  /* options: {title, steps: [{key, title, html, bounds, view, zoom, show, hide}], views: {name: bounds},
+               opening: view name, parentKeys: also listen on the embedding page, textLink} */
+  T.addStory = function (map, options) {
+    var steps = options.steps, i = -1, panel, present = false, changed = {added: [], removed: []};
+    var story = {map: map, count: steps.length};
+
+    function padding() {
+      var size = map.getSize(), sheet = T.isSheet(size.x, size.y);
+      var box = panel ? panel.getBoundingClientRect() : {width: 0, height: 0};
+      if (sheet) return {paddingTopLeft: [56, 16], paddingBottomRight: [16, Math.round(box.height) + 16]};
+      return {paddingTopLeft: [56, 16], paddingBottomRight: [Math.round(box.width) + 28, 28]};
+    }
+
+    var unframed = null;
+
+    function frame(bounds, maxZoom, jump) {
+      var size = map.getSize();
+      if (!bounds) return;
+      if (size.x < 40 || size.y < 40) {
+        // A hidden or collapsed map has no view to fit: fit it when it gets a size.
+        unframed = [bounds, maxZoom];
+        return;
+      }
+      unframed = null;
+      var opts = padding();
+      var left = opts.paddingTopLeft, right = opts.paddingBottomRight;
+      if (size.x - left[0] - right[0] < 80 || size.y - left[1] - right[1] < 80) {
+        opts = {};  // the panel fills the map: frame the whole map instead
+      }
+      if (maxZoom) opts.maxZoom = maxZoom;
+      if (jump || reducedMotion()) {
+        opts.animate = false;
+        map.fitBounds(bounds, opts);
+      } else {
+        opts.duration = 0.8;
+        map.flyToBounds(bounds, opts);
+      }
+    }
+
+    function setLayers(s) {
+      changed.added.forEach(function (g) { map.removeLayer(g); });
+      changed.removed.forEach(function (g) { map.addLayer(g); });
+      changed = {added: [], removed: []};
+      (s.show || []).forEach(function (name) {
+        var g = T.groups[name];
+        if (g && !map.hasLayer(g)) { map.addLayer(g); changed.added.push(g); }
+      });
+      (s.hide || []).forEach(function (name) {
+        var g = T.groups[name];
+        if (g && map.hasLayer(g)) { map.removeLayer(g); changed.removed.push(g); }
+      });
+    }
+
+    function highlight(key) {
+      Object.keys(T.keyedParts).forEach(function (k) {
+        T.keyedParts[k].forEach(function (part) {
+          if (part._icon) part._icon.classList.toggle('tripp-current', k === key);
+        });
+      });
+    }
+
+    function writeHash() {
+      try {
+        root.history.replaceState(null, '', T.hashFor(i, present));
+      } catch (e) { /* a sandboxed frame may refuse: the story still works */ }
+    }
+
+    function show(n, jump) {
+      if (!steps.length) return;
+      i = T.clampStep(n, steps.length);
+      var s = steps[i];
+      panel.querySelector('.tripp-story-title').innerHTML = s.title;
+      panel.querySelector('.tripp-story-text').innerHTML = s.html;
+      panel.querySelector('.tripp-story-count').textContent = i ? i + ' / ' + (steps.length - 1) : 'Title';
+      panel.querySelector('.tripp-bar-fill').style.width = (100 * i / Math.max(1, steps.length - 1)) + '%';
+      panel.querySelector('.tripp-prev').disabled = i === 0;
+      panel.querySelector('.tripp-next').disabled = i === steps.length - 1;
+      panel.querySelector('.tripp-next').innerHTML = i === 0 ? 'Start &#9654;' : 'Next &#9654;';
+      panel.querySelector('.tripp-toc').value = String(i);
+      panel.querySelector('.tripp-sr').textContent = (i ? 'Step ' + i + ' of ' + (steps.length - 1) + ': ' : '') +
+        panel.querySelector('.tripp-story-title').textContent;
+      panel.querySelector('.tripp-story-text').scrollTop = 0;
+      panel.scrollTop = 0;
+      layout();
+      map.closePopup();
+      setLayers(s);
+      if (s.date && T.setDate) T.setDate(s.date);
+      highlight(s.key);
+      frame(s.bounds || options.views[s.view || options.opening], s.zoom, jump);
+      map.getContainer().setAttribute('data-story-step', String(i));
+    }
+
+    function go(n, jump) {
+      show(n, jump);
+      writeHash();
+    }
+
+    function setPresent(on) {
+      present = !!on;
+      root.document.documentElement.classList.toggle('tripp-presenting', present);
+      var fs = root.document.fullscreenElement;
+      if (present && !fs && root.document.documentElement.requestFullscreen) {
+        root.document.documentElement.requestFullscreen().catch(function () { /* needs a user gesture */ });
+      }
+      if (!present && fs && root.document.exitFullscreen) root.document.exitFullscreen().catch(function () {});
+      root.setTimeout(function () { map.invalidateSize(); show(i < 0 ? 0 : i, true); writeHash(); }, 60);
+    }
+
+    function toggleHelp(open) {
+      var help = panel.querySelector('.tripp-help'), btn = panel.querySelector('.tripp-help-button');
+      var show = open === undefined ? help.hidden : open;
+      help.hidden = !show;
+      btn.setAttribute('aria-expanded', String(show));
+    }
+
+    function onKey(e) {
+      if (typing(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'Escape') {
+        if (!panel.querySelector('.tripp-help').hidden) { toggleHelp(false); return; }
+        if (present) { setPresent(false); return; }
+        return;
+      }
+      if (e.key === 'p' || e.key === 'P') { setPresent(!present); e.preventDefault(); return; }
+      if (e.key === '?') { toggleHelp(); e.preventDefault(); return; }
+      if (e.key === ' ' && e.target && e.target.tagName === 'BUTTON') return;  // a button's own press
+      var n = T.stepForKey(e.key, i, steps.length);
+      if (n !== null) { go(n); e.preventDefault(); }
+    }
+
+    var control = L.control({position: 'topright'});
+    control.onAdd = function () {
+      panel = L.DomUtil.create('section', 'tripp-story');
+      panel.setAttribute('aria-label', 'Story');
+      panel.innerHTML = panelHtml(options);
+      L.DomEvent.disableClickPropagation(panel);
+      L.DomEvent.disableScrollPropagation(panel);
+      panel.querySelector('.tripp-prev').onclick = function () { go(i - 1); };
+      panel.querySelector('.tripp-next').onclick = function () { go(i + 1); };
+      panel.querySelector('.tripp-toc').onchange = function (e) { go(parseInt(e.target.value, 10)); };
+      panel.querySelector('.tripp-present-button').onclick = function () { setPresent(!present); };
+      panel.querySelector('.tripp-help-button').onclick = function () { toggleHelp(); };
+      panel.querySelector('.tripp-help-button').setAttribute('aria-expanded', 'false');
+      return panel;
+    };
+    control.addTo(map);
+
+    function layout() {
+      var size = map.getSize();
+      panel.classList.toggle('tripp-sheet', T.isSheet(size.x, size.y));
+      var h = panel.classList.contains('tripp-sheet') ? panel.getBoundingClientRect().height : 0;
+      map.getContainer().style.setProperty('--tripp-sheet', Math.round(h) + 'px');
+    }
+
+    root.document.addEventListener('keydown', onKey);
+    if (options.parentKeys) {
+      // In the app the map is a frame of the page: the page's keys step the story too.
+      try {
+        if (root.parent && root.parent !== root) root.parent.document.addEventListener('keydown', onKey);
+      } catch (e) { /* another origin's page: only the map's own keys */ }
+    }
+    root.document.addEventListener('fullscreenchange', function () {
+      if (!root.document.fullscreenElement && present) setPresent(false);
+    });
+    map.on('resize', function () {
+      layout();
+      if (unframed) frame(unframed[0], unframed[1], true);
+    });
+    // Clicking a numbered marker during the story moves to its step instead of a second copy of the text.
+    steps.forEach(function (s, n) {
+      (T.keyedParts[s.key] || []).forEach(function (layer) {
+        if (layer.on) layer.on('click', function () { if (i > 0) { layer.closePopup(); go(n); } });
+      });
+    });
+
+    story.go = go;
+    story.step = function () { return i; };
+    story.present = setPresent;
+    T.story = story;
+    map.whenReady(function () {
+      layout();
+      var wanted = T.parseHash(root.location && root.location.hash);
+      if (wanted.present) {
+        present = true;
+        root.document.documentElement.classList.add('tripp-presenting');
+        map.invalidateSize();
+        layout();
+      }
+      show(wanted.step === null ? 0 : wanted.step, true);
+      if (wanted.step !== null) writeHash();
+    });
+    return story;
+  };
+})(typeof window !== 'undefined' ? window : globalThis);
