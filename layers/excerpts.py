@@ -24,6 +24,7 @@ SEED_SOURCE = "Seed article (the file names no outlet)"
 NamedPlaces = tuple[tuple[Place, tuple[str, ...]], ...]
 
 
+@cache
 def _project_places() -> NamedPlaces:
     """The ``places`` layer and the Dilucu gate as place-finder entries, with their aliases."""
     entries = []
