@@ -227,9 +227,14 @@
     control.addTo(map);
 
     function layout() {
-      var size = map.getSize();
-      panel.classList.toggle('tripp-sheet', T.isSheet(size.x, size.y));
-      var h = panel.classList.contains('tripp-sheet') ? panel.getBoundingClientRect().height : 0;
+      var size = map.getSize(), sheet = T.isSheet(size.x, size.y);
+      panel.classList.toggle('tripp-sheet', sheet);
+      // A sheet sits at the foot of the map itself (not of the window: the map may be a frame in a page),
+      // and takes at most 45 % of its height.
+      var home = sheet ? map.getContainer() : map._controlCorners.topright;
+      if (panel.parentNode !== home) home.appendChild(panel);
+      panel.style.maxHeight = sheet ? Math.round(0.45 * size.y) + 'px' : '';
+      var h = sheet ? panel.getBoundingClientRect().height : 0;
       map.getContainer().style.setProperty('--tripp-sheet', Math.round(h) + 'px');
     }
 
@@ -244,8 +249,15 @@
       if (!root.document.fullscreenElement && present) setPresent(false);
     });
     map.on('resize', function () {
+      // A frame that changes size (the app's, an embedding page's) changes what fits: lay out the panel
+      // again and frame the step again.
       layout();
-      if (unframed) frame(unframed[0], unframed[1], true);
+      if (unframed) {
+        frame(unframed[0], unframed[1], true);
+      } else if (i >= 0) {
+        var s = steps[i];
+        frame(s.bounds || options.views[s.view || options.opening], s.zoom, true);
+      }
     });
     // Clicking a numbered marker during the story moves to its step instead of a second copy of the text.
     steps.forEach(function (s, n) {
