@@ -248,35 +248,39 @@ def main() -> None:
             )
     with download_tab:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8] if text else "seed"
-        # Built when clicked, not on every run, so the page opens quickly.
-        st.download_button(
-            "Download this map as HTML (works offline)",
-            lambda: _export(options, text, name),
-            file_name=f"tripp-map-{digest}.html",
-            mime="text/html",
-            key="dl_html",
+        downloads = (
+            (
+                "Download this map as HTML (works offline)",
+                lambda: _export(options, text, name),
+                f"tripp-map-{digest}.html",
+                "text/html",
+                "dl_html",
+            ),
+            (
+                "Download a handout to print (PDF: a title page and a page per paragraph)",
+                lambda: _handout(text, name),
+                f"tripp-map-handout-{digest}.pdf",
+                "application/pdf",
+                "dl_handout",
+            ),
+            (
+                "Download a picture of the map for a slide (PNG, 1920×1080)",
+                lambda: _figure(text, name),
+                f"tripp-map-{digest}.png",
+                "image/png",
+                "dl_figure",
+            ),
+            (
+                "Download the layers as GeoJSON (zip)",
+                lambda: _zip(tuple(layer_names()), text, name),
+                "tripp-map-layers.zip",
+                "application/zip",
+                "dl_zip",
+            ),
         )
-        st.download_button(
-            "Download a handout to print (PDF: a title page and a page per paragraph)",
-            lambda: _handout(text, name),
-            file_name=f"tripp-map-handout-{digest}.pdf",
-            mime="application/pdf",
-            key="dl_handout",
-        )
-        st.download_button(
-            "Download a picture of the map for a slide (PNG, 1920×1080)",
-            lambda: _figure(text, name),
-            file_name=f"tripp-map-{digest}.png",
-            mime="image/png",
-            key="dl_figure",
-        )
-        st.download_button(
-            "Download the layers as GeoJSON (zip)",
-            lambda: _zip(tuple(layer_names()), text, name),
-            file_name="tripp-map-layers.zip",
-            mime="application/zip",
-            key="dl_zip",
-        )
+        for label, build, file_name, mime, key in downloads:
+            # Built when clicked, not on every run, so the page opens quickly.
+            st.download_button(label, build, file_name=file_name, mime=mime, key=key)
 
 
 main()
