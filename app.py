@@ -20,7 +20,7 @@ from layers.excerpts import events, seed_article
 from layers.registry import article_excerpts, build_layer, layer_names
 from layers.route import TRIPP_ROUTE
 from outputs.downloads import layers_zip
-from outputs.export import excerpt_frames, render_html
+from outputs.export import excerpt_frames, export_page
 from outputs.facts import facts_table, route_table
 from render.assets import copy_served_assets, static_text
 from render.html import md_literal
@@ -109,8 +109,7 @@ def _show_map(options: MapOptions, text: str, name: str) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _export(options: MapOptions, text: str, name: str) -> bytes:
-    offline = MapOptions(layers=options.layers, assets="inline", title=options.title, text_version=True)
-    return render_html(build_map(offline, _frames(text, name))).encode("utf-8")
+    return export_page(options.layers, _excerpts(text, name), title=options.title).encode("utf-8")
 
 
 @st.cache_data(show_spinner=False)

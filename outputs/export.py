@@ -11,7 +11,7 @@ from geo.articles import Article
 from layers.registry import article_excerpts, layer_names, spec
 from render.mapbuilder import MapOptions, build_map
 
-__all__ = ["excerpt_frames", "export_html", "render_html", "stable_ids"]
+__all__ = ["excerpt_frames", "export_html", "export_page", "render_html", "stable_ids"]
 
 _FOLIUM_VIEWPORT = re.compile(r'\s*<meta name="viewport"[^>]*user-scalable=no[^>]*/>')
 _RANDOM_ID = re.compile(r"\b([a-z_]+?)_([0-9a-f]{32})(?![0-9a-f])")
@@ -62,8 +62,18 @@ def export_html(
     title : the page title.
     cdn : load Leaflet from a CDN (lighter; needs the internet) instead of inlining it.
     """
+    excerpts = article_excerpts(article) if article is not None else None
+    return export_page(layers, excerpts, title=title, cdn=cdn)
+
+
+def export_page(
+    layers: tuple[str, ...] | None,
+    excerpts: gpd.GeoDataFrame | None,
+    title: str = "The TRIPP corridor",
+    cdn: bool = False,
+) -> str:
+    """The export page of already annotated excerpts (the seed's when None): what the CLI and the app write."""
     options = MapOptions(
         layers=tuple(layers or layer_names()), assets="cdn" if cdn else "inline", title=title, text_version=True
     )
-    excerpts = article_excerpts(article) if article is not None else None
     return render_html(build_map(options, excerpt_frames(excerpts)))

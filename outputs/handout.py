@@ -23,6 +23,7 @@ from outputs.files import atomic_write
 from render.figure_map import draw_map, fit_frame
 from render.figure_steps import FigureStep, figure_steps, region_frame
 from render.mapbuilder import CREDITS
+from render.story import article_facts
 
 __all__ = ["PAPERS", "FigureError", "write_figure", "write_handout"]
 
@@ -63,9 +64,7 @@ def _title_page(pdf: PdfPages, size: tuple[float, float], excerpts: gpd.GeoDataF
     fig.text(0.07, 0.905, _wrap(HEADLINE, 88, 6), fontsize=11, va="top", linespacing=1.4)
     ax = fig.add_axes((0.07, 0.3, 0.86, 0.5))
     draw_map(ax, region_frame(), date=date or None)
-    first = excerpts.iloc[0] if len(excerpts) else None
-    source = str(first["source"]) if first is not None else ""
-    facts = f"Article of {date or 'no date given'} · {source} · {len(excerpts)} paragraphs"
+    facts = article_facts(excerpts)
     fig.text(0.07, 0.27, _wrap(facts, 95, 2), fontsize=10, va="top")
     fig.text(0.07, 0.22, _wrap(CONVENTION, 100, 5), fontsize=9, va="top", color="#333333", linespacing=1.35)
     fig.text(0.07, 0.1, _wrap("Data: " + "; ".join(CREDITS), 110, 3), fontsize=8, va="top", color="#333333")

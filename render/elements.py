@@ -41,7 +41,7 @@ class CompactGeoJson(AssetElement):
     payload's table of shapes, so a shape drawn in several periods is sent once.
     """
 
-    scripts = ("geometry.js", "features.js")
+    scripts = ("geometry.js", "time.js", "features.js")
     styles = ("map.css",)
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -180,7 +180,7 @@ TrippMap.addStory({{ this._parent.get_name() }}, {{ this.options }});
 class TimeControl(AssetElement):
     """A date slider: the map shows who held what on the chosen date, and the events before it."""
 
-    scripts = ("time.js",)
+    scripts = ("time.js",)  # also loaded with the features, which show a timed feature on its days
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.addTimeControl({{ this._parent.get_name() }}, {{ this.options }});

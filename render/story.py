@@ -14,7 +14,7 @@ from layers.excerpts import event_titles
 from layers.story import HEADLINE, OPENING_VIEW, STEP_RULES, views
 from render.html import esc
 
-__all__ = ["step_title", "story_options"]
+__all__ = ["article_facts", "step_title", "story_options"]
 
 HOW_TO = (
     "Press Start or the → key to step through the article, ← to go back; Home and End jump to the first and "
@@ -28,11 +28,16 @@ def step_title(places: list[str], paragraph: int) -> str:
     return " · ".join(places[:3]) + (" …" if len(places) > 3 else "") if places else f"Paragraph {paragraph}"
 
 
-def _title_step(title: str, gdf: gpd.GeoDataFrame) -> dict:
+def article_facts(gdf: gpd.GeoDataFrame) -> str:
+    """One line about the article of an excerpts layer: its date, source and length."""
     first = gdf.iloc[0] if len(gdf) else None
     date = str(first["date"]) if first is not None and first["date"] else "no date given"
     source = str(first["source"]) if first is not None else ""
-    facts = f"Article of {date} · {source} · {len(gdf)} paragraphs"
+    return f"Article of {date} · {source} · {len(gdf)} paragraphs"
+
+
+def _title_step(title: str, gdf: gpd.GeoDataFrame) -> dict:
+    facts = article_facts(gdf)
     html = (
         f'<p class="tripp-lede">{esc(HEADLINE)}</p>'
         f'<p class="tripp-step-meta">{esc(facts)}</p>'

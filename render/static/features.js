@@ -109,7 +109,7 @@
         // Drawn only on its days: the time control (time.js) adds and removes it.
         T.timed = T.timed || [];
         T.timed.push({group: group, layer: layer, since: f.w[0], until: f.w[1]});
-        if (!T.inForce || !T.inForce(f.w[0], f.w[1], T.date || new Date().toISOString().slice(0, 10))) return;
+        if (!T.inForce(f.w[0], f.w[1], T.date || T.today())) return;
       }
       layer.addTo(group);
     });
