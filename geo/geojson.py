@@ -31,8 +31,10 @@ def _round_to(value, decimals: int):
     return value
 
 
-def feature(properties: Mapping[str, object], geom: BaseGeometry, decimals: int = _DECIMALS) -> dict:
-    """One GeoJSON Feature dict, polygons oriented by the right-hand rule."""
+def feature(properties: Mapping[str, object], geom: BaseGeometry | None, decimals: int = _DECIMALS) -> dict:
+    """One GeoJSON Feature dict, polygons oriented by the right-hand rule; a missing geometry is null."""
+    if geom is None:
+        return {"type": "Feature", "properties": dict(properties), "geometry": None}
     coords = mapping(shapely.orient_polygons(geom))
     return {
         "type": "Feature",
@@ -42,8 +44,9 @@ def feature(properties: Mapping[str, object], geom: BaseGeometry, decimals: int 
 
 
 def feature_collection(gdf: gpd.GeoDataFrame, decimals: int = _DECIMALS) -> dict:
-    """A FeatureCollection dict of a frame: EPSG:4326, no empty geometry, JSON-safe values."""
-    clean = clean_for_web(gdf)
+    """A FeatureCollection dict of a frame: EPSG:4326, JSON-safe values; a row with no geometry
+    (a paragraph that names no place) is a feature with a null geometry."""
+    clean = clean_for_web(gdf, keep_unplaced=True)
     geom_col = clean.geometry.name
     features = []
     for record in clean.to_dict("records"):

@@ -115,7 +115,12 @@ NAKHCHIVAN = Layer(
         "Նախիջևան",
         "Nakhchivan exclave",
         "Nakhchivan Autonomous Republic",
+        "Naxçıvan Muxtar Respublikası",
+        "Nakhijevan",
+        "Nakhitchevan",
+        "Нахичеванская Автономная Республика",
     ),
+    place_kind="exclave",
 )
 
 ARMENIA = Layer(

@@ -29,7 +29,8 @@ def _project_places() -> NamedPlaces:
     """The ``places`` layer and the Dilucu gate as place-finder entries, with their aliases."""
     entries = []
     for row in places().itertuples():
-        place = Place(row.id, row.name, row.geometry.x, row.geometry.y, TOWN, source=row.source)
+        kind = "exclave" if row.kind == "enclave" else "town"
+        place = Place(row.id, row.name, row.geometry.x, row.geometry.y, TOWN, source=row.source, kind=kind)
         aliases = [row.name, *row.name.split(" / "), *str(row.alt_names).split(";")]
         if row.id == "washington":
             aliases += ["Washington", "White House"]
@@ -44,6 +45,7 @@ def _project_places() -> NamedPlaces:
         dilucu.y,
         TOWN,
         source="placed on the Nakhchivan–Turkey border (no published coordinate)",
+        kind="town",
     )
     entries.append((gate, ("Dilucu", "Dilucu gate", "Diluju")))
     return tuple(entries)
@@ -80,12 +82,20 @@ def excerpts_layer(article: Article, finder: Gazetteer) -> gpd.GeoDataFrame:
     rows = []
     for excerpt in annotate(article, finder):
         focus = excerpt.focus()
+        sure = excerpt.confidence()
         geom = shapely.MultiPoint([(p.lon, p.lat) for p in focus]) if focus else None
         rows.append(
             {
                 "paragraph": excerpt.paragraph,
                 "text": excerpt.text,
                 "places": json.dumps([p.name for p in excerpt.places], ensure_ascii=False),
+                "confidence": json.dumps(
+                    [
+                        {"place": p.name, "level": sure[p.key].confidence, "why": sure[p.key].why}
+                        for p in excerpt.places
+                    ],
+                    ensure_ascii=False,
+                ),
                 "far_places": json.dumps([p.name for p in excerpt.places if not p.in_region], ensure_ascii=False),
                 "layers": json.dumps(sorted({p.layer for p in excerpt.places if p.layer}), ensure_ascii=False),
                 "placed": bool(focus),

@@ -184,5 +184,8 @@ KARABAKH = Layer(
         "Нагорный Карабах",
         "Արցախ",
         "Ղարաբաղ",
+        "Nagorny Karabakh",
+        "Upper Karabakh",
+        "Арцах",
     ),
 )

@@ -112,7 +112,8 @@ SYUNIK = Layer(
     style=_SYUNIK_STYLE,
     legend=(LegendRow("Syunik province", _SYUNIK_STYLE, "fill"),),
     popup=(AREA, Field("Also called", listed("alt_names")), SOURCE),
-    aliases=("Syunik", "Siunik", "Zangezur", "Zangazur", "Сюник", "Սյունիք"),
+    aliases=("Syunik", "Siunik", "Syunik Province", "Zangezur", "Zangazur", "Сюник", "Сюникская область", "Սյունիք"),
+    place_kind="province",
 )
 
 ENCLAVES = Layer(

@@ -99,7 +99,17 @@ def _named_layers(layers: tuple[Layer, ...]) -> tuple[tuple[Place, tuple[str, ..
             continue
         gdf = _built(layer)
         point = layer.anchor(gdf) if layer.anchor else shapely.union_all(gdf.geometry.values).representative_point()
-        entries.append((Place(layer.name, layer.aliases[0], point.x, point.y, REGION, layer=layer.name), layer.aliases))
+        place = Place(
+            layer.name,
+            layer.aliases[0],
+            point.x,
+            point.y,
+            REGION,
+            layer=layer.name,
+            source="tripp-map layer",
+            kind=layer.place_kind,
+        )
+        entries.append((place, layer.aliases))
     return tuple(entries)
 
 

@@ -81,6 +81,8 @@ class Layer:
         empty while it lasts); the map's time control shows a feature only on its days.
     aliases : what an article may call the whole layer ("Karabakh", "the TRIPP");
         the first is the place's name in the place finder.
+    place_kind : what kind of place the layer is to the place finder ("route", "exclave", "province" …):
+        "the route" or "the exclave" in an article points back to the last place of that kind named.
     anchor : where a mention of the layer is drawn; a point on the layer when None.
     """
 
@@ -97,6 +99,7 @@ class Layer:
     shown: bool = True
     period: tuple[str, str] | None = None
     aliases: tuple[str, ...] = ()
+    place_kind: str = "region"
     anchor: Callable[[gpd.GeoDataFrame], BaseGeometry] | None = None
 
     def style_of(self, record: Record) -> dict[str, object]:

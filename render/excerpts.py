@@ -19,7 +19,7 @@ from layers.spec import Layer
 from render.features import popup_html
 from render.html import esc
 
-__all__ = ["ExcerptView", "excerpt_features", "excerpt_view"]
+__all__ = ["ExcerptView", "excerpt_features", "excerpt_view", "places_in_words"]
 
 CALLOUT_M = 280_000  # how far from the centre a callout toward far places sits
 
@@ -34,6 +34,18 @@ class ExcerptView:
     zoom: int
     far_note: str
     callout: bool
+
+
+def places_in_words(places: list[str], confidence: str) -> str:
+    """The places an excerpt names, each with how sure the finder is, in plain words:
+    "Kajaran (sure), Agarak (likely: one of 4 places so named …), TRIPP route (inferred: “the route” …)"."""
+    said = {c["place"]: c for c in json.loads(confidence or "[]")}
+    parts = []
+    for name in places:
+        level = said.get(name, {}).get("level", "")
+        why = said.get(name, {}).get("why", "")
+        parts.append(f"{name} ({level}{': ' + why if why else ''})" if level else name)
+    return ", ".join(parts)
 
 
 def excerpt_view(row) -> ExcerptView:
@@ -58,7 +70,7 @@ def excerpt_view(row) -> ExcerptView:
     meta = [
         ("Date", row.date),
         ("Source", row.source),
-        ("Places named", ", ".join(places) or "none"),
+        ("Places named", places_in_words(places, getattr(row, "confidence", "[]")) or "none"),
         ("Drawn at", row.placed_at),
         ("Far away", far_note),
         ("Events", "; ".join(events)),

@@ -1,0 +1,64 @@
+"""When a place's name does not mean the place: people, products, treaties, groups, clubs, streets.
+
+"Ararat brandy", "the Paris Agreement", "the OSCE Minsk Group", "Qarabağ FK", "George Washington",
+"Washington's portrait", "Ararat Mirzoyan" name no place; "Moscow-brokered" and "the
+Baku–Tbilisi–Ceyhan pipeline" still point at theirs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.gazetteer import normalise
+from geo.names import NOT_PLACE_AFTER, NOT_PLACE_BEFORE, PERSON_AFTER, PERSON_CUES, SPORTS_CLUBS, SPORTS_CUES
+
+__all__ = ["not_a_place"]
+
+_SURNAME = re.compile(r"\w{2,}(?:yan|ian|ov|ova|ev|eva|dze|shvili|enko)$")
+_GIVEN_BEFORE = {"Irving", "Post", "Jr", "Sr"}
+_BILL = re.compile(r"\s+on\s+the\s+(?:one[\s-])?(?:dollar\s+)?(?:bill|banknote|note)\b", re.IGNORECASE)
+_LIKENESS_BEFORE = re.compile(r"\b(?:portrait|bust|statue|likeness|face)\s+of\s+$", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?;]*(?:[.!?;]|$)")
+
+
+def _next_words(text: str, end: int, count: int) -> list[str]:
+    """The normalised words right after a mention (an English possessive 's is skipped)."""
+    words = re.findall(r"\w+", text[end : end + 60])
+    if words[:1] == ["s"] and text[end : end + 1] in "'’":
+        words = words[1:]
+    return [normalise(w) for w in words[:count]]
+
+
+def _sentence(text: str, start: int) -> str:
+    begin = max(text.rfind(c, 0, start) for c in ".!?;") + 1
+    stops = [i for i in (text.find(c, start) for c in ".!?;") if i >= 0]
+    return text[begin : min(stops) if stops else len(text)]
+
+
+def not_a_place(text: str, start: int, end: int, key: str) -> str:
+    """Why the name at ``text[start:end]`` (normalised ``key``) is not a place here, or ''."""
+    before = text[max(0, start - 40) : start]
+    prev = normalise(before).split()
+    if prev and prev[-1] in PERSON_CUES:
+        return "a person's name"
+    after = text[end:]
+    nxt = re.match(r"\s+(\w+)", after)
+    following = nxt.group(1) if nxt and not re.match(r"\s*[-–—,;:(]", after) else ""
+    # "Ararat Mirzoyan": a place name used as a given name, before a surname of the region.
+    if following[:1].isupper() and (following in _GIVEN_BEFORE or _SURNAME.search(following)):
+        return "a person's name"
+    words = _next_words(text, end, 1)
+    if words and words[0] in PERSON_AFTER and re.match(r"['’]s\b", after):
+        return "a person's likeness"
+    if _BILL.match(after) or _LIKENESS_BEFORE.search(before):
+        return "a person's likeness"
+    if following and normalise(following) in NOT_PLACE_AFTER:
+        return f"names a {normalise(following)}"
+    tail = " ".join(prev[-2:])
+    if prev and (prev[-1] in NOT_PLACE_BEFORE or tail in NOT_PLACE_BEFORE):
+        return "names a treaty or a club"
+    if key in SPORTS_CLUBS:
+        sentence = normalise(_sentence(text, start))
+        if any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in SPORTS_CUES):
+            return "a sports club"
+    return ""

@@ -1,0 +1,83 @@
+"""Dictionary forms of inflected place names: Russian, Armenian and Azerbaijani.
+
+- Russian: ``pymorphy3`` with its OpenCorpora dictionaries. Case forms go to the nominative
+  (Ереване → ереван) and adjectives of places to their place (Нахичеванской → нахичеванский,
+  whose stem names Нахичевань).
+- Armenian: ``simplemma``'s Armenian lemmas (Երևանում → Երևան).
+- Azerbaijani: ``simplemma`` has no Azerbaijani, so its case endings (-da, -dan, -a, -ın …) are
+  taken off a name here; the finder accepts the stem only when it names a place of the region.
+
+Each library is imported the first time a text in its script is read, so an English article
+pays for neither.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+__all__ = ["armenian_forms", "azerbaijani_stems", "has_azerbaijani", "russian_forms"]
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARMENIAN = re.compile(r"[\u0530-\u058f]")
+# Azerbaijani case and possessive endings on a normalised key (ə → e, ı → i, ş → s, ç → c, ğ → g).
+_AZ_ENDINGS = (
+    "daki", "deki", "nin", "nun", "dan", "den", "tan", "ten", "yla", "yle",
+    "da", "de", "ta", "te", "ya", "ye", "na", "ne", "in", "un", "a", "e", "i", "u",
+)  # fmt: skip
+_AZ_LETTERS = re.compile(r"[əƏıİğĞşŞçÇ]")
+# Adjective endings of Russian place adjectives in the dictionary form: нахичеванский, бакинский.
+_RU_ADJ = ("ский", "цкий", "ской")
+_RU_NOUN_ENDINGS = ("", "ь", "ия", "а", "я", "и")
+
+
+@cache
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def is_cyrillic(word: str) -> bool:
+    return bool(_CYRILLIC.search(word))
+
+
+@lru_cache(maxsize=65536)
+def russian_forms(word: str) -> tuple[str, ...]:
+    """Dictionary forms a Russian word may stand for, most likely first (lower case).
+
+    A noun gives its nominative; an adjective of a place gives its dictionary form and the
+    nouns its stem may name (сюникский → сюник, нахичеванский → нахичевань …).
+    """
+    low = word.lower().rstrip(".")
+    forms: list[str] = []
+    for parse in _morph().parse(low)[:3]:
+        normal = parse.normal_form
+        if normal not in forms:
+            forms.append(normal)
+        if "ADJF" in parse.tag and normal.endswith(_RU_ADJ):
+            stem = normal[:-4]
+            if len(stem) >= 3:
+                forms.extend(stem + ending for ending in _RU_NOUN_ENDINGS if stem + ending not in forms)
+    return tuple(f for f in forms if f != low)
+
+
+@lru_cache(maxsize=65536)
+def armenian_forms(word: str) -> tuple[str, ...]:
+    """The Armenian lemma of a word, when it differs from the word."""
+    if not _ARMENIAN.search(word):
+        return ()
+    from simplemma import lemmatize
+
+    lemma = lemmatize(word, lang="hy")
+    return (lemma,) if lemma and lemma != word else ()
+
+
+def has_azerbaijani(text: str) -> bool:
+    """Whether a text uses letters only Azerbaijani (or Turkish) writes."""
+    return bool(_AZ_LETTERS.search(text))
+
+
+def azerbaijani_stems(key: str) -> tuple[str, ...]:
+    """Candidate stems of a normalised word with a case ending taken off (longest ending first)."""
+    return tuple(key[: -len(e)] for e in _AZ_ENDINGS if key.endswith(e) and len(key) - len(e) >= 4)
