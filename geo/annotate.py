@@ -161,7 +161,8 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
         n, candidates, how = match
         start, end = words[i].start(), words[i + n - 1].end()
         surface = text[start:end]
-        if not not_a_place(text, start, end, " ".join(keys[i : i + n])):
+        country = candidates[0].kind == "country"
+        if not not_a_place(text, start, end, " ".join(keys[i : i + n]), country):
             place, confidence, why = _choose(candidates, text, end)
             if place.key == "georgia" and any(cue in normalise(text) for cue in US_STATE_CUES):
                 place = GEORGIA_US
@@ -177,10 +178,15 @@ def _match_at(text: str, words: list, keys: list[str], i: int, gaz: Gazetteer, a
     head = keys[i].split(" ", 1)[0]
     forms = None
     longest = gaz.first_words.get(head, 0)
-    if not longest and (is_cyrillic(head) or azerbaijani or not head.isascii()):
+    if not longest:
+        # Most words start no name: only a word in another script or with an ending may still.
+        if head.isascii() and not azerbaijani:
+            return None
         forms = _forms(words[i].group(), keys[i], azerbaijani)
         longest = max((gaz.first_words.get(f.split(" ", 1)[0], 0) for f in forms), default=0)
-    for n in range(min(max(longest, 1), len(words) - i), 0, -1):
+        if not longest:
+            return None
+    for n in range(min(longest, len(words) - i), 0, -1):
         if any(_JOIN.fullmatch(text, words[j].end(), words[j + 1].start()) is None for j in range(i, i + n - 1)):
             continue
         surface = text[words[i].start() : words[i + n - 1].end()]

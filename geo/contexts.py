@@ -35,8 +35,12 @@ def _sentence(text: str, start: int) -> str:
     return text[begin : min(stops) if stops else len(text)]
 
 
-def not_a_place(text: str, start: int, end: int, key: str) -> str:
-    """Why the name at ``text[start:end]`` (normalised ``key``) is not a place here, or ''."""
+def not_a_place(text: str, start: int, end: int, key: str, country: bool = False) -> str:
+    """Why the name at ``text[start:end]`` (normalised ``key``) is not a place here, or ''.
+
+    ``country``: the name is a country's (or its people's), which a product or a treaty after it
+    does not undo.
+    """
     before = text[max(0, start - 40) : start]
     prev = normalise(before).split()
     if prev and prev[-1] in PERSON_CUES:
@@ -52,7 +56,8 @@ def not_a_place(text: str, start: int, end: int, key: str) -> str:
         return "a person's likeness"
     if _BILL.match(after) or _LIKENESS_BEFORE.search(before):
         return "a person's likeness"
-    if following and normalise(following) in NOT_PLACE_AFTER:
+    # "Armenian wine" is still Armenia's; "Ararat brandy" and "Paris Agreement" are not the places.
+    if following and not country and normalise(following) in NOT_PLACE_AFTER:
         return f"names a {normalise(following)}"
     tail = " ".join(prev[-2:])
     if prev and (prev[-1] in NOT_PLACE_BEFORE or tail in NOT_PLACE_BEFORE):

@@ -112,7 +112,17 @@ SYUNIK = Layer(
     style=_SYUNIK_STYLE,
     legend=(LegendRow("Syunik province", _SYUNIK_STYLE, "fill"),),
     popup=(AREA, Field("Also called", listed("alt_names")), SOURCE),
-    aliases=("Syunik", "Siunik", "Syunik Province", "Zangezur", "Zangazur", "Сюник", "Сюникская область", "Սյունիք"),
+    aliases=(
+        "Syunik",
+        "Siunik",
+        "Syunik Province",
+        "Zangezur",
+        "Zangazur",
+        "Zəngəzur",
+        "Сюник",
+        "Сюникская область",
+        "Սյունիք",
+    ),
     place_kind="province",
 )
 

@@ -23,7 +23,7 @@ from geo.measure import GEOD
 __all__ = ["SETS", "Score", "gold", "score_article", "score_set"]
 
 ROOT = Path(__file__).parent / "data" / "geoparse"
-SETS = {"tune": ROOT / "tune", "heldout": ROOT / "heldout"}
+SETS = {"tune": ROOT / "tune", "heldout": ROOT / "heldout", "fresh": ROOT / "fresh"}
 
 # A finder: paragraph texts → per paragraph, (name, lon, lat) of each distinct place found.
 Finder = Callable[[list[str]], list[list[tuple[str, float | None, float | None]]]]
