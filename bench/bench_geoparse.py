@@ -29,9 +29,8 @@ def main() -> None:
             fp = sum(s.fp for s in scores.values())
             fn = sum(s.fn for s in scores.values())
             p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-            print(
-                f"{name}, {label} over the set: precision {p:.2f}, recall {r:.2f}, F1 {2 * p * r / max(1e-9, p + r):.2f}"
-            )
+            f1 = 2 * p * r / max(1e-9, p + r)
+            print(f"{name}, {label} over the set: precision {p:.2f}, recall {r:.2f}, F1 {f1:.2f}")
 
 
 if __name__ == "__main__":
