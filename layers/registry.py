@@ -8,6 +8,7 @@ Nothing else in the project names it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 
 import geopandas as gpd
@@ -91,31 +92,26 @@ def build_layer(name: str) -> gpd.GeoDataFrame:
 
 
 @cache
-def _named_layers(layers: tuple[Layer, ...]) -> tuple[tuple[Place, tuple[str, ...]], ...]:
-    """A place for every layer an article may name, at its anchor, with its aliases."""
-    entries = []
-    for layer in layers:
-        if not layer.aliases:
-            continue
-        gdf = _built(layer)
-        point = layer.anchor(gdf) if layer.anchor else shapely.union_all(gdf.geometry.values).representative_point()
-        place = Place(
-            layer.name,
-            layer.aliases[0],
-            point.x,
-            point.y,
-            REGION,
-            layer=layer.name,
-            source="tripp-map layer",
-            kind=layer.place_kind,
-        )
-        entries.append((place, layer.aliases))
-    return tuple(entries)
+def layer_place(name: str) -> Place:
+    """The place an article's mention of a layer is drawn at: the layer's anchor (builds the layer)."""
+    layer = spec(name)
+    gdf = _built(layer)
+    point = layer.anchor(gdf) if layer.anchor else shapely.union_all(gdf.geometry.values).representative_point()
+    return replace(_stand_in(layer), lon=point.x, lat=point.y)
+
+
+@cache
+def _stand_in(layer: Layer) -> Place:
+    """A layer's place before its anchor is known: coordinates NaN, resolved by :func:`layer_place`."""
+    nan = float("nan")
+    kind = layer.place_kind
+    return Place(layer.name, layer.aliases[0], nan, nan, REGION, layer=layer.name, source="tripp-map layer", kind=kind)
 
 
 def place_finder() -> Gazetteer:
     """The gazetteer joined with the project's places and the layers an article may name."""
-    return excerpts.place_finder(_named_layers(LAYERS))
+    named = tuple((_stand_in(layer), layer.aliases) for layer in LAYERS if layer.aliases)
+    return excerpts.place_finder(named, layer_place)
 
 
 def article_excerpts(article: Article) -> gpd.GeoDataFrame:
