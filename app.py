@@ -15,9 +15,10 @@ import geopandas as gpd
 import streamlit as st
 import streamlit_folium as sf
 
-from geo.articles import MAX_BYTES, ArticleError, decode_article, paragraphs, parse_article
+from geo.articles import MAX_BYTES, Article, ArticleError, decode_article, paragraphs, parse_article
+from geo.corpus import MAX_ARTICLES, corpus_of
 from layers.excerpts import events, seed_article
-from layers.registry import article_excerpts, build_layer, layer_names
+from layers.registry import build_layer, corpus_excerpts, layer_names
 from layers.route import TRIPP_ROUTE
 from outputs.downloads import layers_zip
 from outputs.export import excerpt_frames, export_page
@@ -44,27 +45,34 @@ def _serve_static() -> None:
     copy_served_assets(HERE / "static")
 
 
-def _article(text: str, name: str):
-    return parse_article(text, name, source=f"pasted or uploaded: {name}") if text else seed_article()
+# The articles on the map, as (text, name, date) triples, read once: none is the seed. Plain tuples, so
+# Streamlit can cache on them.
+Articles = tuple[tuple[str, str, str], ...]
 
 
-@st.cache_data(show_spinner=False)
-def _excerpts(text: str, name: str) -> gpd.GeoDataFrame:
-    return article_excerpts(_article(text, name))
+def _articles(arts: Articles) -> tuple[Article, ...]:
+    if not arts:
+        return (seed_article(),)
+    return tuple(Article(text, name, date, source=f"pasted or uploaded: {name}") for text, name, date in arts)
 
 
-def _frames(text: str, name: str) -> dict[str, gpd.GeoDataFrame]:
-    return excerpt_frames(_excerpts(text, name))
+@st.cache_data(show_spinner=False, max_entries=16)
+def _excerpts(arts: Articles) -> gpd.GeoDataFrame:
+    return corpus_excerpts(_articles(arts))
+
+
+def _frames(arts: Articles) -> dict[str, gpd.GeoDataFrame]:
+    return excerpt_frames(_excerpts(arts))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _map_payload(options: MapOptions, text: str, name: str) -> dict:
+def _map_payload(options: MapOptions, arts: Articles) -> dict:
     """What st_folium sends the browser for this map, made once per (options, article) for every session.
 
     A folium map renders once (rendered twice it repeats its layers), so rather than keep the map, this
     keeps its rendering: st_folium's own steps, done once (about 0.15 s of the server's time per page).
     """
-    m = build_map(options, _frames(text, name))
+    m = build_map(options, _frames(arts))
     m.get_root().render()
     m.render()
     html, header, script = sf._get_html(m), sf._get_header(m), sf._get_map_string(m)
@@ -89,11 +97,11 @@ def _elements(element):
         yield from _elements(child)
 
 
-def _show_map(options: MapOptions, text: str, name: str) -> None:
+def _show_map(options: MapOptions, arts: Articles) -> None:
     # The story, the layer toggles and the excerpt list run in the map: it sends nothing back (returned
     # objects none), so no click reruns this script.
     sf._component_func(
-        **_map_payload(options, text, name),
+        **_map_payload(options, arts),
         height=MAP_HEIGHT,
         width=None,
         returned_objects=[],
@@ -108,8 +116,8 @@ def _show_map(options: MapOptions, text: str, name: str) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _export(options: MapOptions, text: str, name: str) -> bytes:
-    return export_page(options.layers, _excerpts(text, name), title=options.title).encode("utf-8")
+def _export(options: MapOptions, arts: Articles) -> bytes:
+    return export_page(options.layers, _excerpts(arts), title=options.title).encode("utf-8")
 
 
 @st.cache_data(show_spinner=False)
@@ -130,52 +138,76 @@ def _through_file(suffix: str, write) -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _handout(text: str, name: str) -> bytes:
+def _handout(arts: Articles) -> bytes:
     from outputs.handout import write_handout  # matplotlib: loaded when a handout is asked for, not at start
 
-    return _through_file(".pdf", lambda path: write_handout(path, _excerpts(text, name)))
+    return _through_file(".pdf", lambda path: write_handout(path, _excerpts(arts)))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def _figure(text: str, name: str) -> bytes:
+def _figure(arts: Articles) -> bytes:
     from outputs.handout import write_figure
 
-    return _through_file(".png", lambda path: write_figure(path, _excerpts(text, name)))
+    return _through_file(".png", lambda path: write_figure(path, _excerpts(arts)))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _zip(layers: tuple[str, ...], text: str, name: str) -> bytes:
-    return layers_zip(layers, _frames(text, name))
+def _zip(layers: tuple[str, ...], arts: Articles) -> bytes:
+    return layers_zip(layers, _frames(arts))
+
+
+def _read_uploads(uploads: list) -> tuple[list, list[str]]:
+    """The uploaded articles that can be read, and a line for each that cannot (left out, the rest kept)."""
+    read, notes = [], []
+    for upload in uploads[:MAX_ARTICLES]:
+        try:
+            read.append(decode_article(upload.getvalue(), upload.name))
+        except ArticleError as exc:
+            notes.append(f"{exc}: left out")
+    if len(uploads) > MAX_ARTICLES:
+        notes.append(f"kept the first {MAX_ARTICLES:,} of {len(uploads):,} files")
+    return read, notes
 
 
 def _article_box() -> None:
     state = st.session_state
-    with st.sidebar.expander("Annotate another article", expanded=False):
+    with st.sidebar.expander("Annotate other articles", expanded=False):
         pasted = st.text_area("Paste an article (UTF-8 text)", key="pasted", height=150)
-        upload = st.file_uploader("…or upload a .txt file", type=["txt"], key="upload")
+        uploads = st.file_uploader(
+            "…or upload .txt files (several at once: a term's coverage)",
+            type=["txt"],
+            key="upload",
+            accept_multiple_files=True,
+        )
         col1, col2 = st.columns(2)
         if col1.button("Annotate", key="annotate"):
             try:
-                if upload is not None:
-                    article = decode_article(upload.getvalue(), upload.name)
-                elif not pasted.strip():
+                read, notes = _read_uploads(uploads or [])
+                if pasted.strip():
+                    read.append(parse_article(pasted, "pasted text"))
+                if not read:
                     raise ArticleError(
-                        "pasted text: the article is empty (paste text, or choose a .txt file of at most "
-                        f"{MAX_BYTES // 1_000_000} MB: a larger one is refused by the browser before it is sent)"
+                        notes[0].removesuffix(": left out")
+                        if notes
+                        else "pasted text: the article is empty (paste text, or choose .txt files of at most "
+                        f"{MAX_BYTES // 1_000_000} MB each: a larger one is refused by the browser before it is sent)"
                     )
-                else:
-                    article = parse_article(pasted, "pasted text")
-                with st.spinner("Finding the places the article names…"):
-                    _excerpts(article.text, article.name)
-                state.article = (article.text, article.name)
+                corpus = corpus_of(read)
+                arts = tuple((a.text, a.name, a.date) for a in corpus.articles)
+                with st.spinner("Finding the places the articles name…"):
+                    _excerpts(arts)
+                state.article = arts
                 state.article_error = ""
-                state.article_note = article.note
+                dupes = [f"{name}: the same article as {kept}: counted once" for name, kept in corpus.duplicates]
+                state.article_note = "; ".join([*notes, *corpus.notes, *dupes])
+                state.article_summary = corpus.summary()
             except ArticleError as exc:
                 state.article_error = str(exc)
         if col2.button("Back to the seed", key="reset_article"):
-            state.article = ("", "")
+            state.article = ()
             state.article_error = ""
             state.article_note = ""
+            state.article_summary = ""
         if state.get("article_error"):
             st.error(md_literal(state.article_error))
         if state.get("article_note"):
@@ -188,9 +220,9 @@ def _text_version(excerpts: gpd.GeoDataFrame) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _standalone(text: str, name: str) -> str:
-    """The export of this article, served from this machine, for a full-window view of the map."""
-    data = _export(MapOptions(assets="inline", title=TITLE), text, name)
+def _standalone(arts: Articles) -> str:
+    """The export of these articles, served from this machine, for a full-window view of the map."""
+    data = _export(MapOptions(assets="inline", title=TITLE), arts)
     digest = hashlib.sha256(data).hexdigest()[:16]
     folder = HERE / "static" / "maps"
     folder.mkdir(parents=True, exist_ok=True)
@@ -203,7 +235,7 @@ def _standalone(text: str, name: str) -> str:
 def main() -> None:
     _serve_static()
     state = st.session_state
-    state.setdefault("article", ("", ""))
+    state.setdefault("article", ())
     st.html(APP_CSS)
 
     st.sidebar.markdown("**About this map**")
@@ -214,18 +246,22 @@ def main() -> None:
     basemap = BASEMAPS[st.sidebar.radio("Basemap", list(BASEMAPS), key="basemap")]
     _article_box()
 
-    text, name = state.article
-    excerpts = _excerpts(text, name)
+    arts: Articles = state.article
+    excerpts = _excerpts(arts)
     st.title(TITLE)
-    if text and len(excerpts) < len(paragraphs(text)):
-        st.warning(md_literal(f"{name}: the place finder stopped after {len(excerpts):,} paragraphs (time limit)"))
+    if state.get("article_summary") and len(arts) > 1:
+        st.caption(md_literal(f"On the map: {state.article_summary}, {len(excerpts):,} excerpts"))
+    for number, (text, name, _) in enumerate(arts, start=1):
+        found = int((excerpts["article"] == number).sum())
+        if found < len(paragraphs(text)):
+            st.warning(md_literal(f"{name}: the place finder stopped after {found:,} paragraphs (time limit)"))
     # The story, layer toggles and excerpt choice all happen inside the map: no rerun, no rebuild.
     options = MapOptions(basemap=basemap, assets="served", in_app=True, title=TITLE)
-    _show_map(options, text, name)
+    _show_map(options, arts)
     own_page, note = st.columns([1, 3])
     # Built when asked (about a second), not on every page load.
     if own_page.button("Open the map on its own page", key="own_page"):
-        st.link_button("Open it (full window, presenter mode)", f"{_standalone(text, name)}#present")
+        st.link_button("Open it (full window, presenter mode)", f"{_standalone(arts)}#present")
     note.markdown(
         "On its own page the map fills the window, for a projector. The map draws from this machine: "
         "nothing is fetched unless you pick an online basemap."
@@ -246,37 +282,42 @@ def main() -> None:
                 f"*({html.escape(event['source'])})*"
             )
     with download_tab:
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8] if text else "seed"
+        joined = "\x00".join(text for text, _, _ in arts)
+        digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()[:8] if arts else "seed"
         downloads = (
             (
                 "Download this map as HTML (works offline)",
-                lambda: _export(options, text, name),
+                lambda: _export(options, arts),
                 f"tripp-map-{digest}.html",
                 "text/html",
                 "dl_html",
             ),
             (
                 "Download a handout to print (PDF: a title page and a page per paragraph)",
-                lambda: _handout(text, name),
+                lambda: _handout(arts),
                 f"tripp-map-handout-{digest}.pdf",
                 "application/pdf",
                 "dl_handout",
             ),
             (
                 "Download a picture of the map for a slide (PNG, 1920×1080)",
-                lambda: _figure(text, name),
+                lambda: _figure(arts),
                 f"tripp-map-{digest}.png",
                 "image/png",
                 "dl_figure",
             ),
             (
                 "Download the layers as GeoJSON (zip)",
-                lambda: _zip(tuple(layer_names()), text, name),
+                lambda: _zip(tuple(layer_names()), arts),
                 "tripp-map-layers.zip",
                 "application/zip",
                 "dl_zip",
             ),
         )
+        if len(arts) > 1:
+            # A handout has a page per paragraph and a picture one paragraph's step: they follow one article.
+            downloads = tuple(d for d in downloads if d[4] not in ("dl_handout", "dl_figure"))
+            st.caption("Handouts and pictures are made for one article at a time: annotate it alone for them.")
         for label, build, file_name, mime, key in downloads:
             # Built when clicked, not on every run, so the page opens quickly.
             st.download_button(label, build, file_name=file_name, mime=mime, key=key)

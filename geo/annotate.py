@@ -150,11 +150,13 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
     """
     words = list(_WORD.finditer(text))
     keys = [normalise(w.group()) for w in words]
+    # Whether the text between word j and j + 1 lets them form one name.
+    joins = [_JOIN.fullmatch(text, words[j].end(), words[j + 1].start()) is not None for j in range(len(words) - 1)]
     azerbaijani = has_azerbaijani(text)
     found: list[Mention] = []
     i = 0
     while i < len(words):
-        match = _match_at(text, words, keys, i, gaz, azerbaijani)
+        match = _match_at(text, words, keys, joins, i, gaz, azerbaijani)
         if match is None:
             i += 1
             continue
@@ -173,21 +175,25 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
     return _with_generic(text, found, dict(before or {}))
 
 
-def _match_at(text: str, words: list, keys: list[str], i: int, gaz: Gazetteer, azerbaijani: bool):
+def _match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int, gaz: Gazetteer, azerbaijani: bool):
     """The longest name starting at word ``i``: (words, candidates, how it was read) or None."""
     head = keys[i].split(" ", 1)[0]
     forms = None
     longest = gaz.first_words.get(head, 0)
     if not longest:
-        # Most words start no name: only a word in another script or with an ending may still.
-        if head.isascii() and not azerbaijani:
+        # Most words start no name: only a word in another script, or a capitalised one with an ending, or a
+        # Russian adjective of a place, may still.
+        word = words[i].group()
+        if head.isascii() and not (azerbaijani and word[:1].isupper()):
+            return None
+        if word[:1].islower() and is_cyrillic(head) and head[:4] not in gaz.cyrillic_prefixes():
             return None
         forms = _forms(words[i].group(), keys[i], azerbaijani)
         longest = max((gaz.first_words.get(f.split(" ", 1)[0], 0) for f in forms), default=0)
         if not longest:
             return None
     for n in range(min(longest, len(words) - i), 0, -1):
-        if any(_JOIN.fullmatch(text, words[j].end(), words[j + 1].start()) is None for j in range(i, i + n - 1)):
+        if not all(joins[i : i + n - 1]):
             continue
         surface = text[words[i].start() : words[i + n - 1].end()]
         proper = _proper(surface, keys[i], gaz)

@@ -102,6 +102,7 @@ class Gazetteer:
     ):
         self._base = base
         self._resolve = resolve
+        self._prefixes: frozenset[str] | None = None
         self._overrides = overrides
         self._stand_in = dict(stand_in or {})
         self.case_sensitive = case_sensitive
@@ -117,6 +118,15 @@ class Gazetteer:
         """The best candidate for a name, or None."""
         found = self.candidates(key)
         return found[0] if found else None
+
+    def cyrillic_prefixes(self) -> frozenset[str]:
+        """The first four letters of every Cyrillic name: a lower-case Russian word starting otherwise
+        (most of them) cannot be an adjective of a place, and is not looked up in the dictionary."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(
+                key[:4] for key in (*self._base.names, *self._overrides) if "\u0400" <= key[:1] <= "\u04ff"
+            )
+        return self._prefixes
 
     def candidates(self, key: str) -> tuple[Place, ...]:
         """Every candidate for a name, best first."""

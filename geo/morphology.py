@@ -3,12 +3,12 @@
 - Russian: ``pymorphy3`` with its OpenCorpora dictionaries. Case forms go to the nominative
   (Ереване → ереван) and adjectives of places to their place (Нахичеванской → нахичеванский,
   whose stem names Нахичевань).
-- Armenian: ``simplemma``'s Armenian lemmas (Երևանում → Երևան).
-- Azerbaijani: ``simplemma`` has no Azerbaijani, so its case endings (-da, -dan, -a, -ın …) are
-  taken off a name here; the finder accepts the stem only when it names a place of the region.
+- Armenian and Azerbaijani: case endings are taken off a name (Երևանում → Երևան, Naxçıvana →
+  Naxçıvan); the finder accepts a stem only when it names a place of the region. ``simplemma`` was
+  tried for Armenian: it gives the same stems for the region's names, but loading its Armenian
+  dictionary costs about half a second at the first Armenian word, and it has no Azerbaijani.
 
-Each library is imported the first time a text in its script is read, so an English article
-pays for neither.
+pymorphy3 is imported the first time a Cyrillic text is read, so an English article does not pay for it.
 """
 
 from __future__ import annotations
@@ -62,15 +62,17 @@ def russian_forms(word: str) -> tuple[str, ...]:
     return tuple(f for f in forms if f != low)
 
 
+# Armenian case endings and the definite article, longest first: -ում (in), -ից (from), -ով (by), -ին, -ի (of/to),
+# -ը, -ն (the); "Սյունիքի" → Սյունիք.
+_HY_ENDINGS = ("ներում", "ներից", "ում", "ից", "ով", "ին", "ու", "ի", "ը", "ն")
+
+
 @lru_cache(maxsize=65536)
 def armenian_forms(word: str) -> tuple[str, ...]:
-    """The Armenian lemma of a word, when it differs from the word."""
+    """Stems of an Armenian word with a case ending taken off (longest ending first)."""
     if not _ARMENIAN.search(word):
         return ()
-    from simplemma import lemmatize
-
-    lemma = lemmatize(word, lang="hy")
-    return (lemma,) if lemma and lemma != word else ()
+    return tuple(word[: -len(e)] for e in _HY_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3)
 
 
 def has_azerbaijani(text: str) -> bool:

@@ -11,13 +11,14 @@ import shapely
 
 from geo.annotate import annotate, link_events
 from geo.articles import SEED, Article, read_article
+from geo.corpus import article_title
 from geo.gazetteer import TOWN, Gazetteer, Place, gazetteer
 from geo.load import DataError, read_csv_rows
 from layers.corridors import dilucu_point
 from layers.places import places
 from layers.spec import Catalogue, Layer, LegendRow
 
-__all__ = ["EXCERPTS", "event_titles", "events", "excerpts_layer", "place_finder", "seed_article"]
+__all__ = ["EXCERPTS", "corpus_excerpts", "event_titles", "events", "excerpts_layer", "place_finder", "seed_article"]
 
 SEED_SOURCE = "Seed article (the file names no outlet)"
 
@@ -82,6 +83,21 @@ def excerpts_layer(article: Article, finder: Gazetteer) -> gpd.GeoDataFrame:
     Places far outside the region are kept in ``far_places``; the excerpt is drawn
     at them only when it names nothing nearer.
     """
+    return corpus_excerpts((article,), finder)
+
+
+def corpus_excerpts(articles: Iterable[Article], finder: Gazetteer) -> gpd.GeoDataFrame:
+    """The excerpts of many articles in one layer: each row keeps its article (number, title, date, source)."""
+    rows = []
+    for number, article in enumerate(articles, start=1):
+        rows += _rows(article, number, finder)
+    if not rows:
+        return gpd.GeoDataFrame({"paragraph": [], "article": []}, geometry=gpd.GeoSeries([], crs=4326))
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+
+
+def _rows(article: Article, number: int, finder: Gazetteer) -> list[dict]:
+    title = article_title(article)
     rows = []
     for excerpt in annotate(article, finder):
         focus = excerpt.focus()
@@ -89,6 +105,8 @@ def excerpts_layer(article: Article, finder: Gazetteer) -> gpd.GeoDataFrame:
         geom = shapely.MultiPoint([(p.lon, p.lat) for p in focus]) if focus else None
         rows.append(
             {
+                "article": number,
+                "title": title,
                 "paragraph": excerpt.paragraph,
                 "text": excerpt.text,
                 "places": json.dumps([p.name for p in excerpt.places], ensure_ascii=False),
@@ -109,7 +127,7 @@ def excerpts_layer(article: Article, finder: Gazetteer) -> gpd.GeoDataFrame:
                 "geometry": geom,
             }
         )
-    return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
+    return rows
 
 
 @cache
@@ -120,6 +138,11 @@ def seed_article() -> Article:
     if article.date != meta["date"]:
         raise DataError(f"{SEED.name}: date {article.date!r} disagrees with its metadata {meta['date']!r}")
     return article
+
+
+def excerpt_key(article: int, paragraph: int) -> str:
+    """The key scripts find an excerpt by: ``excerpt-3`` in a one-article map, ``excerpt-2-3`` after that."""
+    return f"excerpt-{paragraph}" if int(article) == 1 else f"excerpt-{int(article)}-{paragraph}"
 
 
 def _seed_excerpts(catalogue: Catalogue) -> gpd.GeoDataFrame:
@@ -137,5 +160,5 @@ EXCERPTS = Layer(
     legend=(
         LegendRow("Article excerpt (number = paragraph)", {"color": "#1a1a1a", "fillColor": "#1a1a1a"}, "excerpt"),
     ),
-    key=lambda record: f"excerpt-{record['paragraph']}",
+    key=lambda record: excerpt_key(record.get("article", 1), record["paragraph"]),
 )

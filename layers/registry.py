@@ -25,6 +25,7 @@ __all__ = [
     "article_excerpts",
     "build_layer",
     "check_names",
+    "corpus_excerpts",
     "layer_names",
     "place_finder",
     "spec",
@@ -117,3 +118,8 @@ def place_finder() -> Gazetteer:
 def article_excerpts(article: Article) -> gpd.GeoDataFrame:
     """The excerpts layer of any article."""
     return excerpts.excerpts_layer(article, place_finder())
+
+
+def corpus_excerpts(articles: Iterable[Article]) -> gpd.GeoDataFrame:
+    """The excerpts layer of many articles, each row keeping its article."""
+    return excerpts.corpus_excerpts(articles, place_finder())

@@ -49,12 +49,14 @@ def cmd_layers(args: argparse.Namespace) -> None:
 
 def cmd_annotate(args: argparse.Namespace) -> None:
     from geo.geojson import to_geojson
-    from layers.registry import article_excerpts
+    from layers.registry import corpus_excerpts
     from outputs.files import atomic_write
 
-    text = to_geojson(article_excerpts(_read(args.article)))
+    corpus = _read_corpus(args.article)
+    excerpts = corpus_excerpts(corpus.articles)
+    text = to_geojson(excerpts)
     atomic_write(Path(args.out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    print(f"wrote {args.out}")
+    print(f"wrote {args.out} ({len(excerpts):,} excerpts of {corpus.summary()})")
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -62,8 +64,8 @@ def cmd_export(args: argparse.Namespace) -> None:
     from outputs.files import atomic_write
 
     names = _layer_list(args.layers)
-    article = _read(args.article) if args.article else None
-    html = export_html(layers=names, article=article, title=args.title, cdn=args.cdn)
+    articles = _read_corpus(args.article).articles if args.article else ()
+    html = export_html(layers=names, title=args.title, cdn=args.cdn, articles=articles)
     atomic_write(Path(args.out), lambda tmp: tmp.write_bytes(html.encode("utf-8")))
     print(f"wrote {args.out} ({len(html.encode('utf-8')):,} bytes)")
 
@@ -76,6 +78,18 @@ def _read(path: str):
     if article.note:
         print(f"tripp-map: note: {article.note}", file=sys.stderr)
     return article
+
+
+def _read_corpus(paths: list[str]):
+    """Article files and folders of .txt files; duplicates and files left out are said on stderr."""
+    from geo.corpus import read_corpus
+
+    corpus = read_corpus(Path(p) for p in paths)
+    for note in corpus.notes:
+        print(f"tripp-map: note: {note}", file=sys.stderr)
+    for name, kept in corpus.duplicates:
+        print(f"tripp-map: note: {name}: the same article as {kept}: counted once", file=sys.stderr)
+    return corpus
 
 
 def _excerpts_of(article_path: str | None):
@@ -118,7 +132,7 @@ def parser() -> argparse.ArgumentParser:
     lay.set_defaults(func=cmd_layers)
 
     ann = sub.add_parser("annotate", help="find the places an article names and write its excerpts as GeoJSON")
-    ann.add_argument("article", help="a UTF-8 text file")
+    ann.add_argument("article", nargs="+", help="UTF-8 text files, or folders of .txt files")
     ann.add_argument("--out", required=True, help="the GeoJSON file to write")
     ann.set_defaults(func=cmd_annotate)
 
@@ -126,7 +140,11 @@ def parser() -> argparse.ArgumentParser:
     exp.add_argument("out", help="the HTML file to write")
     exp.add_argument("--cdn", action="store_true", help="load Leaflet from a CDN (lighter; needs the internet)")
     exp.add_argument("--layers", help="comma-separated layer names (default: all)")
-    exp.add_argument("--article", help="annotate this article instead of the seed")
+    exp.add_argument(
+        "--article",
+        action="append",
+        help="annotate this article (a file or a folder of .txt files) instead of the seed; repeat for more",
+    )
     exp.add_argument("--title", default="The TRIPP corridor", help="page title")
     exp.set_defaults(func=cmd_export)
 

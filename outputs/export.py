@@ -8,7 +8,7 @@ import folium
 import geopandas as gpd
 
 from geo.articles import Article
-from layers.registry import article_excerpts, layer_names, spec
+from layers.registry import corpus_excerpts, layer_names, spec
 from render.mapbuilder import MapOptions, build_map
 
 __all__ = ["excerpt_frames", "export_html", "export_page", "render_html", "stable_ids"]
@@ -52,6 +52,7 @@ def export_html(
     article: Article | None = None,
     title: str = "The TRIPP corridor",
     cdn: bool = False,
+    articles: tuple[Article, ...] = (),
 ) -> str:
     """The map as one HTML document.
 
@@ -61,8 +62,10 @@ def export_html(
     article : annotate this article instead of the seed.
     title : the page title.
     cdn : load Leaflet from a CDN (lighter; needs the internet) instead of inlining it.
+    articles : annotate these articles (more than one: grouped by place, with filters) instead of the seed.
     """
-    excerpts = article_excerpts(article) if article is not None else None
+    chosen = (*((article,) if article is not None else ()), *articles)
+    excerpts = corpus_excerpts(chosen) if chosen else None
     return export_page(layers, excerpts, title=title, cdn=cdn)
 
 

@@ -14,7 +14,15 @@ from render.assets import AssetElement, Delivery
 from render.encoding import encode_geometry
 from render.html import esc, js_json
 
-__all__ = ["CompactGeoJson", "DataAttribution", "MapAccessibility", "MapLegend", "StoryControl", "TimeControl"]
+__all__ = [
+    "CompactGeoJson",
+    "CorpusExcerpts",
+    "DataAttribution",
+    "MapAccessibility",
+    "MapLegend",
+    "StoryControl",
+    "TimeControl",
+]
 
 _SHORT_KEYS = (
     ("style", "s"),
@@ -191,3 +199,25 @@ TrippMap.addTimeControl({{ this._parent.get_name() }}, {{ this.options }});
         super().__init__(delivery)
         self._name = "TimeControl"
         self.options = js_json({"events": events, "first": first, "start": None})
+
+
+class CorpusExcerpts(AssetElement):
+    """Many articles' excerpts grouped by place on a canvas, with filters by article and date.
+
+    ``payload`` comes from :func:`render.corpus.corpus_payload`; its texts are escaped there.
+    """
+
+    scripts = ("time.js", "corpus.js")
+    styles = ("map.css",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.addCorpus({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }}, {{ this.payload }},
+                   {{ this.options }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, payload: dict, title: str, delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "CorpusExcerpts"
+        self.payload = js_json(payload)
+        self.options = js_json({"title": esc(title)})

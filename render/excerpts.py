@@ -19,7 +19,7 @@ from layers.spec import Layer
 from render.features import popup_html
 from render.html import esc
 
-__all__ = ["ExcerptView", "excerpt_features", "excerpt_view", "places_in_words"]
+__all__ = ["ExcerptView", "callout_point", "excerpt_features", "excerpt_view", "places_in_words"]
 
 CALLOUT_M = 280_000  # how far from the centre a callout toward far places sits
 
@@ -34,6 +34,13 @@ class ExcerptView:
     zoom: int
     far_note: str
     callout: bool
+
+
+def callout_point(target: shapely.Point) -> shapely.Point:
+    """Where a callout toward a far place sits: CALLOUT_M from the map's centre, in its direction."""
+    azimuth = GEOD.inv(MAP_CENTRE[0], MAP_CENTRE[1], target.x, target.y)[0]
+    lon, lat, _ = GEOD.fwd(MAP_CENTRE[0], MAP_CENTRE[1], azimuth, CALLOUT_M)
+    return shapely.Point(lon, lat)
 
 
 def places_in_words(places: list[str], confidence: str) -> str:
@@ -58,10 +65,9 @@ def excerpt_view(row) -> ExcerptView:
     parts = shapely.get_parts(point) if point is not None else []
     if len(parts) and not any(in_region(p.x, p.y) for p in parts):
         target = parts[0]
-        azimuth, _, metres = GEOD.inv(MAP_CENTRE[0], MAP_CENTRE[1], target.x, target.y)
-        lon, lat, _ = GEOD.fwd(MAP_CENTRE[0], MAP_CENTRE[1], azimuth, CALLOUT_M)
+        metres = GEOD.inv(MAP_CENTRE[0], MAP_CENTRE[1], target.x, target.y)[2]
         far_note = f"{', '.join(far)}: about {metres / 1000:,.0f} km away, outside this map (arrow shows the way)"
-        point = shapely.Point(lon, lat)
+        point = callout_point(target)
         callout = True
     elif far:
         far_note = f"Also names {', '.join(far)}, far outside this map"

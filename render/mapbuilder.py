@@ -16,8 +16,10 @@ from layers.spec import Layer
 from layers.story import OPENING_VIEW, views
 from render.assets import Delivery, apply_leaflet
 from render.basemap import TILE_BASEMAPS, sea
+from render.corpus import article_steps, corpus_payload, is_corpus
 from render.elements import (
     CompactGeoJson,
+    CorpusExcerpts,
     DataAttribution,
     MapAccessibility,
     MapLegend,
@@ -28,7 +30,7 @@ from render.excerpts import excerpt_features
 from render.features import layer_features
 from render.html import esc
 from render.page import Page
-from render.story import story_options
+from render.story import corpus_story_options, story_options
 from render.text_version import text_version_html
 
 __all__ = ["CREDITS", "MapOptions", "build_map", "legend_rows"]
@@ -115,13 +117,17 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     for layer in shown:
         gdf = (frames or {}).get(layer.name)
         gdf = gdf if gdf is not None else registry.build_layer(layer.name)
-        if layer.kind == "excerpt":
+        group = folium.FeatureGroup(name=esc(layer.title), show=layer.shown)
+        if layer.kind == "excerpt" and is_corpus(gdf):
+            payload = corpus_payload(gdf)
+            group.add_child(CorpusExcerpts(payload, options.title, delivery))
+            story = (gdf, payload)
+        elif layer.kind == "excerpt":
             feats, places = excerpt_features(layer, gdf)
             story = (gdf, places)
+            group.add_child(CompactGeoJson(feats, layer.name, delivery))
         else:
-            feats = layer_features(layer, gdf)
-        group = folium.FeatureGroup(name=esc(layer.title), show=layer.shown)
-        group.add_child(CompactGeoJson(feats, layer.name, delivery))
+            group.add_child(CompactGeoJson(layer_features(layer, gdf), layer.name, delivery))
         m.add_child(group)
 
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
@@ -134,12 +140,17 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     if story is not None:
         gdf, places = story
         link = "#tripp-text" if options.text_version else ""
-        opts = story_options(options.title, gdf, places, options.in_app, link)
+        if isinstance(places, dict):
+            opts = corpus_story_options(options.title, places, article_steps(places), options.in_app, link)
+        else:
+            opts = story_options(options.title, gdf, places, options.in_app, link)
         m.add_child(StoryControl(opts, delivery))
     else:
         south_west, north_east = views()[OPENING_VIEW]
         m.fit_bounds([list(south_west), list(north_east)])
     if options.text_version:
         route = registry.build_layer(TRIPP_ROUTE.name) if TRIPP_ROUTE.name in wanted else None
-        figure.add_after(text_version_html(options.title, route, story[0] if story else None))
+        corpus = story[1] if story and isinstance(story[1], dict) else None
+        excerpts = story[0] if story and corpus is None else None
+        figure.add_after(text_version_html(options.title, route, excerpts, corpus))
     return m

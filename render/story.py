@@ -14,7 +14,7 @@ from layers.excerpts import event_titles
 from layers.story import HEADLINE, OPENING_VIEW, STEP_RULES, views
 from render.html import esc
 
-__all__ = ["article_facts", "step_title", "story_options"]
+__all__ = ["article_facts", "corpus_story_options", "step_title", "story_options"]
 
 HOW_TO = (
     "Press Start or the → key to step through the article, ← to go back; Home and End jump to the first and "
@@ -104,6 +104,37 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
     return {
         "title": esc(title),
         "steps": steps,
+        "views": named_views,
+        "opening": OPENING_VIEW,
+        "parentKeys": parent_keys,
+        "textLink": text_link,
+    }
+
+
+CORPUS_HOW_TO = (
+    "Each step is one article: Next and → go through them, and “Read this article step by step” opens its "
+    "paragraphs. On the map each circle is a place, sized by how many excerpts name it; click one for the list, "
+    "newest first. Filter the articles by words of their title or source, and by date, at the top left."
+)
+
+
+def corpus_story_options(
+    title: str, payload: dict, article_steps: list[dict], parent_keys: bool, text_link: str
+) -> dict:
+    """The story of a map of many articles: a title step, then one step per article (see ``corpus.js``)."""
+    dates = sorted(a["d"] for a in payload["articles"] if a["d"])
+    span = f"from {dates[0]} to {dates[-1]}" if dates else "undated"
+    facts = f"{len(payload['articles']):,} articles · {len(payload['excerpts']):,} excerpts · {span}"
+    html = (
+        f'<p class="tripp-lede">{esc(HEADLINE)}</p>'
+        f'<p class="tripp-step-meta">{esc(facts)}</p>'
+        f'<p class="tripp-how">{esc(CORPUS_HOW_TO)}</p>'
+    )
+    first = {"key": None, "title": esc(title), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
+    named_views = {name: [list(corner) for corner in box] for name, box in views().items()}
+    return {
+        "title": esc(title),
+        "steps": [first, *article_steps],
         "views": named_views,
         "opening": OPENING_VIEW,
         "parentKeys": parent_keys,

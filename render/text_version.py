@@ -29,8 +29,15 @@ def route_sentences(route: gpd.GeoDataFrame) -> list[str]:
     return sentences
 
 
-def text_version_html(title: str, route: gpd.GeoDataFrame | None, excerpts: gpd.GeoDataFrame | None) -> str:
-    """A section with the route in words and every excerpt with its places, in order."""
+def text_version_html(
+    title: str,
+    route: gpd.GeoDataFrame | None,
+    excerpts: gpd.GeoDataFrame | None,
+    corpus: dict | None = None,
+) -> str:
+    """A section with the route in words and every excerpt with its places, in order; for a map of many
+    articles (``corpus``, see :mod:`render.corpus`), the places with how many excerpts name each (the
+    articles' text is read in the story, one article at a time)."""
     parts = [
         f'<section id="tripp-text" class="tripp-text" aria-labelledby="tripp-text-h">'
         f'<h2 id="tripp-text-h">{esc(title)}: text version</h2><p>{esc(HEADLINE)}</p>'
@@ -48,5 +55,13 @@ def text_version_html(title: str, route: gpd.GeoDataFrame | None, excerpts: gpd.
                 f'<p class="tripp-text-meta">Places: {esc(places)}{" · " + esc(meta) if meta else ""}</p></li>'
             )
         parts.append(f"<h3>The article, paragraph by paragraph</h3><ol>{''.join(rows)}</ol>")
+    if corpus is not None:
+        ranked = sorted(corpus["places"], key=lambda p: (-len(p["e"]), p["n"]))
+        items = "".join(f"<li>{p['n']}: {len(p['e']):,}</li>" for p in ranked)
+        parts.append(
+            f"<h3>{len(corpus['articles']):,} articles: the places they name, with how many excerpts</h3>"
+            f"<p>Each article is a step of the story above; “Read this article step by step” shows its "
+            f"paragraphs.</p><ul>{items}</ul>"
+        )
     parts.append("</section>")
     return "".join(parts)

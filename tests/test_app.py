@@ -147,3 +147,18 @@ def test_handout_and_figure_downloads_are_offered(app):
     labels = [b.proto.label for b in app.get("download_button")]
     assert any("handout" in label and "PDF" in label for label in labels)
     assert any("PNG" in label for label in labels)
+
+
+def test_several_articles_are_drawn_grouped_by_place(app):
+    app.session_state["article"] = (
+        ("Trains will run from Meghri to Ordubad.", "a.txt", "2026-02-01"),
+        ("Talks were held in Baku and in Meghri.", "b.txt", "2026-03-01"),
+    )
+    app.session_state["article_summary"] = "2 articles"
+    app.run()
+    assert not app.exception and not app.error
+    script = map_args(app)["script"]
+    assert "TrippMap.addCorpus" in script and "Talks were held in Baku" in script
+    assert md_literal("On the map: 2 articles, 2 excerpts") in [c.value for c in app.caption]
+    keys = {b.key for b in app.get("download_button")}
+    assert "dl_html" in keys and "dl_handout" not in keys

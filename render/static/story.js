@@ -21,19 +21,23 @@
     return null;
   };
 
-  /* {step, present} from a location hash such as "#step=5&present". */
+  /* {step, present, article} from a location hash such as "#step=5&present" or "#article=2&step=3". */
   T.parseHash = function (hash) {
-    var out = {step: null, present: false};
+    var out = {step: null, present: false, article: null};
     String(hash || '').replace(/^#/, '').split('&').forEach(function (part) {
       var m = /^step=(\d{1,6})$/.exec(part);
       if (m) out.step = parseInt(m[1], 10);
+      var a = /^article=(\d{1,6})$/.exec(part);
+      if (a) out.article = parseInt(a[1], 10);
       if (part === 'present') out.present = true;
     });
     return out;
   };
 
+  /* The hash of a step; in a map of many articles, of a step of the article being read (T.hashArticle). */
   T.hashFor = function (step, present) {
-    return '#step=' + step + (present ? '&present' : '');
+    var article = T.hashArticle === null || T.hashArticle === undefined ? '' : 'article=' + T.hashArticle + '&';
+    return '#' + article + 'step=' + step + (present ? '&present' : '');
   };
 
   /* Whether the panel is a bottom sheet (narrow windows) or a side panel. */
@@ -54,10 +58,19 @@
     return '<button type="button" class="' + cls + '" aria-label="' + label + '">' + html + '</button>';
   }
 
-  function panelHtml(o) {
-    var toc = o.steps.map(function (s, n) {
-      return '<option value="' + n + '">' + (n ? n + '. ' : '') + s.title + '</option>';
+  /* Longer contents lists are filled when first opened: a thousand articles' titles need not be in the page
+     until someone looks for one. */
+  var TOC_NOW = 100;
+
+  function tocHtml(steps, full, current) {
+    var ids = full || steps.length <= TOC_NOW ? steps.map(function (_, n) { return n; }) : [current || 0];
+    return ids.map(function (n) {
+      return '<option value="' + n + '">' + (n ? n + '. ' : '') + steps[n].title + '</option>';
     }).join('');
+  }
+
+  function panelHtml(o) {
+    var toc = tocHtml(o.steps);
     return '<h1 class="tripp-story-h1">' + o.title + '</h1>' +
       '<div class="tripp-story-progress"><span class="tripp-story-count" aria-hidden="true"></span>' +
       '<span class="tripp-bar" aria-hidden="true"><span class="tripp-bar-fill"></span></span></div>' +
@@ -158,7 +171,9 @@
       panel.querySelector('.tripp-prev').disabled = i === 0;
       panel.querySelector('.tripp-next').disabled = i === steps.length - 1;
       panel.querySelector('.tripp-next').innerHTML = i === 0 ? 'Start &#9654;' : 'Next &#9654;';
-      panel.querySelector('.tripp-toc').value = String(i);
+      var toc = panel.querySelector('.tripp-toc');
+      if (!toc.querySelector('option[value="' + i + '"]')) toc.innerHTML = tocHtml(steps, toc.dataset.full === '1', i);
+      toc.value = String(i);
       panel.querySelector('.tripp-sr').textContent = (i ? 'Step ' + i + ' of ' + (steps.length - 1) + ': ' : '') +
         panel.querySelector('.tripp-story-title').textContent;
       panel.querySelector('.tripp-story-text').scrollTop = 0;
@@ -170,6 +185,7 @@
       highlight(s.key);
       frame(s.bounds || options.views[s.view || options.opening], s.zoom, jump);
       map.getContainer().setAttribute('data-story-step', String(i));
+      (T.onStep || []).forEach(function (f) { f(s, i); });
     }
 
     function go(n, jump) {
@@ -218,7 +234,16 @@
       L.DomEvent.disableScrollPropagation(panel);
       panel.querySelector('.tripp-prev').onclick = function () { go(i - 1); };
       panel.querySelector('.tripp-next').onclick = function () { go(i + 1); };
-      panel.querySelector('.tripp-toc').onchange = function (e) { go(parseInt(e.target.value, 10)); };
+      var toc = panel.querySelector('.tripp-toc');
+      toc.onchange = function (e) { go(parseInt(e.target.value, 10)); };
+      var fill = function () {
+        if (toc.dataset.full === '1' || steps.length <= TOC_NOW) return;
+        toc.dataset.full = '1';
+        toc.innerHTML = tocHtml(steps, true);
+        toc.value = String(i);
+      };
+      toc.addEventListener('focus', fill);
+      toc.addEventListener('pointerdown', fill);
       panel.querySelector('.tripp-present-button').onclick = function () { setPresent(!present); };
       panel.querySelector('.tripp-help-button').onclick = function () { toggleHelp(); };
       panel.querySelector('.tripp-help-button').setAttribute('aria-expanded', 'false');
@@ -268,6 +293,17 @@
 
     story.go = go;
     story.step = function () { return i; };
+    story.steps = function () { return steps; };
+    /* Another set of steps (one article of many): the contents list follows, and step n is shown. */
+    story.setSteps = function (newSteps, title, n) {
+      steps = newSteps;
+      story.count = steps.length;
+      var toc = panel.querySelector('.tripp-toc');
+      toc.dataset.full = '';
+      toc.innerHTML = tocHtml(steps, false, n || 0);
+      if (title) panel.querySelector('.tripp-story-h1').innerHTML = title;
+      go(n || 0);
+    };
     story.present = setPresent;
     T.story = story;
     map.whenReady(function () {
@@ -279,6 +315,7 @@
         map.invalidateSize();
         layout();
       }
+      (T.beforeStory || []).forEach(function (f) { f(story, wanted); });
       show(wanted.step === null ? 0 : wanted.step, true);
       if (wanted.step !== null) writeHash();
     });

@@ -1,0 +1,101 @@
+"""Many articles at once: files and folders read, duplicates recognised and counted once.
+
+Two articles are the same when their text is the same once case, spacing and punctuation are set
+aside (a re-saved or re-pasted copy); the first one read is kept, in the order given (a folder's
+``.txt`` files in name order).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from geo.articles import Article, ArticleError, read_article
+from geo.gazetteer import normalise
+
+__all__ = ["MAX_ARTICLES", "Corpus", "article_title", "corpus_of", "read_corpus"]
+
+# Articles one map may hold: a term's or a newsroom's coverage, with room to spare.
+MAX_ARTICLES = 5_000
+_TITLE_CHARS = 90
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The articles of one map, each once, and what was left out and why."""
+
+    articles: tuple[Article, ...]
+    duplicates: tuple[tuple[str, str], ...] = ()  # (name left out, name of the copy kept)
+    notes: tuple[str, ...] = ()
+
+    def summary(self) -> str:
+        """One line for the user: how many articles, and the duplicates counted once."""
+        text = f"{len(self.articles):,} article{'s' if len(self.articles) != 1 else ''}"
+        if self.duplicates:
+            text += f"; {len(self.duplicates):,} duplicate{'s' if len(self.duplicates) != 1 else ''} counted once"
+        return text
+
+
+def article_title(article: Article) -> str:
+    """A short title: the article's first sentence (cut at a word), or its file name."""
+    first = article.text.strip().split("\n", 1)[0]
+    for stop in (". ", "? ", "! ", " — ", " – "):
+        if stop in first[: _TITLE_CHARS + 20]:
+            first = first.split(stop, 1)[0]
+            break
+    if len(first) > _TITLE_CHARS:
+        first = first[:_TITLE_CHARS].rsplit(" ", 1)[0] + " …"
+    return first.strip() or article.name
+
+
+def _fingerprint(article: Article) -> str:
+    return hashlib.sha256(normalise(article.text).encode("utf-8")).hexdigest()
+
+
+def corpus_of(articles: Iterable[Article]) -> Corpus:
+    """The corpus of articles already read: duplicates counted once."""
+    kept: dict[str, Article] = {}
+    duplicates = []
+    for article in articles:
+        mark = _fingerprint(article)
+        if mark in kept:
+            duplicates.append((article.name, kept[mark].name))
+            continue
+        kept[mark] = article
+    notes = tuple(a.note for a in kept.values() if a.note)
+    return Corpus(tuple(kept.values()), tuple(duplicates), notes)
+
+
+def _files(paths: Iterable[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+            if not found:
+                raise ArticleError(f"{path}: the folder holds no .txt article")
+            out += found
+        else:
+            out.append(path)
+    return out
+
+
+def read_corpus(paths: Iterable[Path]) -> Corpus:
+    """Read article files and folders of ``.txt`` files. A file that cannot be read is left out with its
+    reason in the notes; when none can be read, the first reason is the error."""
+    files = _files(paths)
+    if not files:
+        raise ArticleError("no article given")
+    if len(files) > MAX_ARTICLES:
+        raise ArticleError(f"{len(files):,} articles is more than the {MAX_ARTICLES:,} one map may hold")
+    articles, skipped = [], []
+    for path in files:
+        try:
+            articles.append(read_article(path))
+        except ArticleError as exc:
+            skipped.append(f"{exc}: left out")
+    if not articles:
+        raise ArticleError(skipped[0].removesuffix(": left out"))
+    corpus = corpus_of(articles)
+    return Corpus(corpus.articles, corpus.duplicates, (*skipped, *corpus.notes))

@@ -1,0 +1,123 @@
+"""Many articles on one map: excerpts grouped by place, as data for ``static/corpus.js``.
+
+One symbol per place (drawn on a canvas, sized by how many excerpts name it) instead of one
+marker per excerpt; a place's popup lists its excerpts newest first, built when it is opened.
+An excerpt naming only far places is grouped at a callout on the region's edge, toward them.
+Every text is escaped here.
+"""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import shapely
+
+from geo.region import in_region
+from render.excerpts import callout_point
+from render.html import esc
+
+__all__ = ["article_steps", "corpus_payload", "is_corpus"]
+
+
+def is_corpus(gdf: gpd.GeoDataFrame) -> bool:
+    """Whether an excerpts frame holds more than one article (and is drawn grouped by place)."""
+    return "article" in gdf.columns and gdf["article"].nunique() > 1
+
+
+def _spots(row) -> list[tuple[str, float, float, bool]]:
+    """(name, lat, lon, far) of each place an excerpt is drawn at."""
+    if row.geometry is None or row.geometry.is_empty:
+        return []
+    parts = list(shapely.get_parts(row.geometry))
+    names = str(row.placed_at).split("; ")
+    if len(names) != len(parts):
+        names = [f"{p.y:.2f}, {p.x:.2f}" for p in parts]
+    out = []
+    for name, point in zip(names, parts, strict=True):
+        if in_region(point.x, point.y):
+            out.append((name, round(point.y, 4), round(point.x, 4), False))
+        else:
+            edge = callout_point(point)
+            out.append((name, round(edge.y, 4), round(edge.x, 4), True))
+    return out
+
+
+def corpus_payload(gdf: gpd.GeoDataFrame) -> dict:
+    """``{articles, places, excerpts}`` for ``TrippMap.addCorpus`` (see ``static/corpus.js``)."""
+    articles: dict[int, dict] = {}
+    places: dict[tuple, dict] = {}
+    order: dict[tuple, int] = {}
+    excerpts = []
+    for row in gdf.sort_values(["article", "paragraph"], kind="stable").itertuples():
+        number = int(row.article)
+        art = articles.setdefault(
+            number,
+            {"t": esc(row.title), "d": esc(row.date or ""), "s": esc(row.source or ""), "n": 0, "e": len(excerpts)},
+        )
+        art["n"] += 1
+        ids = []
+        for name, lat, lon, far in _spots(row):
+            key = (name, lat, lon)
+            if key not in places:
+                order[key] = len(order)
+                places[key] = {"n": esc(name), "ll": [lat, lon], "f": int(far), "e": []}
+            places[key]["e"].append(len(excerpts))
+            ids.append(order[key])
+        named = json.loads(row.places)
+        excerpts.append(
+            {
+                "a": list(articles).index(number),
+                "p": int(row.paragraph),
+                "x": esc(row.text),
+                "q": esc(", ".join(named) or "no place named"),
+                "g": ids,
+            }
+        )
+    dates = [a["d"] for a in articles.values()]
+    for place in places.values():
+        # Newest first: by the article's date (undated last), then in reading order.
+        place["e"].sort(key=lambda i: (_negated(dates[excerpts[i]["a"]]), excerpts[i]["a"], excerpts[i]["p"]))
+    return {"articles": list(articles.values()), "places": list(places.values()), "excerpts": excerpts}
+
+
+def _negated(date: str) -> tuple[int, str]:
+    """A sort key putting later ISO dates first and undated last."""
+    if not date:
+        return (1, "")
+    return (0, "".join(chr(0x10FFFF - ord(c)) for c in date))
+
+
+def article_steps(payload: dict) -> list[dict]:
+    """One story step per article (the corpus's contents): its title, date, source and places, framed."""
+    steps = []
+    for number, art in enumerate(payload["articles"]):
+        span = range(art["e"], art["e"] + art["n"])
+        ids = sorted({g for i in span for g in payload["excerpts"][i]["g"]})
+        points = [payload["places"][g]["ll"] for g in ids]
+        bounds = None
+        if points:
+            lats, lons = [p[0] for p in points], [p[1] for p in points]
+            bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
+        names = ", ".join(payload["places"][g]["n"] for g in ids[:8]) + (" …" if len(ids) > 8 else "")
+        meta = " · ".join(x for x in (art["d"] or "undated", art["s"], f"{art['n']} paragraphs") if x)
+        html = (
+            f'<p class="tripp-step-meta">{meta}</p><p class="tripp-step-text">Places: {names or "none"}</p>'
+            f'<p><button type="button" class="tripp-read-article" data-article="{number}">'
+            "Read this article step by step</button></p>"
+        )
+        steps.append(
+            {
+                "key": None,
+                "title": art["t"],
+                "html": html,
+                "bounds": bounds,
+                "view": None if bounds else "route",
+                "zoom": 9 if len(points) == 1 else None,
+                "show": [],
+                "hide": [],
+                "date": None,
+                "places": ids,
+            }
+        )
+    return steps

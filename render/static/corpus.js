@@ -1,0 +1,215 @@
+/* Many articles on one map: one symbol per place on a canvas, sized by how many excerpts name it;
+   its popup lists them, newest first, built when opened. Filters by article and date (the time
+   control moves the end date); the story steps through the articles, or one article's paragraphs.
+   Every text in the data was escaped in Python (render/corpus.py). */
+(function (root) {
+  'use strict';
+  var T = root.TrippMap = root.TrippMap || {};
+
+  var LIST_MAX = 40;  // excerpts listed in a place's popup; the filters narrow the rest
+
+  /* The radius of a place's symbol for n excerpts (0 hides it). */
+  T.corpusRadius = function (n) {
+    return n ? Math.min(24, 5 + 2.2 * Math.sqrt(n)) : 0;
+  };
+
+  /* Which articles pass the filters {text, from, to, article}: an array of booleans. */
+  T.articlesShown = function (articles, f) {
+    var words = String(f.text || '').toLowerCase().trim();
+    return articles.map(function (a, n) {
+      if (f.article !== null && f.article !== undefined && f.article !== n) return false;
+      if (f.from && (!a.d || a.d < f.from)) return false;
+      if (f.to && a.d && a.d > f.to) return false;
+      if (words && (a.t + ' ' + a.s + ' ' + a.d).toLowerCase().indexOf(words) < 0) return false;
+      return true;
+    });
+  };
+
+  /* How many shown excerpts name each place. */
+  T.placeCounts = function (data, shown) {
+    var counts = data.places.map(function () { return 0; });
+    data.excerpts.forEach(function (e) {
+      if (shown[e.a]) e.g.forEach(function (g) { counts[g] += 1; });
+    });
+    return counts;
+  };
+
+  /* Labels that do not collide, biggest first: items [{id, x, y, w, h, n}] -> ids kept. */
+  T.placeLabels = function (items) {
+    var kept = [], boxes = [];
+    items.slice().sort(function (a, b) { return b.n - a.n || a.id - b.id; }).forEach(function (it) {
+      var box = [it.x, it.y, it.x + it.w, it.y + it.h];
+      var clash = boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; });
+      if (!clash) { kept.push(it.id); boxes.push(box); }
+    });
+    return kept;
+  };
+
+  function stepsOf(data, n) {
+    var a = data.articles[n];
+    var meta = [a.d || 'undated', a.s, a.n + ' paragraphs'].filter(Boolean).join(' · ');
+    var steps = [{key: null, title: a.t, view: 'route', places: [],
+                  html: '<p class="tripp-step-meta">' + meta + '</p><p><button type="button" ' +
+                        'class="tripp-all-articles">Back to all articles</button></p>'}];
+    for (var i = a.e; i < a.e + a.n; i++) {
+      var e = data.excerpts[i];
+      var lls = e.g.map(function (g) { return data.places[g].ll; });
+      var bounds = lls.length ? L.latLngBounds(lls) : null;
+      steps.push({key: null, places: e.g, title: e.q, view: bounds ? null : 'route',
+                  bounds: bounds ? [[bounds.getSouth(), bounds.getWest()], [bounds.getNorth(), bounds.getEast()]] : null,
+                  zoom: lls.length === 1 ? 9 : null,
+                  html: '<p class="tripp-step-text">' + e.x + '</p><p class="tripp-step-meta">' + meta +
+                        ' · paragraph ' + e.p + '</p>'});
+    }
+    return steps;
+  }
+
+  /* data: {articles: [{t, d, s, n, e}], places: [{n, ll, f, e: [excerpt ids, newest first]}],
+            excerpts: [{a, p, x, q, g: [place ids]}]}; options: {title} */
+  T.addCorpus = function (map, group, data, options) {
+    // Their own pane: above the region's shapes (an SVG of its own), below the route.
+    if (!map.getPane('tripp-corpus')) map.createPane('tripp-corpus').style.zIndex = '440';
+    var renderer = L.canvas({padding: 0.3, pane: 'tripp-corpus'});
+    var filters = {text: '', from: '', to: '', article: null};
+    var shown = data.articles.map(function () { return true; });
+    var counts = T.placeCounts(data, shown);
+    var current = [];
+    T.corpus = {data: data, markers: []};
+
+    function popupHtml(id) {
+      var place = data.places[id];
+      var ids = place.e.filter(function (i) { return shown[data.excerpts[i].a]; });
+      var items = ids.slice(0, LIST_MAX).map(function (i) {
+        var e = data.excerpts[i], a = data.articles[e.a];
+        return '<li><details><summary><b>' + (a.d || 'undated') + '</b> · ' + a.t + ', paragraph ' + e.p +
+               '</summary><p class="tripp-quote">' + e.x + '</p><p class="tripp-step-meta">' + a.s + ' · Places: ' +
+               e.q + '</p></details></li>';
+      }).join('');
+      var more = ids.length > LIST_MAX ? '<p>… and ' + (ids.length - LIST_MAX) +
+        ' more: narrow them with the filters.</p>' : '';
+      return '<h3 class="tripp-pop-h">' + place.n + (place.f ? ' (far away: the way there)' : '') + '</h3><p>' +
+        ids.length + (ids.length === 1 ? ' excerpt' : ' excerpts') + ', newest first</p><ol class="tripp-list">' +
+        items + '</ol>' + more;
+    }
+
+    data.places.forEach(function (place, id) {
+      var marker = L.circleMarker(place.ll, {renderer: renderer, radius: T.corpusRadius(counts[id]), weight: 2,
+                                             color: '#ffffff', fillColor: place.f ? '#5b5b5b' : '#1a1a1a',
+                                             fillOpacity: 0.88, bubblingMouseEvents: false});
+      marker.bindPopup(function () { return popupHtml(id); }, T.popupOptions ? T.popupOptions() : {});
+      marker.bindTooltip(place.n, {direction: 'right', className: 'tripp-count', offset: [8, 0]});
+      marker.addTo(group);
+      T.corpus.markers.push(marker);
+    });
+
+    function labels() {
+      var items = [];
+      data.places.forEach(function (place, id) {
+        if (!counts[id] || !map.hasLayer(group)) return;
+        var pt = map.latLngToContainerPoint(place.ll);
+        var text = place.n + ' ' + counts[id];
+        items.push({id: id, x: pt.x + T.corpusRadius(counts[id]) + 2, y: pt.y - 9, w: 7 * text.length + 10, h: 18,
+                    n: counts[id]});
+      });
+      var kept = {};
+      T.placeLabels(items).forEach(function (id) { kept[id] = true; });
+      T.corpus.markers.forEach(function (m, id) {
+        var tip = m.getTooltip();
+        tip.options.permanent = !!kept[id];
+        tip.setContent(data.places[id].n + (counts[id] ? ' · ' + counts[id] : ''));
+        if (kept[id]) { if (!m.isTooltipOpen()) m.openTooltip(); } else if (m.isTooltipOpen()) m.closeTooltip();
+      });
+      T.corpus.labelled = Object.keys(kept).length;
+    }
+
+    function apply() {
+      shown = T.articlesShown(data.articles, filters);
+      counts = T.placeCounts(data, shown);
+      T.corpus.markers.forEach(function (m, id) {
+        m.setRadius(T.corpusRadius(counts[id]));
+        m.setStyle({opacity: counts[id] ? 1 : 0, fillOpacity: counts[id] ? 0.88 : 0, interactive: !!counts[id]});
+      });
+      var n = shown.filter(Boolean).length, e = counts.length ? data.excerpts.filter(function (x) {
+        return shown[x.a];
+      }).length : 0;
+      if (status) status.textContent = 'Showing ' + e.toLocaleString('en') + ' excerpts from ' + n.toLocaleString('en') +
+        ' of ' + data.articles.length.toLocaleString('en') + ' articles';
+      labels();
+      highlight(current);
+    }
+
+    function highlight(ids) {
+      current = ids || [];
+      var on = {};
+      current.forEach(function (g) { on[g] = true; });
+      T.corpus.markers.forEach(function (m, id) {
+        if (counts[id]) m.setStyle({color: on[id] ? '#B0006E' : '#ffffff', weight: on[id] ? 4 : 2});
+      });
+    }
+
+    var status = null;
+    var control = L.control({position: 'topleft'});
+    control.onAdd = function () {
+      var box = L.DomUtil.create('form', 'tripp-corpus-filter');
+      box.setAttribute('aria-label', 'Filter the articles');
+      box.innerHTML = '<fieldset><legend>Articles</legend>' +
+        '<label>Title or source <input type="search" class="tripp-filter-text" autocomplete="off"></label>' +
+        '<label>From <input type="date" class="tripp-filter-from"></label>' +
+        '<label>To <input type="date" class="tripp-filter-to"></label>' +
+        '<p class="tripp-filter-status" aria-live="polite"></p></fieldset>';
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      box.addEventListener('submit', function (e) { e.preventDefault(); });
+      box.querySelector('.tripp-filter-text').addEventListener('input', function (e) {
+        filters.text = e.target.value; apply();
+      });
+      box.querySelector('.tripp-filter-from').addEventListener('change', function (e) {
+        filters.from = e.target.value; apply();
+      });
+      box.querySelector('.tripp-filter-to').addEventListener('change', function (e) {
+        filters.to = e.target.value; apply();
+      });
+      status = box.querySelector('.tripp-filter-status');
+      return box;
+    };
+    control.addTo(map);
+
+    // The time control's date is the end of the date filter: what had been written by then.
+    T.onDate = (T.onDate || []).concat([function (day) {
+      var today = T.today ? T.today() : '';
+      filters.to = day === today ? '' : day;
+      var input = map.getContainer().querySelector('.tripp-filter-to');
+      if (input) input.value = filters.to;
+      apply();
+    }]);
+
+    function readArticle(n, step) {
+      if (!T.story || !data.articles[n]) return;
+      filters.article = n;
+      T.hashArticle = n;
+      apply();
+      T.story.setSteps(stepsOf(data, n), data.articles[n].t, step || 0);
+    }
+
+    function allArticles() {
+      filters.article = null;
+      T.hashArticle = null;
+      apply();
+      T.story.setSteps(T.story.firstSteps, options.title, 0);
+    }
+
+    map.getContainer().addEventListener('click', function (e) {
+      var read = e.target.closest && e.target.closest('.tripp-read-article');
+      if (read) { readArticle(parseInt(read.getAttribute('data-article'), 10)); return; }
+      if (e.target.closest && e.target.closest('.tripp-all-articles')) allArticles();
+    });
+    T.onStep = (T.onStep || []).concat([function (s) { highlight(s.places || []); }]);
+    T.beforeStory = (T.beforeStory || []).concat([function (story, wanted) {
+      story.firstSteps = story.steps();
+      if (wanted.article !== null && wanted.article !== undefined) readArticle(wanted.article, wanted.step || 0);
+    }]);
+    map.on('zoomend moveend', labels);
+    map.on('overlayadd overlayremove', labels);
+    map.whenReady(apply);
+  };
+})(typeof window !== 'undefined' ? window : globalThis);

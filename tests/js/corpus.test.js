@@ -1,0 +1,54 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const {load} = require('./load.js');
+
+const T = load('story.js', 'corpus.js');
+
+const articles = [
+  {t: 'Rail talks in Baku', d: '2026-02-01', s: 'a.txt', n: 2, e: 0},
+  {t: 'Syunik mayors', d: '2026-03-15', s: 'b.txt', n: 1, e: 2},
+  {t: 'Undated note', d: '', s: 'c.txt', n: 1, e: 3},
+];
+const data = {
+  articles,
+  places: [{n: 'Baku', ll: [40.4, 49.9], f: 0, e: [0, 1]}, {n: 'Goris', ll: [39.5, 46.3], f: 0, e: [2, 1]}],
+  excerpts: [{a: 0, p: 1, g: [0]}, {a: 0, p: 2, g: [0, 1]}, {a: 1, p: 1, g: [1]}, {a: 2, p: 1, g: []}],
+};
+
+test('filters by words of the title or source, by dates, and by one article', () => {
+  assert.deepEqual(T.articlesShown(articles, {}), [true, true, true]);
+  assert.deepEqual(T.articlesShown(articles, {text: 'syunik'}), [false, true, false]);
+  assert.deepEqual(T.articlesShown(articles, {text: 'B.TXT'}), [false, true, false]);
+  assert.deepEqual(T.articlesShown(articles, {from: '2026-03-01'}), [false, true, false]);
+  // An undated article stays under an end date: nothing says it came later.
+  assert.deepEqual(T.articlesShown(articles, {to: '2026-02-28'}), [true, false, true]);
+  assert.deepEqual(T.articlesShown(articles, {article: 2}), [false, false, true]);
+});
+
+test('counts per place follow the filters; a symbol grows with its count and hides at none', () => {
+  assert.deepEqual(T.placeCounts(data, [true, true, true]), [2, 2]);
+  assert.deepEqual(T.placeCounts(data, [false, true, false]), [0, 1]);
+  assert.equal(T.corpusRadius(0), 0);
+  assert.ok(T.corpusRadius(100) > T.corpusRadius(1));
+  assert.ok(T.corpusRadius(100000) <= 24);
+});
+
+test('labels that would overlap are left out, the biggest kept', () => {
+  const kept = T.placeLabels([
+    {id: 0, x: 0, y: 0, w: 50, h: 18, n: 3},
+    {id: 1, x: 10, y: 5, w: 50, h: 18, n: 9},
+    {id: 2, x: 200, y: 0, w: 50, h: 18, n: 1},
+  ]);
+  assert.deepEqual(kept.sort(), [1, 2]);
+});
+
+test('a step of one article of many has its own link; a single article keeps the old one', () => {
+  T.hashArticle = null;
+  assert.equal(T.hashFor(5, false), '#step=5');
+  T.hashArticle = 3;
+  assert.equal(T.hashFor(2, true), '#article=3&step=2&present');
+  T.hashArticle = null;
+  assert.deepEqual(T.parseHash('#article=3&step=2'), {step: 2, present: false, article: 3});
+  assert.deepEqual(T.parseHash('#step=4'), {step: 4, present: false, article: null});
+});
