@@ -44,7 +44,10 @@ def _spots(row) -> list[tuple[str, float, float, bool]]:
 
 
 def corpus_payload(gdf: gpd.GeoDataFrame) -> dict:
-    """``{articles, places, excerpts}`` for ``TrippMap.addCorpus`` (see ``static/corpus.js``)."""
+    """``{articles, spots, excerpts}`` for ``TrippMap.addCorpus`` (see ``static/corpus.js``).
+
+    A spot is a place excerpts are drawn at, with the excerpts naming it, newest first.
+    """
     articles: dict[int, dict] = {}
     places: dict[tuple, dict] = {}
     order: dict[tuple, int] = {}
@@ -78,7 +81,7 @@ def corpus_payload(gdf: gpd.GeoDataFrame) -> dict:
     for place in places.values():
         # Newest first: by the article's date (undated last), then in reading order.
         place["e"].sort(key=lambda i: (_negated(dates[excerpts[i]["a"]]), excerpts[i]["a"], excerpts[i]["p"]))
-    return {"articles": list(articles.values()), "places": list(places.values()), "excerpts": excerpts}
+    return {"articles": list(articles.values()), "spots": list(places.values()), "excerpts": excerpts}
 
 
 def _negated(date: str) -> tuple[int, str]:
@@ -94,12 +97,12 @@ def article_steps(payload: dict) -> list[dict]:
     for number, art in enumerate(payload["articles"]):
         span = range(art["e"], art["e"] + art["n"])
         ids = sorted({g for i in span for g in payload["excerpts"][i]["g"]})
-        points = [payload["places"][g]["ll"] for g in ids]
+        points = [payload["spots"][g]["ll"] for g in ids]
         bounds = None
         if points:
             lats, lons = [p[0] for p in points], [p[1] for p in points]
             bounds = [[min(lats), min(lons)], [max(lats), max(lons)]]
-        names = ", ".join(payload["places"][g]["n"] for g in ids[:8]) + (" …" if len(ids) > 8 else "")
+        names = ", ".join(payload["spots"][g]["n"] for g in ids[:8]) + (" …" if len(ids) > 8 else "")
         meta = " · ".join(x for x in (art["d"] or "undated", art["s"], f"{art['n']} paragraphs") if x)
         html = (
             f'<p class="tripp-step-meta">{meta}</p><p class="tripp-step-text">Places: {names or "none"}</p>'
@@ -117,7 +120,7 @@ def article_steps(payload: dict) -> list[dict]:
                 "show": [],
                 "hide": [],
                 "date": None,
-                "places": ids,
+                "spots": ids,
             }
         )
     return steps

@@ -56,7 +56,7 @@ def text_version_html(
             )
         parts.append(f"<h3>The article, paragraph by paragraph</h3><ol>{''.join(rows)}</ol>")
     if corpus is not None:
-        ranked = sorted(corpus["places"], key=lambda p: (-len(p["e"]), p["n"]))
+        ranked = sorted(corpus["spots"], key=lambda p: (-len(p["e"]), p["n"]))
         items = "".join(f"<li>{p['n']}: {len(p['e']):,}</li>" for p in ranked)
         parts.append(
             f"<h3>{len(corpus['articles']):,} articles: the places they name, with how many excerpts</h3>"

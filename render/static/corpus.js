@@ -27,7 +27,7 @@
 
   /* How many shown excerpts name each place. */
   T.placeCounts = function (data, shown) {
-    var counts = data.places.map(function () { return 0; });
+    var counts = data.spots.map(function () { return 0; });
     data.excerpts.forEach(function (e) {
       if (shown[e.a]) e.g.forEach(function (g) { counts[g] += 1; });
     });
@@ -48,14 +48,14 @@
   function stepsOf(data, n) {
     var a = data.articles[n];
     var meta = [a.d || 'undated', a.s, a.n + ' paragraphs'].filter(Boolean).join(' · ');
-    var steps = [{key: null, title: a.t, view: 'route', places: [],
+    var steps = [{key: null, title: a.t, view: 'route', spots: [],
                   html: '<p class="tripp-step-meta">' + meta + '</p><p><button type="button" ' +
                         'class="tripp-all-articles">Back to all articles</button></p>'}];
     for (var i = a.e; i < a.e + a.n; i++) {
       var e = data.excerpts[i];
-      var lls = e.g.map(function (g) { return data.places[g].ll; });
+      var lls = e.g.map(function (g) { return data.spots[g].ll; });
       var bounds = lls.length ? L.latLngBounds(lls) : null;
-      steps.push({key: null, places: e.g, title: e.q, view: bounds ? null : 'route',
+      steps.push({key: null, spots: e.g, title: e.q, view: bounds ? null : 'route',
                   bounds: bounds ? [[bounds.getSouth(), bounds.getWest()], [bounds.getNorth(), bounds.getEast()]] : null,
                   zoom: lls.length === 1 ? 9 : null,
                   html: '<p class="tripp-step-text">' + e.x + '</p><p class="tripp-step-meta">' + meta +
@@ -64,7 +64,7 @@
     return steps;
   }
 
-  /* data: {articles: [{t, d, s, n, e}], places: [{n, ll, f, e: [excerpt ids, newest first]}],
+  /* data: {articles: [{t, d, s, n, e}], spots: [{n, ll, f, e: [excerpt ids, newest first]}],
             excerpts: [{a, p, x, q, g: [place ids]}]}; options: {title} */
   T.addCorpus = function (map, group, data, options) {
     // Their own pane: above the region's shapes (an SVG of its own), below the route.
@@ -77,7 +77,7 @@
     T.corpus = {data: data, markers: []};
 
     function popupHtml(id) {
-      var place = data.places[id];
+      var place = data.spots[id];
       var ids = place.e.filter(function (i) { return shown[data.excerpts[i].a]; });
       var items = ids.slice(0, LIST_MAX).map(function (i) {
         var e = data.excerpts[i], a = data.articles[e.a];
@@ -92,7 +92,7 @@
         items + '</ol>' + more;
     }
 
-    data.places.forEach(function (place, id) {
+    data.spots.forEach(function (place, id) {
       var marker = L.circleMarker(place.ll, {renderer: renderer, radius: T.corpusRadius(counts[id]), weight: 2,
                                              color: '#ffffff', fillColor: place.f ? '#5b5b5b' : '#1a1a1a',
                                              fillOpacity: 0.88, bubblingMouseEvents: false});
@@ -104,7 +104,7 @@
 
     function labels() {
       var items = [];
-      data.places.forEach(function (place, id) {
+      data.spots.forEach(function (place, id) {
         if (!counts[id] || !map.hasLayer(group)) return;
         var pt = map.latLngToContainerPoint(place.ll);
         var text = place.n + ' ' + counts[id];
@@ -116,7 +116,7 @@
       T.corpus.markers.forEach(function (m, id) {
         var tip = m.getTooltip();
         tip.options.permanent = !!kept[id];
-        tip.setContent(data.places[id].n + (counts[id] ? ' · ' + counts[id] : ''));
+        tip.setContent(data.spots[id].n + (counts[id] ? ' · ' + counts[id] : ''));
         if (kept[id]) { if (!m.isTooltipOpen()) m.openTooltip(); } else if (m.isTooltipOpen()) m.closeTooltip();
       });
       T.corpus.labelled = Object.keys(kept).length;
@@ -203,7 +203,7 @@
       if (read) { readArticle(parseInt(read.getAttribute('data-article'), 10)); return; }
       if (e.target.closest && e.target.closest('.tripp-all-articles')) allArticles();
     });
-    T.onStep = (T.onStep || []).concat([function (s) { highlight(s.places || []); }]);
+    T.onStep = (T.onStep || []).concat([function (s) { highlight(s.spots || []); }]);
     T.beforeStory = (T.beforeStory || []).concat([function (story, wanted) {
       story.firstSteps = story.steps();
       if (wanted.article !== null && wanted.article !== undefined) readArticle(wanted.article, wanted.step || 0);

@@ -12,7 +12,7 @@ const articles = [
 ];
 const data = {
   articles,
-  places: [{n: 'Baku', ll: [40.4, 49.9], f: 0, e: [0, 1]}, {n: 'Goris', ll: [39.5, 46.3], f: 0, e: [2, 1]}],
+  spots: [{n: 'Baku', ll: [40.4, 49.9], f: 0, e: [0, 1]}, {n: 'Goris', ll: [39.5, 46.3], f: 0, e: [2, 1]}],
   excerpts: [{a: 0, p: 1, g: [0]}, {a: 0, p: 2, g: [0, 1]}, {a: 1, p: 1, g: [1]}, {a: 2, p: 1, g: []}],
 };
 
