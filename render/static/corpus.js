@@ -8,9 +8,11 @@
 
   var LIST_MAX = 40;  // excerpts listed in a place's popup; the filters narrow the rest
 
-  /* The radius of a place's symbol for n excerpts (0 hides it). */
-  T.corpusRadius = function (n) {
-    return n ? Math.min(24, 5 + 2.2 * Math.sqrt(n)) : 0;
+  /* The radius of a place's symbol for n excerpts when the most any place has is most (0 hides it): its area
+     grows with n, from 5 px for one excerpt to 22 px for the most. */
+  T.corpusRadius = function (n, most) {
+    if (!n) return 0;
+    return 5 + 17 * Math.sqrt((n - 1) / Math.max(1, (most || n) - 1));
   };
 
   /* Which articles pass the filters {text, from, to, article}: an array of booleans. */
@@ -34,9 +36,10 @@
     return counts;
   };
 
-  /* Labels that do not collide, biggest first: items [{id, x, y, w, h, n}] -> ids kept. */
-  T.placeLabels = function (items) {
-    var kept = [], boxes = [];
+  /* Labels that do not collide with each other or with boxes already taken (the map's own labels), biggest
+     first: items [{id, x, y, w, h, n}] -> ids kept. */
+  T.placeLabels = function (items, taken) {
+    var kept = [], boxes = (taken || []).slice();
     items.slice().sort(function (a, b) { return b.n - a.n || a.id - b.id; }).forEach(function (it) {
       var box = [it.x, it.y, it.x + it.w, it.y + it.h];
       var clash = boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; });
@@ -74,7 +77,12 @@
     var shown = data.articles.map(function () { return true; });
     var counts = T.placeCounts(data, shown);
     var current = [];
+    var FILL = 0.72;  // the route and the map's own labels still read through a crowd of symbols
     T.corpus = {data: data, markers: []};
+
+    function most() {
+      return Math.max.apply(null, counts.concat([1]));
+    }
 
     function popupHtml(id) {
       var place = data.spots[id];
@@ -93,9 +101,9 @@
     }
 
     data.spots.forEach(function (place, id) {
-      var marker = L.circleMarker(place.ll, {renderer: renderer, radius: T.corpusRadius(counts[id]), weight: 2,
-                                             color: '#ffffff', fillColor: place.f ? '#5b5b5b' : '#1a1a1a',
-                                             fillOpacity: 0.88, bubblingMouseEvents: false});
+      var marker = L.circleMarker(place.ll, {renderer: renderer, radius: T.corpusRadius(counts[id], most()),
+                                             weight: 2, color: '#ffffff', fillColor: place.f ? '#5b5b5b' : '#1a1a1a',
+                                             fillOpacity: FILL, bubblingMouseEvents: false});
       marker.bindPopup(function () { return popupHtml(id); }, T.popupOptions ? T.popupOptions() : {});
       marker.bindTooltip(place.n, {direction: 'right', className: 'tripp-count', offset: [8, 0]});
       marker.addTo(group);
@@ -107,12 +115,17 @@
       data.spots.forEach(function (place, id) {
         if (!counts[id] || !map.hasLayer(group)) return;
         var pt = map.latLngToContainerPoint(place.ll);
-        var text = place.n + ' ' + counts[id];
-        items.push({id: id, x: pt.x + T.corpusRadius(counts[id]) + 2, y: pt.y - 9, w: 7 * text.length + 10, h: 18,
-                    n: counts[id]});
+        var text = place.n + ' · ' + counts[id];
+        items.push({id: id, x: pt.x + 8, y: pt.y - 10, w: 7.5 * text.length + 12, h: 20, n: counts[id]});
       });
+      var origin = map.getContainer().getBoundingClientRect();
+      var taken = Array.prototype.map.call(map.getContainer().querySelectorAll('.tripp-label, .leaflet-control'),
+        function (el) {
+          var r = el.getBoundingClientRect();
+          return [r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top];
+        });
       var kept = {};
-      T.placeLabels(items).forEach(function (id) { kept[id] = true; });
+      T.placeLabels(items, taken).forEach(function (id) { kept[id] = true; });
       T.corpus.markers.forEach(function (m, id) {
         var tip = m.getTooltip();
         tip.options.permanent = !!kept[id];
@@ -125,9 +138,10 @@
     function apply() {
       shown = T.articlesShown(data.articles, filters);
       counts = T.placeCounts(data, shown);
+      var top = most();
       T.corpus.markers.forEach(function (m, id) {
-        m.setRadius(T.corpusRadius(counts[id]));
-        m.setStyle({opacity: counts[id] ? 1 : 0, fillOpacity: counts[id] ? 0.88 : 0, interactive: !!counts[id]});
+        m.setRadius(T.corpusRadius(counts[id], top));
+        m.setStyle({opacity: counts[id] ? 1 : 0, fillOpacity: counts[id] ? FILL : 0, interactive: !!counts[id]});
       });
       var n = shown.filter(Boolean).length, e = counts.length ? data.excerpts.filter(function (x) {
         return shown[x.a];
@@ -150,16 +164,19 @@
     var status = null;
     var control = L.control({position: 'topleft'});
     control.onAdd = function () {
-      var box = L.DomUtil.create('form', 'tripp-corpus-filter');
-      box.setAttribute('aria-label', 'Filter the articles');
-      box.innerHTML = '<fieldset><legend>Articles</legend>' +
+      // Open only where the map has room beside it (a laptop or a large screen); folded on a phone or an old
+      // projector, where it would cover the region.
+      var size = map.getSize();
+      var box = L.DomUtil.create('details', 'tripp-corpus-filter');
+      box.open = size.x >= 1200 && size.y >= 700;
+      box.innerHTML = '<summary>Filter the articles</summary><form aria-label="Filter the articles">' +
         '<label>Title or source <input type="search" class="tripp-filter-text" autocomplete="off"></label>' +
         '<label>From <input type="date" class="tripp-filter-from"></label>' +
         '<label>To <input type="date" class="tripp-filter-to"></label>' +
-        '<p class="tripp-filter-status" aria-live="polite"></p></fieldset>';
+        '<p class="tripp-filter-status" aria-live="polite"></p></form>';
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      box.addEventListener('submit', function (e) { e.preventDefault(); });
+      box.querySelector('form').addEventListener('submit', function (e) { e.preventDefault(); });
       box.querySelector('.tripp-filter-text').addEventListener('input', function (e) {
         filters.text = e.target.value; apply();
       });

@@ -29,9 +29,13 @@ test('filters by words of the title or source, by dates, and by one article', ()
 test('counts per place follow the filters; a symbol grows with its count and hides at none', () => {
   assert.deepEqual(T.placeCounts(data, [true, true, true]), [2, 2]);
   assert.deepEqual(T.placeCounts(data, [false, true, false]), [0, 1]);
-  assert.equal(T.corpusRadius(0), 0);
-  assert.ok(T.corpusRadius(100) > T.corpusRadius(1));
-  assert.ok(T.corpusRadius(100000) <= 24);
+  assert.equal(T.corpusRadius(0, 50), 0);
+  assert.equal(T.corpusRadius(1, 50), 5);
+  assert.equal(T.corpusRadius(50, 50), 22);
+  assert.ok(T.corpusRadius(10, 50) > T.corpusRadius(2, 50));
+  // Area, not radius, follows the count: four times the excerpts, about twice the radius (past the minimum).
+  const r = (n) => T.corpusRadius(n, 401) - 5;
+  assert.ok(Math.abs(r(401) / r(101) - 2) < 0.02);
 });
 
 test('labels that would overlap are left out, the biggest kept', () => {
@@ -41,6 +45,8 @@ test('labels that would overlap are left out, the biggest kept', () => {
     {id: 2, x: 200, y: 0, w: 50, h: 18, n: 1},
   ]);
   assert.deepEqual(kept.sort(), [1, 2]);
+  // A box the map's own labels take keeps a place's label out of it.
+  assert.deepEqual(T.placeLabels([{id: 0, x: 0, y: 0, w: 50, h: 18, n: 3}], [[10, 5, 30, 15]]), []);
 });
 
 test('a step of one article of many has its own link; a single article keeps the old one', () => {
