@@ -24,6 +24,7 @@ from outputs.downloads import layers_zip
 from outputs.export import excerpt_frames, export_page
 from outputs.facts import facts_table, route_table
 from render.assets import copy_served_assets, static_text
+from render.corpus import corpus_payload, is_corpus
 from render.html import md_literal
 from render.mapbuilder import MapOptions, build_map
 from render.text_version import text_version_html
@@ -215,8 +216,13 @@ def _article_box() -> None:
 
 
 def _text_version(excerpts: gpd.GeoDataFrame) -> None:
-    # Built from escaped text (render.text_version): shown as HTML, never as Markdown.
-    st.html(text_version_html(TITLE, build_layer(TRIPP_ROUTE.name), excerpts))
+    # Built from escaped text (render.text_version): shown as HTML, never as Markdown. Many articles are
+    # summed up by place, as in the export; each article's text is read in the map's story.
+    route = build_layer(TRIPP_ROUTE.name)
+    if is_corpus(excerpts):
+        st.html(text_version_html(TITLE, route, None, corpus_payload(excerpts)))
+    else:
+        st.html(text_version_html(TITLE, route, excerpts))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
