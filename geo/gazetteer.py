@@ -66,9 +66,9 @@ NamedPlaces = tuple[tuple[Place, tuple[str, ...]], ...]
 
 
 class Prebuilt:
-    """The prebuilt names: name key → ids of its candidate records, turned into places when asked."""
+    """The prebuilt names: name key → ids of its candidate records ("3,17"), turned into places when asked."""
 
-    def __init__(self, records: list[list], names: dict[str, list[int]], first: dict[str, int]):
+    def __init__(self, records: list[list], names: dict[str, str], first: dict[str, int]):
         self._records = records
         self._places: dict[int, Place] = {}
         self.names = names
@@ -82,7 +82,8 @@ class Prebuilt:
         return found
 
     def candidates(self, key: str) -> tuple[Place, ...]:
-        return tuple(self.place(i) for i in self.names.get(key, ()))
+        ids = self.names.get(key)
+        return tuple(self.place(int(i)) for i in ids.split(",")) if ids else ()
 
     def __len__(self) -> int:
         return len(self._records)
@@ -160,7 +161,9 @@ def prebuilt() -> Prebuilt:
     path = verify("gazetteer.json")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        base = Prebuilt(data["records"], data["names"], data["first"])
+        names = dict(zip(data["keys"].split("\n"), data["ids"].split("\n"), strict=True))
+        first = dict(zip(data["first_words"].split("\n"), map(int, data["first_counts"]), strict=True))
+        base = Prebuilt(data["records"], names, first)
         base.place(len(data["records"]) - 1)  # a malformed record fails here, not mid-article
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise DataError(f"{path}: not a gazetteer file ({exc}); rebuild with: python -m geo.gazetteer_build") from exc
