@@ -135,8 +135,9 @@ class Gazetteer:
         if found is None:
             found = self._base.candidates(key)
         elif self._resolve is not None and any(p.lon != p.lon for p in found):
-            # A layer's place is drawn at its anchor, worked out (by building the layer) when first named.
-            found = tuple(self._resolve(p.layer) if p.lon != p.lon and p.layer else p for p in found)
+            # A layer's place is drawn at its anchor, worked out (by building the layer) when first named; so is
+            # a project place placed on a drawn border.
+            found = tuple(self._resolve(p.layer or p.key) if p.lon != p.lon else p for p in found)
         if not self._stand_in or not any(p.key in self._stand_in for p in found):
             return found
         out: dict[str, Place] = {}
@@ -181,7 +182,7 @@ def gazetteer(project: NamedPlaces, layers: NamedPlaces, resolve: Callable[[str]
     layers : pairs of a layer's place and its aliases (from the layer specs); they win
         over a town of the same name (bare "Nakhchivan" is the exclave). A place with no
         coordinates (NaN) is a stand-in, replaced by ``resolve(layer name)`` when first named.
-    resolve : a layer's name → its place at the layer's anchor.
+    resolve : a layer's name (or a stand-in place's key) → the place, with its coordinates.
     """
     base = prebuilt()
     overrides: dict[str, tuple[Place, ...]] = {}

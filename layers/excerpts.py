@@ -38,18 +38,23 @@ def _project_places() -> NamedPlaces:
         if row.id == "nakhchivan_city":
             aliases = ["Nakhchivan city", "city of Nakhchivan", "Nakhchivan City"]
         entries.append((place, tuple(a.strip() for a in aliases if a.strip())))
-    dilucu = dilucu_point()
-    gate = Place(
-        "dilucu",
-        "Dilucu",
-        dilucu.x,
-        dilucu.y,
-        TOWN,
-        source="placed on the Nakhchivan–Turkey border (no published coordinate)",
-        kind="town",
+    # Placed on a border worked out from the country shapes: a stand-in, resolved by lazy_place when first named.
+    nan = float("nan")
+    entries.append(
+        (Place("dilucu", "Dilucu", nan, nan, TOWN, source=_DILUCU_SOURCE), ("Dilucu", "Dilucu gate", "Diluju"))
     )
-    entries.append((gate, ("Dilucu", "Dilucu gate", "Diluju")))
     return tuple(entries)
+
+
+_DILUCU_SOURCE = "placed on the Nakhchivan–Turkey border (no published coordinate)"
+
+
+def lazy_place(key: str) -> Place | None:
+    """A project place whose position is worked out when first named (the Dilucu gate), or None."""
+    if key != "dilucu":
+        return None
+    dilucu = dilucu_point()
+    return Place("dilucu", "Dilucu", dilucu.x, dilucu.y, TOWN, source=_DILUCU_SOURCE)
 
 
 def place_finder(

@@ -94,7 +94,11 @@ def build_layer(name: str) -> gpd.GeoDataFrame:
 
 @cache
 def layer_place(name: str) -> Place:
-    """The place an article's mention of a layer is drawn at: the layer's anchor (builds the layer)."""
+    """The place an article's mention of a layer is drawn at: the layer's anchor (builds the layer); or a
+    project place whose position is worked out from the layers (the Dilucu gate)."""
+    lazy = excerpts.lazy_place(name)
+    if lazy is not None:
+        return lazy
     layer = spec(name)
     gdf = _built(layer)
     point = layer.anchor(gdf) if layer.anchor else shapely.union_all(gdf.geometry.values).representative_point()
