@@ -164,3 +164,16 @@ def axe_violations(frame, serious_only: bool = True) -> list[dict]:
         for v in result["violations"]
     ]
     return [v for v in found if v["impact"] in ("serious", "critical")] if serious_only else found
+
+
+def open_map(browser, path, ready: str, hash_: str = "", viewport=(1280, 800), **options):
+    """A new offline context opening the file at ``path`` (+ ``hash_``), once the script ``ready`` holds:
+    ``(context, page, watch)``."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **options)
+    watch = Watch()
+    watch.route(context)
+    page = context.new_page()
+    watch.attach(page)
+    page.goto(path.as_uri() + hash_)
+    page.wait_for_function(ready)
+    return context, page, watch

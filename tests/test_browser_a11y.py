@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from outputs.export import export_html
-from tests.browser import Watch, axe_violations, start_streamlit
+from tests.browser import Watch, axe_violations, open_map, start_streamlit
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
@@ -22,14 +22,7 @@ def exported(tmp_path_factory):
 
 
 def open_page(browser, path, hash_="", viewport=(1280, 800)):
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    watch = Watch()
-    watch.route(context)
-    page = context.new_page()
-    watch.attach(page)
-    page.goto(path.as_uri() + hash_)
-    page.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
-    return context, page, watch
+    return open_map(browser, path, "window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1", hash_, viewport)
 
 
 @pytest.mark.parametrize("hash_", ["", "#step=11"])

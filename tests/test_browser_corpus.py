@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import Watch, axe_violations
+from tests.browser import axe_violations, open_map
 
 pytestmark = pytest.mark.browser
 
@@ -41,13 +41,8 @@ def exported(tmp_path_factory):
 
 
 def open_page(browser, path, hash_="", viewport=(1280, 800)):
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    watch = Watch()
-    watch.route(context)
-    page = context.new_page()
-    watch.attach(page)
-    page.goto(path.as_uri() + hash_)
-    page.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.corpus && TrippMap.corpus.markers.length")
+    ready = "window.TrippMap && TrippMap.story && TrippMap.corpus && TrippMap.corpus.markers.length"
+    context, page, watch = open_map(browser, path, ready, hash_, viewport)
     page.wait_for_timeout(300)
     return context, page, watch
 
