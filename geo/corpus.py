@@ -12,13 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.articles import Article, ArticleError, read_article
+from geo.articles import Article, ArticleError, paragraphs, read_article
 from geo.gazetteer import normalise
 
-__all__ = ["MAX_ARTICLES", "Corpus", "article_title", "corpus_of", "read_corpus"]
+__all__ = ["MAX_ARTICLES", "MAX_CORPUS_PARAGRAPHS", "Corpus", "article_title", "corpus_of", "read_corpus"]
 
 # Articles one map may hold: a term's or a newsroom's coverage, with room to spare.
 MAX_ARTICLES = 5_000
+# Paragraphs one map may hold, all articles together: 20,000 excerpts still draw in about a second, and
+# take about a minute to find places in; more articles than that are left out, and the notes say so.
+MAX_CORPUS_PARAGRAPHS = 20_000
 _TITLE_CHARS = 90
 
 
@@ -58,14 +61,24 @@ def corpus_of(articles: Iterable[Article]) -> Corpus:
     """The corpus of articles already read: duplicates counted once."""
     kept: dict[str, Article] = {}
     duplicates = []
+    total, over = 0, []
     for article in articles:
         mark = _fingerprint(article)
         if mark in kept:
             duplicates.append((article.name, kept[mark].name))
             continue
+        size = len(paragraphs(article.text))
+        if over or (kept and total + size > MAX_CORPUS_PARAGRAPHS):
+            over.append(article.name)
+            continue
+        total += size
         kept[mark] = article
-    notes = tuple(a.note for a in kept.values() if a.note)
-    return Corpus(tuple(kept.values()), tuple(duplicates), notes)
+    notes = [a.note for a in kept.values() if a.note]
+    if over:
+        notes.append(
+            f"left out {len(over):,} articles from {over[0]} on: one map holds {MAX_CORPUS_PARAGRAPHS:,} paragraphs"
+        )
+    return Corpus(tuple(kept.values()), tuple(duplicates), tuple(notes))
 
 
 def _files(paths: Iterable[Path]) -> list[Path]:

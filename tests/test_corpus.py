@@ -56,3 +56,13 @@ def test_a_title_is_the_first_sentence_cut_at_a_word():
     long = parse_article("word " * 60, "x.txt")
     assert article_title(long).endswith(" …") and len(article_title(long)) <= 92
     assert corpus_of([]).articles == ()
+
+
+def test_a_corpus_past_its_paragraph_limit_keeps_the_first_articles_and_says_so(monkeypatch):
+    import geo.corpus
+
+    monkeypatch.setattr(geo.corpus, "MAX_CORPUS_PARAGRAPHS", 5)
+    articles = [parse_article(f"A {k} in Baku.\n\nB {k}.\n\nC {k}.", f"{k}.txt") for k in range(4)]
+    corpus = corpus_of(articles)
+    assert [a.name for a in corpus.articles] == ["0.txt"]
+    assert corpus.notes == ("left out 3 articles from 1.txt on: one map holds 5 paragraphs",)
