@@ -84,6 +84,17 @@ def update_manifest(data_dir: Path, entry: dict) -> None:
 # Files transcribed by hand from the shared reference: their manifest entries
 # are written from here, their checksums refreshed by --checksums-only.
 TRANSCRIBED = {
+    "labels.csv": {
+        "sources": [
+            {
+                "document": "hand-entered for tripp-map: label points and priorities are cartographic choices",
+                "licence": "facts from the cited public sources (Wikipedia: CC BY-SA)",
+                "attribution": "per row, column 'source'",
+            }
+        ],
+        "rebuild": "hand-entered; then python -m geo.build_data --checksums-only",
+        "simplification": None,
+    },
     "places.csv": {
         "sources": [
             {

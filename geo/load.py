@@ -12,7 +12,7 @@ import geopandas as gpd
 
 from geo.errors import TrippError
 
-__all__ = ["DATA_DIR", "DataError", "manifest", "read_csv_rows", "regions", "verify"]
+__all__ = ["DATA_DIR", "DataError", "manifest", "read_bytes", "read_csv_rows", "read_geojson", "regions", "verify"]
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -71,3 +71,23 @@ def read_csv_rows(name: str) -> list[dict[str, str]]:
     path = verify(name)
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
+
+
+@cache
+def _geojson(name: str) -> gpd.GeoDataFrame:
+    path = verify(name)
+    try:
+        gdf = gpd.read_file(path)
+    except Exception as exc:  # pyogrio raises several types for a broken file
+        raise DataError(f"cannot read {path}: {exc}") from exc
+    return gdf.set_crs(4326, allow_override=True)
+
+
+def read_geojson(name: str) -> gpd.GeoDataFrame:
+    """A checked GeoJSON data file as a frame (a copy)."""
+    return _geojson(name).copy()
+
+
+def read_bytes(name: str) -> bytes:
+    """The bytes of a checked data file (an image)."""
+    return verify(name).read_bytes()

@@ -92,7 +92,7 @@ AZERBAIJAN = Layer(
     kind="polygon",
     build=lambda _: azerbaijan(),
     style=_AZERBAIJAN_STYLE,
-    legend=(LegendRow("Azerbaijan", _AZERBAIJAN_STYLE, "fill"),),
+    legend=(LegendRow("Azerbaijan", _AZERBAIJAN_STYLE, "fill", direct=True),),
     popup=_COUNTRY_POPUP,
 )
 
@@ -102,7 +102,7 @@ NAKHCHIVAN = Layer(
     kind="polygon",
     build=lambda _: nakhchivan(),
     style=_NAKHCHIVAN_STYLE,
-    legend=(LegendRow("Nakhchivan (Azerbaijan)", _NAKHCHIVAN_STYLE, "fill"),),
+    legend=(LegendRow("Nakhchivan (Azerbaijan)", _NAKHCHIVAN_STYLE, "fill", direct=True),),
     popup=_COUNTRY_POPUP,
     tooltip=lambda _: "Nakhchivan (exclave of Azerbaijan)",
     aliases=(
@@ -129,6 +129,6 @@ ARMENIA = Layer(
     kind="polygon",
     build=lambda _: armenia(),
     style=_ARMENIA_STYLE,
-    legend=(LegendRow("Armenia", _ARMENIA_STYLE, "fill"),),
+    legend=(LegendRow("Armenia", _ARMENIA_STYLE, "fill", direct=True),),
     popup=_COUNTRY_POPUP,
 )

@@ -158,9 +158,14 @@ KARABAKH = Layer(
     build=lambda _: karabakh(),
     style=_style,
     legend=(
-        LegendRow("Karabakh: held by ethnic Armenian forces (on the date shown)", _STYLES[ARMENIAN_FORCES], "fill"),
-        LegendRow("Karabakh: under Azerbaijani control (on the date shown)", _STYLES["Azerbaijan"], "fill"),
-        LegendRow("Lachin corridor: Russian peacekeepers (2020–2022)", _STYLES["Russian peacekeepers"], "fill"),
+        LegendRow("Karabakh: held by ethnic Armenian forces", _STYLES[ARMENIAN_FORCES], "fill"),
+        LegendRow("Karabakh: under Azerbaijani control", _STYLES["Azerbaijan"], "fill"),
+        LegendRow(
+            "Lachin corridor: Russian peacekeepers (2020–2022)",
+            _STYLES["Russian peacekeepers"],
+            "fill",
+            when=("2020-11-10", "2022-08-26"),
+        ),
     ),
     popup=(
         Field("Held by", "held_by"),

@@ -16,6 +16,7 @@ __all__ = [
     "COUNTRY_LINE",
     "PALETTE",
     "POLYGON",
+    "RIVER",
     "ROUTE_COLOUR",
     "SEA",
     "STATUS_LINES",
@@ -42,6 +43,8 @@ BACKGROUND = "#efece6"  # beyond the mapped region
 # The story's subject, in a colour no other layer uses: 4.3:1 or more against every fill it crosses.
 ROUTE_COLOUR = "#B0006E"
 SEA = "#c6dcec"
+# Rivers in a blue darker than the sea, so a river reads as water on every fill.
+RIVER = MappingProxyType({"color": "#3a7cb8", "weight": 2, "opacity": 0.9, "interactive": False})
 
 POLYGON = MappingProxyType({"weight": 1.2, "opacity": 1.0, "fillOpacity": 0.35})
 

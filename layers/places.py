@@ -49,12 +49,6 @@ def _style(record) -> dict[str, object]:
     return dict(_STYLE)
 
 
-def _label(record) -> str | None:
-    """Capitals and places with two names (Khankendi / Stepanakert) are always labelled."""
-    name = str(record["name"])
-    return name if record.get("kind") == "capital" or " / " in name else None
-
-
 def _position(record) -> str:
     point = record["geometry"]
     return f"{point.y:.4f}, {point.x:.4f}"
@@ -75,6 +69,5 @@ PLACES = Layer(
         Field("Note", "note"),
         SOURCE,
     ),
-    label=_label,
     key=lambda record: f"place-{record['id']}",
 )

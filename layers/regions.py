@@ -89,7 +89,7 @@ NEIGHBORS = Layer(
     kind="polygon",
     build=lambda _: neighbors(),
     style=_NEIGHBORS_STYLE,
-    legend=(LegendRow("Neighbouring country", _NEIGHBORS_STYLE, "fill"),),
+    legend=(LegendRow("Neighbouring country", _NEIGHBORS_STYLE, "fill", direct=True),),
     popup=(AREA, SOURCE),
 )
 
@@ -99,9 +99,8 @@ WATER = Layer(
     kind="polygon",
     build=lambda _: water(),
     style=_WATER_STYLE,
-    legend=(LegendRow("Lake or reservoir", _WATER_STYLE, "fill"),),
+    legend=(LegendRow("Lake or reservoir", _WATER_STYLE, "fill", direct=True),),
     popup=(AREA, SOURCE),
-    shown=False,
 )
 
 SYUNIK = Layer(
@@ -110,7 +109,7 @@ SYUNIK = Layer(
     kind="polygon",
     build=lambda _: syunik(),
     style=_SYUNIK_STYLE,
-    legend=(LegendRow("Syunik province", _SYUNIK_STYLE, "fill"),),
+    legend=(LegendRow("Syunik province", _SYUNIK_STYLE, "fill", direct=True),),
     popup=(AREA, Field("Also called", listed("alt_names")), SOURCE),
     aliases=(
         "Syunik",

@@ -16,7 +16,7 @@ import shapely
 
 from geo.articles import Article
 from geo.gazetteer import REGION, Gazetteer, Place
-from layers import corridors, countries, excerpts, karabakh, places, regions, route
+from layers import corridors, countries, excerpts, karabakh, places, regions, route, world
 from layers.spec import Layer, LayerError
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
 
 # Drawing order: context first, the story's subject last (on top).
 LAYERS: tuple[Layer, ...] = (
+    world.WORLD,
     regions.NEIGHBORS,
     regions.WATER,
     countries.AZERBAIJAN,
@@ -40,6 +41,7 @@ LAYERS: tuple[Layer, ...] = (
     countries.ARMENIA,
     karabakh.KARABAKH,
     regions.SYUNIK,
+    world.RIVERS,
     regions.ENCLAVES,
     corridors.CORRIDORS,
     route.TRIPP_ROUTE,

@@ -311,12 +311,6 @@ def line_tip(record) -> str:
     return f"{record['name']} ({record['status']})"
 
 
-def _label(record) -> str | None:
-    if record.get("country") == "Armenia" and record.get("mode") == "rail":
-        return "TRIPP railway (proposed)"
-    return None
-
-
 def _anchor(gdf: gpd.GeoDataFrame) -> BaseGeometry:
     """A mention of the TRIPP is drawn at the middle of its segment through Armenia."""
     rail = gdf[(gdf["mode"] == "rail") & (gdf["country"] == "Armenia")]
@@ -337,7 +331,6 @@ TRIPP_ROUTE = Layer(
     ),
     popup=LINE_POPUP,
     tooltip=line_tip,
-    label=_label,
     aliases=(
         "TRIPP route",
         "TRIPP",

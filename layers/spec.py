@@ -40,11 +40,18 @@ class Catalogue(Protocol):
 
 @dataclass(frozen=True)
 class LegendRow:
-    """One row of the legend: a swatch drawn in ``style`` and its label."""
+    """One row of the legend: a swatch drawn in ``style`` and its label.
+
+    ``direct``: the map names what the row explains on the map itself (a country's fill), so the key in
+    view leaves the row out; paper's key keeps it. ``when``: the days the row's features exist
+    ([since, until), ISO), so the key lists it only on those days.
+    """
 
     label: str
     style: Mapping[str, object]
     kind: Literal["line", "fill", "point", "excerpt"]
+    direct: bool = False
+    when: tuple[str | None, str | None] | None = None
 
 
 @dataclass(frozen=True)

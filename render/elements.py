@@ -8,6 +8,8 @@ re-evaluates the map; the files they call are declared beside each element.
 
 from __future__ import annotations
 
+import base64
+
 from jinja2 import Template
 
 from render.assets import AssetElement, Delivery
@@ -18,8 +20,11 @@ __all__ = [
     "CompactGeoJson",
     "CorpusExcerpts",
     "DataAttribution",
+    "LocatorInset",
     "MapAccessibility",
+    "MapLabels",
     "MapLegend",
+    "ReliefOverlay",
     "StoryControl",
     "TimeControl",
 ]
@@ -81,9 +86,14 @@ TrippMap.drawFeatures({{ this._parent._parent.get_name() }}, {{ this._parent.get
 
 
 class MapLegend(AssetElement):
-    """A collapsible legend control: what each colour and line style means."""
+    """The key: what each colour and line style in view means, and the map's date when it matters.
 
-    scripts = ("legend.js",)
+    ``entries`` are ``(label, style, kind, layers, when)``: a row is listed while one of its layers is
+    on the map and in view (and, with ``when``, on its days). Rows for what the map names on itself
+    (a country's fill) are not in it.
+    """
+
+    scripts = ("time.js", "legend.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }}, {{ this.start_open }});
@@ -92,16 +102,28 @@ TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }}, {{ this.start
 
     def __init__(
         self,
-        entries: list[tuple[str, dict, str]],
-        title: str = "Legend",
+        entries: list[tuple[str, dict, str, tuple[str, ...], tuple | None]],
+        title: str = "Key",
         delivery: Delivery = "inline",
         start_open: bool = True,
+        dated: tuple[str, ...] = (),
     ):
         super().__init__(delivery)
         self._name = "MapLegend"
         self.start_open = js_json(start_open)
-        rows = "".join(f"<li>{_swatch(style, kind)}<span>{esc(label)}</span></li>" for label, style, kind in entries)
-        self.body = js_json(f"<details><summary>{esc(title)}</summary><ul>{rows}</ul></details>")
+        rows = "".join(
+            f'<li data-layers="{esc(" ".join(layers))}"'
+            + (f' data-since="{esc(when[0] or "")}" data-until="{esc(when[1] or "")}"' if when else "")
+            + f">{_swatch(style, kind)}<span>{esc(label)}</span></li>"
+            for label, style, kind, layers, when in entries
+        )
+        date = (
+            f'<li class="tripp-key-date" data-layers="{esc(" ".join(dated))}">'
+            '<span>Map date:</span> <b class="tripp-key-day"></b></li>'
+            if dated
+            else ""
+        )
+        self.body = js_json(f"<details><summary>{esc(title)}</summary><ul>{date}{rows}</ul></details>")
 
 
 def _swatch(style: dict, kind: str) -> str:
@@ -221,3 +243,58 @@ TrippMap.addCorpus({{ this._parent._parent.get_name() }}, {{ this._parent.get_na
         self._name = "CorpusExcerpts"
         self.payload = js_json(payload)
         self.options = js_json({"title": esc(title)})
+
+
+class MapLabels(AssetElement):
+    """The map's names, placed by one pass after every view change (see ``static/labels.js``).
+
+    ``payload`` comes from :func:`render.labels.label_payload`; its texts are escaped there.
+    """
+
+    scripts = ("time.js", "labels.js")
+    styles = ("map.css",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.addLabels({{ this._parent.get_name() }}, {{ this.payload }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, payload: dict, delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "MapLabels"
+        self.payload = js_json(payload)
+
+
+class ReliefOverlay(AssetElement):
+    """Shaded relief multiplied over the fills, below the lines' pane, the route, names and markers."""
+
+    scripts = ("relief.js",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.addRelief({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }}, {{ this.url }},
+                   {{ this.bounds }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, image: bytes, box: tuple[float, float, float, float], delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "ReliefOverlay"
+        west, south, east, north = box
+        self.url = js_json("data:image/webp;base64," + base64.b64encode(image).decode("ascii"))
+        self.bounds = js_json([[south, west], [north, east]])
+
+
+class LocatorInset(AssetElement):
+    """A small map of the region's part of the world with the view's box on it (1024 px wide and more)."""
+
+    scripts = ("inset.js",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.addInset({{ this._parent.get_name() }}, {{ this.options }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, options: dict, delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "LocatorInset"
+        self.options = js_json(options)

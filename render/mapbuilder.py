@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import folium
 import geopandas as gpd
 
-from geo.region import MAP_CENTRE
+from geo.load import read_bytes
+from geo.region import MAP_CENTRE, RELIEF_BOX, WORLD_BOX
 from layers import registry
 from layers.excerpts import events
 from layers.route import TRIPP_ROUTE
@@ -21,14 +22,19 @@ from render.elements import (
     CompactGeoJson,
     CorpusExcerpts,
     DataAttribution,
+    LocatorInset,
     MapAccessibility,
+    MapLabels,
     MapLegend,
+    ReliefOverlay,
     StoryControl,
     TimeControl,
 )
 from render.excerpts import excerpt_features
 from render.features import layer_features
 from render.html import esc
+from render.inset import inset_options
+from render.labels import label_payload
 from render.page import Page
 from render.story import corpus_story_options, story_options
 from render.text_version import text_version_html
@@ -37,7 +43,8 @@ __all__ = ["CREDITS", "MapOptions", "build_map", "legend_rows"]
 
 CREDITS = [
     "© OpenStreetMap contributors (ODbL)",
-    "Natural Earth",
+    "Natural Earth (relief, the world around)",
+    "GSHHG rivers (LGPL)",
     "GeoNames (CC BY 4.0)",
     "places and dates: Wikipedia and reporting, cited per feature",
     "route derived by tripp-map",
@@ -81,6 +88,18 @@ def legend_rows(layers: tuple[Layer, ...]) -> list[tuple[str, dict, str]]:
     return list(rows.values())
 
 
+def key_entries(layers: tuple[Layer, ...]) -> list[tuple[str, dict, str, tuple[str, ...], tuple | None]]:
+    """The key in view: :func:`legend_rows` less what the map names directly, each with its layers."""
+    rows: dict[str, list] = {}
+    for layer in reversed(layers):
+        for row in layer.legend:
+            if row.direct:
+                continue
+            entry = rows.setdefault(row.label, [row.label, dict(row.style), row.kind, (), row.when])
+            entry[3] = (*entry[3], layer.name)
+    return [tuple(entry) for entry in rows.values()]  # type: ignore[misc]
+
+
 def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDataFrame] | None = None) -> folium.Map:
     """The map: layers, legend, tooltips and popups, excerpts and the story control.
 
@@ -102,12 +121,20 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
         control_scale=True,
         zoom_snap=0.25,
         keyboard=False,
+        # The world around is drawn this far: no zoom or pan shows the edge of the data.
+        min_zoom=5,
+        max_bounds=True,
+        min_lon=WORLD_BOX[0],
+        min_lat=WORLD_BOX[1],
+        max_lon=WORLD_BOX[2],
+        max_lat=WORLD_BOX[3],
     )
     figure.add_child(m)
     apply_leaflet(m, delivery)
 
     bundled = folium.FeatureGroup(name="Bundled basemap (offline)", overlay=False, show=options.basemap == "bundled")
     bundled.add_child(CompactGeoJson([{"geometry": sea().geometry.iloc[0], "style": _SEA_STYLE}], "sea", delivery))
+    bundled.add_child(ReliefOverlay(read_bytes("relief.webp"), RELIEF_BOX, delivery))
     m.add_child(bundled)
     if options.basemap in TILE_BASEMAPS:
         title, url, attribution = TILE_BASEMAPS[options.basemap]
@@ -134,8 +161,11 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
             group.add_child(CompactGeoJson(layer_features(layer, gdf), layer.name, delivery))
         m.add_child(group)
 
+    m.add_child(MapLabels(label_payload(layer.name for layer in shown), delivery))
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
-    m.add_child(MapLegend(legend_rows(shown), delivery=delivery, start_open=story is None))
+    m.add_child(LocatorInset(inset_options(), delivery))
+    dated = tuple(layer.name for layer in shown if layer.period)
+    m.add_child(MapLegend(key_entries(shown), delivery=delivery, dated=dated))
     m.add_child(DataAttribution(CREDITS, delivery))
     if any(layer.period for layer in shown):
         m.add_child(TimeControl(_timeline(), FIRST_DAY, delivery))

@@ -100,6 +100,26 @@
     tooltip.update();
   }
 
+  /* A marker cut by the map's edge or lying under a control is not shown in this view (it comes back when
+     the view moves to it): a half symbol or one under the panel reads as a mistake. */
+  function hideCovered(map, box) {
+    var controls = [];
+    map.getContainer().querySelectorAll('.leaflet-control, .tripp-story').forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) controls.push(r);
+    });
+    T.markers.forEach(function (m) {
+      var icon = m._icon;
+      if (!icon || !m._map) return;
+      icon.classList.remove('tripp-offview');
+      var r = icon.querySelector('.tripp-num') ? icon.querySelector('.tripp-num').getBoundingClientRect()
+                                                 : icon.getBoundingClientRect();
+      var cut = r.left < box.left || r.top < box.top || r.right > box.right || r.bottom > box.bottom;
+      var under = controls.some(function (c) { return overlaps(r, c); });
+      icon.classList.toggle('tripp-offview', cut || under);
+    });
+  }
+
   T.declutter = function (map) {
     var size = map.getSize();
     T.declutterRuns = (T.declutterRuns || 0) + 1;
@@ -107,7 +127,10 @@
     var lines = screenLines(map);
     T.markers.forEach(function (m) { placeMarker(map, m, lines); });
     var box = map.getContainer().getBoundingClientRect();
-    var markerBoxes = T.markers.filter(function (m) { return m._icon && m._map; }).map(function (m) {
+    hideCovered(map, box);
+    var markerBoxes = T.markers.filter(function (m) {
+      return m._icon && m._map && !m._icon.classList.contains('tripp-offview');
+    }).map(function (m) {
       var r = m._icon.getBoundingClientRect();
       return {left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top};
     });
@@ -115,6 +138,8 @@
       var tip = layer.getTooltip && layer.getTooltip();
       if (tip && tip.options.permanent && layer._map) placeLabel(map, tip, lines, markerBoxes);
     });
+    // The map's names are placed after the markers settle (labels.js).
+    map.fire('tripp:decluttered');
   };
 
   T.keepRouteClear = function (map) {

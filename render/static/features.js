@@ -17,8 +17,9 @@
   T.markers = T.markers || [];
 
   var ICON = 34;
-  /* Panes above the ordinary vector layers (400) and below markers (600). */
-  var PANES = {'tripp-top': 450};
+  /* Panes: areas below the relief (relief.js, 380) and the ordinary vector layers (400); the route above
+     them and below markers (600). */
+  var PANES = {'tripp-fills': 350, 'tripp-top': 450};
 
   T.ensurePanes = function (map) {
     Object.keys(PANES).forEach(function (name) {
@@ -67,7 +68,12 @@
         return L.circleMarker(latlng, style);
       }
     };
-    if (style.pane) options.pane = style.pane;
+    if (style.pane) {
+      options.pane = style.pane;
+    } else if (/Polygon$/.test(shape.t || '')) {
+      // Areas under the relief, so it shades them; lines stay above it.
+      options.pane = 'tripp-fills';
+    }
     for (var k in extra || {}) { if (Object.prototype.hasOwnProperty.call(extra, k)) options[k] = extra[k]; }
     return L.geoJSON({type: 'Feature', properties: {}, geometry: T.decodeGeometry(shape)}, options);
   }

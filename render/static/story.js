@@ -196,6 +196,7 @@
     function setPresent(on) {
       present = !!on;
       root.document.documentElement.classList.toggle('tripp-presenting', present);
+      map.fire('tripp:present');
       var fs = root.document.fullscreenElement;
       if (present && !fs && root.document.documentElement.requestFullscreen) {
         root.document.documentElement.requestFullscreen().catch(function () { /* needs a user gesture */ });

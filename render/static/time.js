@@ -28,6 +28,15 @@
     return new Date().toISOString().slice(0, 10);
   };
 
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+  /* "18 Sep 2023" from an ISO day. */
+  T.labelDate = function (iso) {
+    var p = String(iso || '').split('-');
+    if (p.length < 3) return String(iso || '');
+    return parseInt(p[2], 10) + ' ' + MONTHS[parseInt(p[1], 10) - 1] + ' ' + p[0];
+  };
+
   /* Whether a period [since, until) holds a day (ISO strings compare as dates). */
   T.inForce = function (since, until, day) {
     return (!since || since <= day) && (!until || day < until);

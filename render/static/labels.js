@@ -1,0 +1,270 @@
+/* The map's names: countries, the exclave, provinces, water, mountains, places and the route, placed
+   in one pass after every view change. Labels go in priority order; each takes the first of its
+   positions that lies wholly in the map, clear of the controls, the story panel or sheet, the markers,
+   the labels already placed and the route. One that fits nowhere is left out, never drawn over
+   another or cut by an edge. render/placement.py is the same pass for paper (a test compares them).
+   Every text in the payload was escaped in Python (render/labels.py). */
+(function (root) {
+  'use strict';
+  var T = root.TrippMap = root.TrippMap || {};
+
+  var PAD = 2, LINE_PAD = 3, SAMPLE = 4, EDGE = 4;
+
+  /* Where a label may go, in the order tried: [left, top, right, bottom] rectangles. */
+  T.labelCandidates = function (item) {
+    var x = item.x, y = item.y, w = item.w, h = item.h, g = item.gap === undefined ? 8 : item.gap;
+    if (item.anchor === 'line') {
+      var a = (item.angle || 0) * Math.PI / 180;
+      var bw = Math.abs(w * Math.cos(a)) + Math.abs(h * Math.sin(a));
+      var bh = Math.abs(w * Math.sin(a)) + Math.abs(h * Math.cos(a));
+      return [[x - bw / 2, y - bh / 2, x + bw / 2, y + bh / 2]];
+    }
+    if (item.anchor === 'point') {
+      var d = g * 0.7;
+      return [[x + g, y - h / 2], [x - g - w, y - h / 2], [x - w / 2, y - g - h], [x - w / 2, y + g],
+              [x + d, y - d - h], [x + d, y + d], [x - d - w, y - d - h], [x - d - w, y + d]]
+        .map(function (s) { return [s[0], s[1], s[0] + w, s[1] + h]; });
+    }
+    return [[0, 0], [0, -h], [0, h], [-w / 3, 0], [w / 3, 0]].map(function (s) {
+      return [x - w / 2 + s[0], y - h / 2 + s[1], x + w / 2 + s[0], y + h / 2 + s[1]];
+    });
+  };
+
+  /* A rectangle as a turned box [cx, cy, half width, half height, cos, sin]: rect's centre, and w by h
+     turned by angle (degrees) when given, else rect itself. */
+  T.quadOf = function (rect, angle, w, h) {
+    var cx = (rect[0] + rect[2]) / 2, cy = (rect[1] + rect[3]) / 2;
+    if (angle) {
+      var a = angle * Math.PI / 180;
+      return [cx, cy, w / 2, h / 2, Math.cos(a), Math.sin(a)];
+    }
+    return [cx, cy, (rect[2] - rect[0]) / 2, (rect[3] - rect[1]) / 2, 1, 0];
+  };
+
+  function extent(q, ax, ay) {
+    var centre = q[0] * ax + q[1] * ay;
+    var reach = q[2] * Math.abs(q[4] * ax + q[5] * ay) + q[3] * Math.abs(-q[5] * ax + q[4] * ay);
+    return [centre - reach, centre + reach];
+  }
+
+  /* Whether two turned boxes overlap, pad apart at least (separating axes). */
+  T.quadsOverlap = function (a, b, pad) {
+    var axes = [[a[4], a[5]], [-a[5], a[4]], [b[4], b[5]], [-b[5], b[4]]];
+    for (var i = 0; i < axes.length; i++) {
+      var ea = extent(a, axes[i][0], axes[i][1]), eb = extent(b, axes[i][0], axes[i][1]);
+      if (!(ea[0] - pad < eb[1] && eb[0] - pad < ea[1])) return false;
+    }
+    return true;
+  };
+
+  /* Whether a turned box, grown by pad, touches a polyline ([[x, y], …], sampled every few pixels). */
+  T.quadTouchesLines = function (q, lines, pad) {
+    var cx = q[0], cy = q[1], hw = q[2], hh = q[3], c = q[4], s = q[5];
+    for (var l = 0; l < lines.length; l++) {
+      var pts = lines[l];
+      for (var i = 0; i + 1 < pts.length; i++) {
+        var ax = pts[i][0], ay = pts[i][1], bx = pts[i + 1][0], by = pts[i + 1][1];
+        var n = Math.max(1, Math.ceil(Math.max(Math.abs(bx - ax), Math.abs(by - ay)) / SAMPLE));
+        for (var k = 0; k <= n; k++) {
+          var dx = ax + (bx - ax) * k / n - cx, dy = ay + (by - ay) * k / n - cy;
+          if (Math.abs(dx * c + dy * s) <= hw + pad && Math.abs(-dx * s + dy * c) <= hh + pad) return true;
+        }
+      }
+    }
+    return false;
+  };
+
+  function inside(q, frame) {
+    var x = extent(q, 1, 0), y = extent(q, 0, 1);
+    return x[0] >= frame[0] && y[0] >= frame[1] && x[1] <= frame[2] && y[1] <= frame[3];
+  }
+
+  /* items: [{group, x, y, w, h, anchor, angle, gap}] in priority order; frame and obstacles: rectangles
+     [left, top, right, bottom]; lines: polylines to keep clear. Returns [{index, left, top, right, bottom,
+     candidate}] (a turned label: the box around it). */
+  T.placeLabels = function (items, frame, obstacles, lines) {
+    var taken = (obstacles || []).map(function (o) { return T.quadOf(o); }), done = {}, out = [];
+    items.forEach(function (item, index) {
+      if (Object.prototype.hasOwnProperty.call(done, item.group)) return;
+      var turned = item.anchor === 'line' && !!item.angle;
+      var rects = T.labelCandidates(item);
+      for (var n = 0; n < rects.length; n++) {
+        var r = rects[n], q = turned ? T.quadOf(r, item.angle, item.w, item.h) : T.quadOf(r);
+        if (!inside(q, frame)) continue;
+        if (taken.some(function (o) { return T.quadsOverlap(q, o, PAD); })) continue;
+        if (lines && lines.length && T.quadTouchesLines(q, lines, LINE_PAD)) continue;
+        taken.push(q);
+        done[item.group] = true;
+        out.push({index: index, left: r[0], top: r[1], right: r[2], bottom: r[3], candidate: n});
+        return;
+      }
+    });
+    return out;
+  };
+
+  function visible(el) {
+    if (!el || !el.getClientRects().length) return false;
+    var s = root.getComputedStyle(el);
+    return s.display !== 'none' && s.visibility !== 'hidden';
+  }
+
+  function relRect(el, box) {
+    var r = el.getBoundingClientRect();
+    return [r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top];
+  }
+
+  var BLOCKERS = '.leaflet-control, .tripp-story, .leaflet-marker-icon, .leaflet-tooltip.tripp-label, ' +
+    '.tripp-count, .leaflet-popup';
+
+  /* payload: {styles: {kind: {size, weight, italic, caps, spacing, colour, anchor, gap, symbol}},
+               labels: [{g: id, t: text, s: sub, k: kind, ll: [lat, lon], p: priority, z: [min, max],
+                         a: angle, l: layer or null, w: [since, until] or null}]} */
+  T.LabelLayer = L.Layer.extend({
+    initialize: function (payload) {
+      this._payload = payload;
+      this._timer = null;
+    },
+
+    onAdd: function (map) {
+      if (!map.getPane('tripp-labels')) {
+        var pane = map.createPane('tripp-labels');
+        pane.style.zIndex = '560';
+        pane.style.pointerEvents = 'none';
+      }
+      this._box = L.DomUtil.create('div', 'tripp-labels leaflet-zoom-hide', map.getPane('tripp-labels'));
+      this._box.setAttribute('aria-hidden', 'true');
+      var styles = this._payload.styles;
+      this._items = this._payload.labels.map(function (lab) {
+        var st = styles[lab.k] || {};
+        var el = L.DomUtil.create('div', 'tripp-maplabel tl-' + lab.k, this._box);
+        el.setAttribute('data-label', lab.g);
+        el.style.setProperty('--tl-size', (st.size || 13) + 'px');
+        el.style.fontWeight = String(st.weight || 400);
+        if (st.italic) el.style.fontStyle = 'italic';
+        if (st.caps) el.style.textTransform = 'uppercase';
+        if (st.spacing) el.style.letterSpacing = st.spacing + 'em';
+        el.style.color = st.colour || '#222';
+        el.innerHTML = '<span class="tl-text">' + lab.t + '</span>' + (lab.s ? '<span class="tl-sub"></span>' : '');
+        var symbol = null;
+        if (st.symbol) {
+          symbol = L.DomUtil.create('div', 'tripp-mapsymbol', this._box);
+          symbol.textContent = st.symbol;
+          symbol.style.color = st.colour || '#222';
+        }
+        el.style.display = 'none';
+        return {lab: lab, style: st, el: el, symbol: symbol};
+      }, this);
+      this._events = {moveend: this._soon, zoomend: this._soon, resize: this._soon, viewreset: this._soon,
+                      overlayadd: this._soon, overlayremove: this._soon, layeradd: this._soon,
+                      layerremove: this._soon, popupopen: this._soon, popupclose: this._soon,
+                      'tripp:decluttered': this._soon, 'tripp:date': this._soon};
+      map.on(this._events, this);
+      this._soon();
+    },
+
+    onRemove: function (map) {
+      map.off(this._events, this);
+      if (this._timer !== null) root.clearTimeout(this._timer);
+      this._timer = null;
+      L.DomUtil.remove(this._box);
+      this._items = [];
+    },
+
+    _soon: function () {
+      var self = this;
+      if (this._timer !== null) root.clearTimeout(this._timer);
+      this._timer = root.setTimeout(function () { self._timer = null; self.update(); }, 30);
+    },
+
+    _shown: function (lab, zoom, day, map) {
+      if (zoom < lab.z[0] || zoom > lab.z[1]) return false;
+      if (lab.w && !T.inForce(lab.w[0], lab.w[1], day)) return false;
+      if (lab.l) {
+        var group = T.groups && T.groups[lab.l];
+        if (!group || !map.hasLayer(group)) return false;
+      }
+      return true;
+    },
+
+    /* Place every label for the view as it is now. */
+    update: function () {
+      var map = this._map;
+      if (!map || !this._items) return;
+      var size = map.getSize();
+      var zoom = map.getZoom(), day = T.date || (T.today ? T.today() : '9999-12-31');
+      var container = map.getContainer(), box = container.getBoundingClientRect();
+      var live = [];
+      this._items.forEach(function (it) {
+        it.el.style.display = 'none';
+        if (it.symbol) it.symbol.style.display = 'none';
+        if (!this._shown(it.lab, zoom, day, map)) return;
+        var p = map.latLngToContainerPoint(it.lab.ll);
+        if (p.x < -200 || p.y < -100 || p.x > size.x + 200 || p.y > size.y + 100) return;
+        var sub = it.el.querySelector('.tl-sub');
+        if (sub) sub.innerHTML = it.lab.s.replace('{date}', T.labelDate(day));
+        it.el.style.display = 'block';
+        it.el.style.visibility = 'hidden';
+        it.el.style.transform = '';
+        live.push({it: it, p: p});
+      }, this);
+      // Read every size, then write every position: one layout.
+      var obstacles = [];
+      container.querySelectorAll(BLOCKERS).forEach(function (el) {
+        if (visible(el)) obstacles.push(relRect(el, box));
+      });
+      live.forEach(function (o) {
+        o.w = o.it.el.offsetWidth;
+        o.h = o.it.el.offsetHeight;
+        // A place's dot (drawn by its layer) or a peak's symbol is kept clear by every label.
+        if (o.it.style.anchor === 'point' && o.it.lab.k !== 'route') {
+          obstacles.push([o.p.x - 5, o.p.y - 5, o.p.x + 5, o.p.y + 5]);
+        }
+      });
+      var lines = [];
+      (T.keepClear || []).forEach(function (layer) {
+        if (!map.hasLayer(layer) || !layer.getLatLngs) return;
+        var parts = layer.getLatLngs();
+        if (parts.length && !Array.isArray(parts[0])) parts = [parts];
+        parts.forEach(function (part) {
+          lines.push(part.map(function (ll) { var q = map.latLngToContainerPoint(ll); return [q.x, q.y]; }));
+        });
+      });
+      var items = live.map(function (o) {
+        return {group: o.it.lab.g, x: o.p.x, y: o.p.y, w: o.w, h: o.h, anchor: o.it.style.anchor || 'area',
+                angle: o.it.lab.a || 0, gap: o.it.style.gap === undefined ? 8 : o.it.style.gap};
+      });
+      var frame = [EDGE, EDGE, size.x - EDGE, size.y - EDGE];
+      var placed = T.placeLabels(items, frame, obstacles, lines);
+      var on = {};
+      placed.forEach(function (pl) {
+        var o = live[pl.index], el = o.it.el;
+        on[pl.index] = true;
+        var cx = (pl.left + pl.right) / 2, cy = (pl.top + pl.bottom) / 2;
+        var at = map.containerPointToLayerPoint([cx - o.w / 2, cy - o.h / 2]);
+        el.style.left = at.x + 'px';
+        el.style.top = at.y + 'px';
+        if (items[pl.index].anchor === 'line' && items[pl.index].angle) {
+          el.style.transform = 'rotate(' + items[pl.index].angle + 'deg)';
+        }
+        el.style.visibility = 'visible';
+        if (o.it.symbol) {
+          var s = map.containerPointToLayerPoint([o.p.x, o.p.y]);
+          o.it.symbol.style.left = s.x + 'px';
+          o.it.symbol.style.top = s.y + 'px';
+          o.it.symbol.style.display = 'block';
+        }
+      });
+      live.forEach(function (o, n) { if (!on[n]) o.it.el.style.display = 'none'; });
+      container.setAttribute('data-labels-placed', String(placed.length));
+      map.fire('tripp:labelled');
+    }
+  });
+
+  T.addLabels = function (map, payload) {
+    var layer = new T.LabelLayer(payload);
+    // A label may hold the map's date ("on 18 Sep 2023") or exist only on some days.
+    T.onDate = (T.onDate || []).concat([function () { map.fire('tripp:date'); }]);
+    layer.addTo(map);
+    return layer;
+  };
+})(typeof window !== 'undefined' ? window : globalThis);
