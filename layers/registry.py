@@ -35,6 +35,7 @@ __all__ = [
 LAYERS: tuple[Layer, ...] = (
     world.WORLD,
     regions.NEIGHBORS,
+    world.BORDERS,
     regions.WATER,
     countries.AZERBAIJAN,
     countries.NAKHCHIVAN,

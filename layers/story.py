@@ -14,12 +14,12 @@ from functools import cache
 import shapely
 
 from layers.corridors import CORRIDORS
-from layers.countries import NAKHCHIVAN
+from layers.countries import NAKHCHIVAN, armenia, azerbaijan, nakhchivan
 from layers.karabakh import KARABAKH, karabakh
 from layers.regions import SYUNIK, syunik
 from layers.route import TRIPP_ROUTE, tripp_route
 
-__all__ = ["HEADLINE", "OPENING_VIEW", "STEP_RULES", "StepRule", "views"]
+__all__ = ["HEADLINE", "OPENING_VIEW", "STEP_RULES", "StepRule", "area_extents", "views"]
 
 # The story in two sentences, for the title step and the handout.
 HEADLINE = (
@@ -75,4 +75,18 @@ def views() -> dict[str, tuple[tuple[float, float], tuple[float, float]]]:
     return {
         "route": _box(shapely.union(syunik().geometry.iloc[0], through_armenia), 0.12, south=0.3),
         "karabakh area": _box(shapely.union_all(karabakh().geometry.values), 0.05),
+    }
+
+
+@cache
+def area_extents() -> dict[str, tuple[tuple[float, float], tuple[float, float]]]:
+    """The extent of each area a paragraph may name, by the name the place finder gives it: a step that
+    names a country or a province frames all of it, not a point at its middle."""
+    whole_azerbaijan = shapely.union(azerbaijan().geometry.iloc[0], nakhchivan().geometry.iloc[0])
+    return {
+        "Armenia": _box(armenia().geometry.iloc[0], 0.05),
+        "Azerbaijan": _box(whole_azerbaijan, 0.05),
+        NAKHCHIVAN.aliases[0]: _box(nakhchivan().geometry.iloc[0], 0.05),
+        KARABAKH.aliases[0]: _box(shapely.union_all(karabakh().geometry.values), 0.05),
+        SYUNIK.aliases[0]: _box(syunik().geometry.iloc[0], 0.05),
     }

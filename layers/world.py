@@ -9,16 +9,42 @@ from __future__ import annotations
 
 import geopandas as gpd
 
-from geo.load import read_geojson
-from layers.palette import POLYGON, RIVER, merged
+import shapely
+
+from geo.load import read_geojson, regions
+from geo.region import DATA_BOX
+from layers.palette import LAND, POLYGON, RIVER, merged
 from layers.spec import SOURCE, Layer, LegendRow
 
-__all__ = ["RIVERS", "WORLD", "rivers", "world"]
+__all__ = ["BORDERS", "LAND", "RIVERS", "WORLD", "borders", "rivers", "world"]
 
 
 def world() -> gpd.GeoDataFrame:
     """Every country in the map's world box, less the data box."""
     return read_geojson("world.geojson")
+
+
+def borders() -> gpd.GeoDataFrame:
+    """The borders and coasts of the world around and of the neighbouring countries, without the data
+    box's edge, where the coarse world meets the detailed region (that seam is no line on the ground)."""
+    polygons = [*world().geometry.values, *regions("neighbor").geometry.values]
+    lines = shapely.union_all([shapely.boundary(p) for p in polygons])
+    # Not the seam, nor the borders Armenia's and Azerbaijan's own outlines already draw.
+    own = regions()
+    own = own[own["atom"].isin(["armenia", "azerbaijan", "nakhchivan", "syunik", "karabakh", "enclave"])]
+    drawn = shapely.union_all([shapely.boundary(g) for g in own.geometry.values])
+    seam = shapely.union(shapely.box(*DATA_BOX).exterior.buffer(1e-3), drawn.buffer(2e-3))
+    return gpd.GeoDataFrame(
+        [
+            {
+                "name": "Borders and coasts",
+                "source": "Natural Earth 1:50m; OpenStreetMap contributors (ODbL)",
+                "geometry": shapely.simplify(lines.difference(seam), 0.01),
+            }
+        ],
+        geometry="geometry",
+        crs=4326,
+    )
 
 
 def rivers() -> gpd.GeoDataFrame:
@@ -28,9 +54,10 @@ def rivers() -> gpd.GeoDataFrame:
     return gdf
 
 
-_WORLD_STYLE = merged(
-    POLYGON, {"color": "#8f8a80", "fillColor": "#e4e0d8", "fillOpacity": 1.0, "weight": 0.7, "interactive": False}
-)
+# Land beyond the six countries is filled without an outline: its borders are the ``borders`` layer, which
+# leaves out the data box's edge.
+_WORLD_STYLE = {**LAND, "interactive": False}
+_BORDER_STYLE = {"color": "#8f8a80", "weight": 0.8, "opacity": 1.0, "interactive": False}
 
 
 def _river_style(record) -> dict[str, object]:
@@ -45,6 +72,15 @@ WORLD = Layer(
     kind="polygon",
     build=lambda _: world(),
     style=_WORLD_STYLE,
+    popup=(SOURCE,),
+)
+
+BORDERS = Layer(
+    name="borders",
+    title="Borders of the world around",
+    kind="line",
+    build=lambda _: borders(),
+    style=_BORDER_STYLE,
     popup=(SOURCE,),
 )
 

@@ -13,15 +13,17 @@ import geopandas as gpd
 import shapely
 
 from geo.measure import GEOD
-from geo.region import MAP_CENTRE, in_region
+import math
+
+from geo.region import MAP_CENTRE, VIEW_BOUNDS, in_region
 from layers.excerpts import event_titles
 from layers.spec import Layer
 from render.features import popup_html
 from render.html import esc
 
-__all__ = ["ExcerptView", "callout_point", "excerpt_features", "excerpt_view", "places_in_words"]
+__all__ = ["ExcerptView", "callout_bearing", "callout_point", "excerpt_features", "excerpt_view", "places_in_words"]
 
-CALLOUT_M = 280_000  # how far from the centre a callout toward far places sits
+CALLOUT_INSET = 0.85  # a callout sits this far from the centre toward the region view's edge (1 = on it)
 
 
 @dataclass(frozen=True)
@@ -34,13 +36,38 @@ class ExcerptView:
     zoom: int
     far_note: str
     callout: bool
+    bearing: float = 0.0
+
+
+def _merc(lon: float, lat: float) -> tuple[float, float]:
+    return math.radians(lon), math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _unmerc(x: float, y: float) -> tuple[float, float]:
+    return math.degrees(x), math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
+
+
+def callout_bearing(target: shapely.Point) -> float:
+    """The direction of a far place as the map draws it (Web Mercator), in degrees clockwise from east."""
+    x0, y0 = _merc(*MAP_CENTRE)
+    x1, y1 = _merc(target.x, target.y)
+    return round(math.degrees(math.atan2(-(y1 - y0), x1 - x0)), 1)
 
 
 def callout_point(target: shapely.Point) -> shapely.Point:
-    """Where a callout toward a far place sits: CALLOUT_M from the map's centre, in its direction."""
-    azimuth = GEOD.inv(MAP_CENTRE[0], MAP_CENTRE[1], target.x, target.y)[0]
-    lon, lat, _ = GEOD.fwd(MAP_CENTRE[0], MAP_CENTRE[1], azimuth, CALLOUT_M)
-    return shapely.Point(lon, lat)
+    """Where a callout toward a far place sits: toward it from the map's centre, near the edge of the
+    region's view, so it shows in that view and its arrow points the way the map draws the place."""
+    (south, west), (north, east) = VIEW_BOUNDS
+    x0, y0 = _merc(*MAP_CENTRE)
+    angle = math.radians(-callout_bearing(target))
+    dx, dy = math.cos(angle), math.sin(angle)
+    (xw, ys), (xe, yn) = _merc(west, south), _merc(east, north)
+    reach = min(
+        ((xe if dx > 0 else xw) - x0) / dx if dx else math.inf,
+        ((yn if dy > 0 else ys) - y0) / dy if dy else math.inf,
+    )
+    lon, lat = _unmerc(x0 + dx * reach * CALLOUT_INSET, y0 + dy * reach * CALLOUT_INSET)
+    return shapely.Point(round(lon, 4), round(lat, 4))
 
 
 def places_in_words(places: list[str], confidence: str) -> str:
@@ -63,11 +90,13 @@ def excerpt_view(row) -> ExcerptView:
     far_note = ""
     callout = False
     parts = shapely.get_parts(point) if point is not None else []
+    bearing = 0.0
     if len(parts) and not any(in_region(p.x, p.y) for p in parts):
         target = parts[0]
         metres = GEOD.inv(MAP_CENTRE[0], MAP_CENTRE[1], target.x, target.y)[2]
         far_note = f"{', '.join(far)}: about {metres / 1000:,.0f} km away, outside this map (arrow shows the way)"
         point = callout_point(target)
+        bearing = callout_bearing(target)
         callout = True
     elif far:
         far_note = f"Also names {', '.join(far)}, far outside this map"
@@ -84,7 +113,7 @@ def excerpt_view(row) -> ExcerptView:
     body = f'<p class="tripp-quote">{esc(row.text)}</p>'
     html = popup_html(f"Paragraph {row.paragraph}", meta, body)
     zoom = 9 if point is not None and len(shapely.get_parts(point)) == 1 else 7
-    return ExcerptView(int(row.paragraph), point, html, zoom, far_note, callout)
+    return ExcerptView(int(row.paragraph), point, html, zoom, far_note, callout, bearing)
 
 
 def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
@@ -95,9 +124,14 @@ def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[dict], l
     for row in gdf.itertuples():
         view = excerpt_view(row)
         key = layer.key({"paragraph": view.paragraph}) if layer.key else f"paragraph-{view.paragraph}"
-        where = {"key": key, "zoom": view.zoom, "bounds": None}
+        where = {"key": key, "zoom": view.zoom, "bounds": None, "callout": view.callout}
         if view.point is not None:
-            arrow = "&#10140;" if view.callout else ""
+            # The arrow turns about the marker's centre to point the way the far place lies on the map.
+            arrow = (
+                f'<span class="tripp-arrow" style="transform: rotate({view.bearing:g}deg)" aria-hidden="true"></span>'
+                if view.callout
+                else ""
+            )
             spots = [(round(p.x, 3), round(p.y, 3)) for p in shapely.get_parts(view.point)]
             slot = max(used.get(spot, 0) for spot in spots)
             for spot in spots:
@@ -105,8 +139,8 @@ def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[dict], l
             feats.append(
                 {
                     "geometry": view.point,
-                    "icon": f'<span class="tripp-num">{view.paragraph}{arrow}</span>',
-                    "icon_class": "tripp-icon",
+                    "icon": f'<span class="tripp-num">{view.paragraph}</span>{arrow}',
+                    "icon_class": "tripp-icon tripp-callout" if view.callout else "tripp-icon",
                     "pop": view.html,
                     "key": key,
                     "tip": esc(f"Paragraph {view.paragraph}"),

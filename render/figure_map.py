@@ -88,7 +88,8 @@ def _polygon(ax: Axes, geom: BaseGeometry, style: Mapping[str, object], zorder: 
             patches, facecolor=fill, alpha=float(style.get("fillOpacity", 0.2)), edgecolor="none", zorder=zorder
         )
     )
-    _line(ax, geom.boundary, style, zorder + 0.01)
+    if style.get("stroke", True) is not False:
+        _line(ax, geom.boundary, style, zorder + 0.01)
 
 
 def _line(ax: Axes, geom: BaseGeometry, style: Mapping[str, object], zorder: float) -> None:

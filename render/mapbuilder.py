@@ -16,7 +16,7 @@ from layers.route import TRIPP_ROUTE
 from layers.spec import Layer
 from layers.story import OPENING_VIEW, views
 from render.assets import Delivery, apply_leaflet
-from render.basemap import TILE_BASEMAPS, sea
+from render.basemap import TILE_BASEMAPS
 from render.corpus import article_steps, corpus_payload, is_corpus
 from render.elements import (
     CompactGeoJson,
@@ -50,7 +50,6 @@ CREDITS = [
     "route derived by tripp-map",
 ]
 
-_SEA_STYLE = {"color": "#7fa7c4", "weight": 0.6, "fillColor": "#c6dcec", "fillOpacity": 1.0, "interactive": False}
 
 
 @dataclass(frozen=True)
@@ -133,7 +132,6 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     apply_leaflet(m, delivery)
 
     bundled = folium.FeatureGroup(name="Bundled basemap (offline)", overlay=False, show=options.basemap == "bundled")
-    bundled.add_child(CompactGeoJson([{"geometry": sea().geometry.iloc[0], "style": _SEA_STYLE}], "sea", delivery))
     bundled.add_child(ReliefOverlay(read_bytes("relief.webp"), RELIEF_BOX, delivery))
     m.add_child(bundled)
     if options.basemap in TILE_BASEMAPS:

@@ -11,7 +11,8 @@ import json
 import geopandas as gpd
 
 from layers.excerpts import event_titles
-from layers.story import HEADLINE, OPENING_VIEW, STEP_RULES, views
+from geo.region import VIEW_BOUNDS
+from layers.story import HEADLINE, OPENING_VIEW, STEP_RULES, area_extents, views
 from render.html import esc
 
 __all__ = ["article_facts", "corpus_story_options", "step_title", "story_options"]
@@ -61,6 +62,34 @@ def _rules_for(row) -> tuple[list[str], list[str], str | None, str | None]:
     return show, [n for n in hide if n not in show], view, date
 
 
+Box = list[list[float]]  # [[south, west], [north, east]]
+
+
+def _union(boxes: list) -> Box | None:
+    if not boxes:
+        return None
+    return [
+        [min(b[0][0] for b in boxes), min(b[0][1] for b in boxes)],
+        [max(b[1][0] for b in boxes), max(b[1][1] for b in boxes)],
+    ]
+
+
+def step_frame(named: list[str], where: dict, view: str | None) -> tuple[Box | None, int | None]:
+    """What a step frames, and the most it zooms: every near place it names, every area it names whole
+    (a country, a province), the view its rules ask for; a step naming only far places frames the region,
+    where its callout points the way. A single town is not zoomed past ``where["zoom"]``."""
+    extents = area_extents()
+    boxes: list = [[list(c) for c in extents[name]] for name in named if name in extents]
+    if view:
+        boxes.append([list(c) for c in views()[view]])
+    if where.get("callout"):
+        boxes.append([list(c) for c in VIEW_BOUNDS])
+    elif where.get("bounds"):
+        boxes.append(where["bounds"])
+    single = len(boxes) == 1 and where.get("bounds") is not None and not view and not where.get("callout")
+    return _union(boxes), where["zoom"] if single else None
+
+
 def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_keys: bool, text_link: str) -> dict:
     """The options of ``TrippMap.addStory``: steps (title step first), named views, how keys are read.
 
@@ -86,15 +115,15 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
         if events:
             html += f'<p class="tripp-step-meta">{esc("Events: " + events)}</p>'
         show, hide, view, date = _rules_for(row)
-        bounds = where["bounds"] if view is None else None
+        bounds, zoom = step_frame(named, where, view)
         steps.append(
             {
                 "key": where["key"],
                 "title": esc(step_title(named, int(row["paragraph"]))),
                 "html": html,
                 "bounds": bounds,
-                "view": view,
-                "zoom": where["zoom"] if bounds else None,
+                "view": view if bounds is None else None,
+                "zoom": zoom,
                 "show": show,
                 "hide": hide,
                 "date": date,

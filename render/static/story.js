@@ -40,6 +40,33 @@
     return '#' + article + 'step=' + step + (present ? '&present' : '');
   };
 
+  /* fitBounds padding that keeps a view clear of the panel (or sheet) and of every control: each control
+     is cleared sideways or up/down from its corner, whichever leaves the larger free part of the map.
+     corners: [{name: 'top left' …, rect: [left, top, right, bottom]}], one per control;
+     panel: {sheet, rect} or null. */
+  T.freePadding = function (width, height, corners, panel) {
+    var base = {left: 12, top: 12, right: 12, bottom: 12};
+    if (panel && panel.sheet) base.bottom = Math.max(base.bottom, height - panel.rect[1] + 12);
+    else if (panel) base.right = Math.max(base.right, width - panel.rect[0] + 12);
+    var best = null;
+    for (var mask = 0; mask < (1 << corners.length); mask++) {
+      var p = {left: base.left, top: base.top, right: base.right, bottom: base.bottom};
+      corners.forEach(function (c, n) {
+        var r = c.rect, sideways = !(mask & (1 << n)), left = c.name.indexOf('left') >= 0;
+        var top = c.name.indexOf('top') >= 0;
+        if (sideways && left) p.left = Math.max(p.left, r[2] + 10);
+        else if (sideways) p.right = Math.max(p.right, width - r[0] + 10);
+        else if (top) p.top = Math.max(p.top, r[3] + 10);
+        else p.bottom = Math.max(p.bottom, height - r[1] + 10);
+      });
+      var area = Math.max(0, width - p.left - p.right) * Math.max(0, height - p.top - p.bottom);
+      if (!best || area > best.area) best = {area: area, p: p};
+    }
+    var q = best.p;
+    return {paddingTopLeft: [Math.round(q.left), Math.round(q.top)],
+            paddingBottomRight: [Math.round(q.right), Math.round(q.bottom)]};
+  };
+
   /* Whether the panel is a bottom sheet (narrow windows) or a side panel. */
   T.isSheet = function (width, height) {
     return width < 700 || height < 420;
@@ -99,11 +126,26 @@
     var steps = options.steps, i = -1, panel, present = false, changed = {added: [], removed: []};
     var story = {map: map, count: steps.length};
 
+    /* The part of the map no panel, sheet or control covers, as fitBounds padding. */
     function padding() {
-      var size = map.getSize(), sheet = T.isSheet(size.x, size.y);
-      var box = panel ? panel.getBoundingClientRect() : {width: 0, height: 0};
-      if (sheet) return {paddingTopLeft: [56, 16], paddingBottomRight: [16, Math.round(box.height) + 16]};
-      return {paddingTopLeft: [56, 16], paddingBottomRight: [Math.round(box.width) + 28, 28]};
+      var size = map.getSize(), sheet = T.isSheet(size.x, size.y), c = map.getContainer();
+      var box = c.getBoundingClientRect();
+      var corners = [];
+      ['top left', 'bottom left', 'top right', 'bottom right'].forEach(function (name) {
+        var el = c.querySelector('.leaflet-' + name.replace(' ', '.leaflet-'));
+        if (!el) return;
+        el.querySelectorAll('.leaflet-control, .tripp-credits-toggle').forEach(function (ctl) {
+          if (ctl.classList.contains('tripp-story') || !ctl.getClientRects().length) return;
+          var q = ctl.getBoundingClientRect();
+          if (!q.width || !q.height) return;
+          corners.push({name: name, rect: [q.left - box.left, q.top - box.top, q.right - box.left, q.bottom - box.top]});
+        });
+      });
+      var panelBox = panel && panel.getClientRects().length ? panel.getBoundingClientRect() : null;
+      return T.freePadding(size.x, size.y, corners, panelBox ? {
+        sheet: sheet,
+        rect: [panelBox.left - box.left, panelBox.top - box.top, panelBox.right - box.left, panelBox.bottom - box.top]
+      } : null);
     }
 
     var unframed = null;
