@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import math
 import subprocess
 import tempfile
@@ -249,8 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     inset = args.out / "inset.geojson"
     inset.write_text(features_text(inset_features(land110), 2), encoding="utf-8")
-    update_manifest(args.out, _entry(inset, [{**ne, "member": "package/land-110m.json"}], rebuild, None,
-                                     box=list(INSET_BOX)))
+    update_manifest(
+        args.out, _entry(inset, [{**ne, "member": "package/land-110m.json"}], rebuild, None, box=list(INSET_BOX))
+    )
     rivers_items, gmt_version = gmt_rivers()
     rivers = args.out / "rivers.geojson"
     rivers.write_text(features_text(rivers_items, 4), encoding="utf-8")

@@ -20,10 +20,10 @@ from shapely.ops import polylabel
 
 from geo.load import read_csv_rows
 from geo.region import NEAR_BOX
-from layers.karabakh import ARMENIAN_FORCES, karabakh
+from layers.karabakh import ARMENIAN_FORCES, KARABAKH, karabakh
 from layers.palette import ROUTE_COLOUR
-from layers.places import places
-from layers.route import tripp_route
+from layers.places import PLACES, places
+from layers.route import TRIPP_ROUTE, tripp_route
 from layers.world import rivers
 
 __all__ = ["LABEL_STYLES", "Label", "held_labels", "map_labels", "place_labels", "route_label"]
@@ -44,7 +44,7 @@ LABEL_STYLES = MappingProxyType(
         "peak": {"size": 13, "weight": 600, "colour": "#6b4a28", "anchor": "point", "symbol": "▲"},
         "capital": {"size": 14, "weight": 700, "colour": "#1a1a1a", "anchor": "point"},
         "town": {"size": 13, "weight": 600, "colour": "#262626", "anchor": "point"},
-        "route": {"size": 14, "weight": 700, "colour": ROUTE_COLOUR, "anchor": "point", "gap": 16},
+        "route": {"size": 14, "weight": 700, "colour": ROUTE_COLOUR, "anchor": "subject", "gap": 14},
     }
 )
 
@@ -149,7 +149,7 @@ def place_labels() -> tuple[Label, ...]:
         else:
             kind, priority, zooms = "town", 4.5, (8.5, 14.0)
         out.append(
-            Label(f"place-{row.id}", row.name, kind, point.x, point.y, priority, zooms, "places", source=row.source)
+            Label(f"place-{row.id}", row.name, kind, point.x, point.y, priority, zooms, PLACES.name, source=row.source)
         )
     return tuple(out)
 
@@ -159,7 +159,9 @@ def route_label() -> Label:
     route = tripp_route()
     rail = route[(route["mode"] == "rail") & (route["country"] == "Armenia")].geometry.iloc[0]
     middle = rail.interpolate(0.5, normalized=True)
-    return Label("route", "TRIPP railway", "route", middle.x, middle.y, 0.0, (6.5, 14.0), "tripp_route", "(proposed)")
+    return Label(
+        "route", "TRIPP railway", "route", middle.x, middle.y, 0.0, (6.5, 14.0), TRIPP_ROUTE.name, "(proposed)"
+    )
 
 
 def _held_union(gdf: gpd.GeoDataFrame, day: str, holder: str) -> shapely.Geometry | None:
@@ -173,8 +175,10 @@ def held_labels() -> tuple[Label, ...]:
     gdf = karabakh()
     days = sorted({d for d in (*gdf["since"], *gdf["until"]) if d})
     out = []
-    texts = {ARMENIAN_FORCES: ("Held by ethnic Armenian forces", "on {date}"), "Russian peacekeepers": (
-        "Lachin corridor", "Russian peacekeepers")}
+    texts = {
+        ARMENIAN_FORCES: ("Held by ethnic Armenian forces", "on {date}"),
+        "Russian peacekeepers": ("Lachin corridor", "Russian peacekeepers"),
+    }
     for holder, (text, sub) in texts.items():
         for since, until in zip(days, [*days[1:], None], strict=True):
             area = _held_union(gdf, since, holder)
@@ -191,7 +195,7 @@ def held_labels() -> tuple[Label, ...]:
                     round(spot.y, 4),
                     1.5 if holder == ARMENIAN_FORCES else 2.5,
                     (7.0, 12.0),
-                    "karabakh",
+                    KARABAKH.name,
                     sub,
                     since=since,
                     until=until,

@@ -56,7 +56,7 @@ def water() -> gpd.GeoDataFrame:
 
 
 # Filled like the world around, without an outline: their borders are drawn by the ``borders`` layer.
-_NEIGHBORS_STYLE = merged(POLYGON, {**LAND, "color": "#8f8a80", "weight": 0.8})
+_NEIGHBORS_STYLE = merged(POLYGON, {**LAND, "color": "#7a746a", "weight": 0.8})
 _WATER_STYLE = merged(POLYGON, {"color": "#3f7096", "fillColor": SEA, "fillOpacity": 1.0, "weight": 0.6})
 _SYUNIK_STYLE = merged(
     POLYGON,
@@ -100,7 +100,7 @@ WATER = Layer(
     kind="polygon",
     build=lambda _: water(),
     style=_WATER_STYLE,
-    legend=(LegendRow("Lake or reservoir", _WATER_STYLE, "fill", direct=True),),
+    legend=(LegendRow("Lake or reservoir", _WATER_STYLE, "fill"),),
     popup=(AREA, SOURCE),
 )
 

@@ -8,12 +8,11 @@ drawn), so that the map never ends at a rectangle; the rivers are GSHHG's WDBII 
 from __future__ import annotations
 
 import geopandas as gpd
-
 import shapely
 
 from geo.load import read_geojson, regions
 from geo.region import DATA_BOX
-from layers.palette import LAND, POLYGON, RIVER, merged
+from layers.palette import LAND, RIVER
 from layers.spec import SOURCE, Layer, LegendRow
 
 __all__ = ["BORDERS", "LAND", "RIVERS", "WORLD", "borders", "rivers", "world"]
@@ -31,7 +30,7 @@ def borders() -> gpd.GeoDataFrame:
     lines = shapely.union_all([shapely.boundary(p) for p in polygons])
     # Not the seam, nor the borders Armenia's and Azerbaijan's own outlines already draw.
     own = regions()
-    own = own[own["atom"].isin(["armenia", "azerbaijan", "nakhchivan", "syunik", "karabakh", "enclave"])]
+    own = own[~own["atom"].isin(["neighbor", "water", "lake"])]
     drawn = shapely.union_all([shapely.boundary(g) for g in own.geometry.values])
     seam = shapely.union(shapely.box(*DATA_BOX).exterior.buffer(1e-3), drawn.buffer(2e-3))
     return gpd.GeoDataFrame(
@@ -57,7 +56,7 @@ def rivers() -> gpd.GeoDataFrame:
 # Land beyond the six countries is filled without an outline: its borders are the ``borders`` layer, which
 # leaves out the data box's edge.
 _WORLD_STYLE = {**LAND, "interactive": False}
-_BORDER_STYLE = {"color": "#8f8a80", "weight": 0.8, "opacity": 1.0, "interactive": False}
+_BORDER_STYLE = {"color": "#7a746a", "weight": 0.8, "opacity": 1.0, "interactive": False}
 
 
 def _river_style(record) -> dict[str, object]:

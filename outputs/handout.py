@@ -20,6 +20,7 @@ from matplotlib.backends.backend_pdf import PdfPages
 from geo.errors import TrippError
 from layers.story import HEADLINE
 from outputs.files import atomic_write
+from render.figure_labels import draw_inset
 from render.figure_map import draw_map, fit_frame
 from render.figure_steps import FigureStep, figure_steps, region_frame
 from render.mapbuilder import CREDITS
@@ -58,16 +59,22 @@ def _wrap(text: str, width: int, max_lines: int) -> str:
     return "\n".join(lines)
 
 
-def _title_page(pdf: PdfPages, size: tuple[float, float], excerpts: gpd.GeoDataFrame, date: str) -> None:
+def _title_page(
+    pdf: PdfPages, size: tuple[float, float], excerpts: gpd.GeoDataFrame, date: str, worksheet: bool
+) -> None:
     fig = plt.figure(figsize=size)
     fig.text(0.07, 0.95, TITLE, fontsize=22, fontweight="bold", va="top")
     fig.text(0.07, 0.905, _wrap(HEADLINE, 88, 6), fontsize=11, va="top", linespacing=1.4)
-    ax = fig.add_axes((0.07, 0.3, 0.86, 0.5))
-    draw_map(ax, region_frame(), date=date or None)
+    box = (0.07, 0.3, 0.86, 0.46)
+    ax = fig.add_axes(box)
+    frame = fit_frame(region_frame(), box[2] * size[0], box[3] * size[1])
+    # A worksheet's title page blanks the places' names, as its later pages do.
+    draw_map(ax, frame, date=date or None, key="below", blank_labels=worksheet)
+    draw_inset(ax, frame)
     facts = article_facts(excerpts)
-    fig.text(0.07, 0.27, _wrap(facts, 95, 2), fontsize=10, va="top")
-    fig.text(0.07, 0.22, _wrap(CONVENTION, 100, 5), fontsize=9, va="top", color="#333333", linespacing=1.35)
-    fig.text(0.07, 0.1, _wrap("Data: " + "; ".join(CREDITS), 110, 3), fontsize=8, va="top", color="#333333")
+    fig.text(0.07, 0.19, _wrap(facts, 95, 2), fontsize=10, va="top")
+    fig.text(0.07, 0.16, _wrap(CONVENTION, 100, 5), fontsize=9, va="top", color="#333333", linespacing=1.35)
+    fig.text(0.07, 0.07, _wrap("Data: " + "; ".join(CREDITS), 110, 3), fontsize=8, va="top", color="#333333")
     pdf.savefig(fig)
     plt.close(fig)
 
@@ -79,15 +86,17 @@ def _step_page(
     fig.text(
         0.07, 0.965, f"Paragraph {step.number} of {count} · {step.title}", fontsize=13, fontweight="bold", va="top"
     )
-    ax = fig.add_axes((0.07, 0.44, 0.86, 0.5))
+    box = (0.07, 0.5, 0.86, 0.44)
+    ax = fig.add_axes(box)
     draw_map(
         ax,
-        step.frame,
-        date=step.date or None,
+        fit_frame(step.frame, box[2] * size[0], box[3] * size[1]),
+        date=step.map_date or None,
         blank_labels=worksheet,
         markers=step.markers,
+        key="below",
     )
-    fig.text(0.07, 0.41, _wrap(step.text, 92, 16), fontsize=11, va="top", linespacing=1.4)
+    fig.text(0.07, 0.39, _wrap(step.text, 92, 14), fontsize=11, va="top", linespacing=1.4)
     meta = " · ".join(x for x in (step.date, step.source) if x)
     about = "\n".join([_wrap(meta, 110, 2), _wrap(f"Places named: {', '.join(step.places) or 'none'}", 110, 2)])
     fig.text(0.07, 0.11, about, fontsize=9, va="top", color="#333333")
@@ -114,7 +123,7 @@ def write_handout(path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", wor
 
     def write(tmp: Path) -> None:
         with plt.rc_context(_RC), PdfPages(tmp, metadata=_NO_DATES) as pdf:
-            _title_page(pdf, size, excerpts, date)
+            _title_page(pdf, size, excerpts, date, worksheet)
             for step in steps:
                 _step_page(pdf, size, step, len(steps), worksheet, excerpts)
 
@@ -160,7 +169,7 @@ def write_figure(
             draw_map(
                 ax,
                 frame,
-                date=(chosen.date if chosen else date) or None,
+                date=(chosen.map_date if chosen else date) or None,
                 markers=chosen.markers if chosen else (),
             )
             caption = f"{TITLE}" + (f" · paragraph {chosen.number}: {chosen.title}" if chosen else "")

@@ -7,14 +7,13 @@ drawn as a callout at the region's edge, pointing toward them.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 
 import geopandas as gpd
 import shapely
 
 from geo.measure import GEOD
-import math
-
 from geo.region import MAP_CENTRE, VIEW_BOUNDS, in_region
 from layers.excerpts import event_titles
 from layers.spec import Layer

@@ -10,7 +10,6 @@ import math
 from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
-import matplotlib.patheffects as pe
 import shapely
 from matplotlib.axes import Axes
 from matplotlib.collections import PatchCollection
@@ -20,15 +19,14 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.measure import GEOD
 from layers import registry
-from layers.palette import BACKGROUND
+from layers.palette import SEA
 from layers.spec import Layer
-from render.basemap import sea
+from render.figure_labels import HALO, draw_key, draw_labels, draw_relief
 
 __all__ = ["PX", "Frame", "draw_map", "fit_frame", "frame_around"]
 
 PX = 0.6  # points per web pixel: a map on paper is read closer than a screen
 Frame = tuple[tuple[float, float], tuple[float, float]]  # ((south, west), (north, east))
-_SEA = {"color": "#3f7096", "weight": 0.6, "fillColor": "#c6dcec", "fillOpacity": 1.0}
 
 
 def frame_around(geoms: Iterable[BaseGeometry], margin: float = 0.25, min_span: float = 0.6) -> Frame:
@@ -114,12 +112,10 @@ def _draw_layer(
     layer: Layer,
     gdf: gpd.GeoDataFrame,
     zorder: float,
-    labels: bool,
     clip: tuple[float, ...],
     keep_clear: list[BaseGeometry],
-) -> list[tuple]:
-    """Draw one layer, clipped a little beyond the frame; return the labels it asks for: (x, y, text, is_route)."""
-    asked = []
+) -> None:
+    """Draw one layer, clipped a little beyond the frame; the lines to keep clear are added to ``keep_clear``."""
     for record in gdf.to_dict("records"):
         geom = record[gdf.geometry.name]
         if geom is None or geom.is_empty:
@@ -150,14 +146,9 @@ def _draw_layer(
             if style.get("casing"):
                 _line(ax, geom, {**style, **style["casing"]}, top - 0.05)  # type: ignore[dict-item]
             _line(ax, geom, style, top)
-        label = layer.label(record) if labels and layer.label else None
-        if label:
-            anchor = geom if layer.kind == "point" else geom.interpolate(0.5, normalized=True)
-            asked.append((anchor.x, anchor.y, label, bool(style.get("keepClear"))))
-    return asked
 
 
-def _scale_bar(ax: Axes, frame: Frame) -> None:
+def _scale_bar(ax: Axes, frame: Frame):
     (south, west), (north, east) = frame
     lat = south + (north - south) * 0.06
     _, _, width_m = GEOD.inv(west, lat, east, lat)
@@ -166,7 +157,7 @@ def _scale_bar(ax: Axes, frame: Frame) -> None:
     lon1 = west + (east - west) * 0.04
     lon2, _, _ = GEOD.fwd(lon1, lat, 90, km * 1000)
     ax.plot([lon1, lon2], [lat, lat], color="#1a1a1a", linewidth=3, solid_capstyle="butt", zorder=60)
-    ax.text(
+    return ax.text(
         (lon1 + lon2) / 2,
         lat + (north - south) * 0.012,
         f"{km:g} km",
@@ -174,12 +165,12 @@ def _scale_bar(ax: Axes, frame: Frame) -> None:
         va="bottom",
         fontsize=8,
         zorder=60,
-        path_effects=[pe.withStroke(linewidth=3, foreground="white")],
+        bbox=HALO,
     )
 
 
-def _north_arrow(ax: Axes) -> None:
-    ax.annotate(
+def _north_arrow(ax: Axes):
+    return ax.annotate(
         "N",
         xy=(0.95, 0.93),
         xytext=(0.95, 0.83),
@@ -202,72 +193,80 @@ def draw_map(
     labels: bool = True,
     blank_labels: bool = False,
     markers: Iterable[tuple[float, float, str]] = (),
-) -> None:
-    """Draw every shown layer (not the excerpts) inside ``frame`` on ``ax``.
+    key: str | None = "inside",
+) -> list[str]:
+    """Draw every shown layer (not the excerpts) inside ``frame`` on ``ax``, with the relief, the map's
+    names placed as on the web map, its key, a scale and a north arrow. Returns the names drawn.
 
     Parameters
     ----------
     frames : layer frames to draw instead of the registry's.
     date : the day a layer over time is drawn at (its latest state when None).
-    labels : draw the layers' permanent labels.
-    blank_labels : draw an empty box where each place label would be (a worksheet).
+    labels : draw the map's names.
+    blank_labels : draw a line to write on where each place's name would be (a worksheet).
     markers : numbered markers to draw, (lon, lat, text): an excerpt's places.
+    key : where the key of what the map shows goes: ``"inside"`` the map (a figure), ``"below"`` it (a
+        page, in columns), or None.
     """
     (south, west), (north, east) = frame
     pad_x, pad_y = (east - west) * 0.1, (north - south) * 0.1
     clip = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
-    ax.set_facecolor(BACKGROUND)
-    _polygon(ax, shapely.clip_by_rect(sea().geometry.iloc[0], *clip), _SEA, 0.5)
-    asked: list[tuple] = []
+    ax.set_facecolor(SEA)
     keep_clear: list[BaseGeometry] = []
+    drawn_layers: list[Layer] = []
+    in_view: list[Layer] = []
+    view = shapely.box(west, south, east, north)
+    last_fill = 1.0
     for z, layer in enumerate(registry.LAYERS, start=1):
         if not layer.shown or layer.kind == "excerpt":
             continue
         gdf = (frames or {}).get(layer.name)
         gdf = gdf if gdf is not None else registry.build_layer(layer.name)
-        asked += _draw_layer(ax, layer, _in_force(layer, gdf, date), float(z), labels, clip, keep_clear)
-    halo = [pe.withStroke(linewidth=3, foreground="white")]
-    for x, y, text, route in asked:
-        if not (west <= x <= east and south <= y <= north):
-            continue
-        if blank_labels and not route:
-            ax.text(x, y, "  " + "_" * 12, fontsize=8, va="center", zorder=55, path_effects=halo)
-            continue
-        offset = -(north - south) * 0.07 if route else 0  # the route's label below it, in Iran
-        ax.text(
-            x,
-            y + offset,
-            ("  " if not route else "") + text,
-            fontsize=9 if route else 8,
-            ha="center" if route else "left",
-            va="center",
-            fontweight="bold",
-            zorder=55,
-            path_effects=halo,
-        )
-    subject = shapely.union_all(keep_clear) if keep_clear else None
-    for x, y, text in markers:
-        if subject is not None and subject.distance(shapely.Point(x, y)) < (north - south) * 0.04:
-            # Off the route, as on the web map, with a leader line to its place.
-            lifted = y + (north - south) * 0.1
-            ax.plot([x, x], [y + (north - south) * 0.02, lifted], color="#1a1a1a", linewidth=1, zorder=69)
-            y = lifted
-        ax.text(
-            x,
-            y,
-            text,
-            fontsize=9,
-            color="white",
-            fontweight="bold",
-            ha="center",
-            va="center",
-            zorder=70,
-            bbox={"boxstyle": "circle,pad=0.3", "facecolor": "#1a1a1a", "edgecolor": "white", "linewidth": 1.2},
-        )
+        live = _in_force(layer, gdf, date)
+        _draw_layer(ax, layer, live, float(z), clip, keep_clear)
+        drawn_layers.append(layer)
+        if any(g is not None and g.intersects(view) for g in live.geometry.values):
+            in_view.append(layer)
+        if layer.kind == "polygon":
+            last_fill = float(z)
+    draw_relief(ax, last_fill + 0.5)
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
     ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
     ax.set_xticks([])
     ax.set_yticks([])
-    _scale_bar(ax, frame)
-    _north_arrow(ax)
+    ax.apply_aspect()  # the axes' final box, before anything is placed in pixels
+    subject = shapely.union_all(keep_clear) if keep_clear else None
+    artists = [_marker(ax, x, y, text, subject, frame) for x, y, text in markers]
+    artists += [_scale_bar(ax, frame), _north_arrow(ax)]
+    if key == "inside":
+        artists.append(draw_key(ax, in_view, date))
+    elif key == "below":
+        draw_key(ax, in_view, date, below=True)
+    if not labels:
+        return []
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [tuple(a.get_window_extent(renderer).extents) for a in artists]
+    names = {layer.name for layer in drawn_layers}
+    return draw_labels(ax, names, date, keep_clear, boxes, blank_places=blank_labels)
+
+
+def _marker(ax: Axes, x: float, y: float, text: str, subject: BaseGeometry | None, frame: Frame):
+    (south, _), (north, _) = frame
+    if subject is not None and subject.distance(shapely.Point(x, y)) < (north - south) * 0.04:
+        # Off the route, as on the web map, with a leader line to its place.
+        lifted = y + (north - south) * 0.1
+        ax.plot([x, x], [y + (north - south) * 0.02, lifted], color="#1a1a1a", linewidth=1, zorder=69)
+        y = lifted
+    return ax.text(
+        x,
+        y,
+        text,
+        fontsize=9,
+        color="white",
+        fontweight="bold",
+        ha="center",
+        va="center",
+        zorder=70,
+        bbox={"boxstyle": "circle,pad=0.3", "facecolor": "#1a1a1a", "edgecolor": "white", "linewidth": 1.2},
+    )

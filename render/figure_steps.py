@@ -12,7 +12,7 @@ import shapely
 from geo.region import VIEW_BOUNDS, in_region
 from layers.route import tripp_route
 from render.figure_map import Frame, frame_around
-from render.story import step_title
+from render.story import rules_for, step_frame, step_title
 
 __all__ = ["FigureStep", "figure_steps", "region_frame"]
 
@@ -29,6 +29,7 @@ class FigureStep:
     places: tuple[str, ...]
     frame: Frame
     markers: tuple[tuple[float, float, str], ...]
+    map_date: str = ""  # the day the map shows: the event the step tells, or the article's date
 
 
 def region_frame() -> Frame:
@@ -40,13 +41,29 @@ def _route_in_armenia() -> shapely.Geometry:
     return route[(route["mode"] == "rail") & (route["country"] == "Armenia")].geometry.iloc[0]
 
 
+def _frame(row, near: list, route: shapely.Geometry) -> Frame:
+    """The web step's frame (:func:`render.story.step_frame`); the route's when the paragraph names no place."""
+    parts = shapely.get_parts(row.geometry) if row.geometry is not None else []
+    bounds = None
+    if near:
+        minx, miny, maxx, maxy = shapely.MultiPoint(near).bounds
+        bounds = [[miny, minx], [maxy, maxx]]
+    where = {"bounds": bounds, "zoom": 9, "callout": bool(len(parts)) and not near}
+    view = rules_for({"layers": row.layers, "events": row.events})[2]
+    box, _ = step_frame(list(json.loads(row.places)), where, view)
+    if box is None:
+        return frame_around([route])
+    (south, west), (north, east) = box
+    return frame_around([shapely.box(west, south, east, north)], margin=0.05)
+
+
 def figure_steps(excerpts: gpd.GeoDataFrame) -> list[FigureStep]:
-    """A step per paragraph, framed on its places in the region and on the route, which is always in view."""
+    """A step per paragraph, framed as the web map's story frames it."""
     route = _route_in_armenia()
     out = []
     for row in excerpts.itertuples():
         near = [p for p in shapely.get_parts(row.geometry) if in_region(p.x, p.y)] if row.geometry is not None else []
-        frame = frame_around([route, *near])
+        frame = _frame(row, near, route)
         places = tuple(json.loads(row.places))
         out.append(
             FigureStep(
@@ -58,6 +75,7 @@ def figure_steps(excerpts: gpd.GeoDataFrame) -> list[FigureStep]:
                 places=places,
                 frame=frame,
                 markers=tuple((p.x, p.y, str(row.paragraph)) for p in near),
+                map_date=rules_for({"layers": row.layers, "events": row.events})[3] or str(row.date or ""),
             )
         )
     return out

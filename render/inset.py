@@ -40,8 +40,6 @@ def _ring(coords) -> str:
 def inset_options() -> dict:
     """The inset's land path, its box, size, seas and the data region's box."""
     land = shapely.union_all(read_geojson("inset.geojson").geometry.values)
-    path = "".join(
-        _ring(ring.coords) for poly in shapely.get_parts(land) for ring in (poly.exterior, *poly.interiors)
-    )
+    path = "".join(_ring(ring.coords) for poly in shapely.get_parts(land) for ring in (poly.exterior, *poly.interiors))
     seas = [{"name": name, "xy": inset_xy(lon, lat)} for name, lon, lat in _SEAS]
     return {"box": list(INSET_BOX), "size": list(INSET_SIZE), "land": path, "seas": seas, "region": list(DATA_BOX)}

@@ -51,7 +51,6 @@ CREDITS = [
 ]
 
 
-
 @dataclass(frozen=True)
 class MapOptions:
     """What a map shows. Frozen and hashable, so the app can cache on it."""

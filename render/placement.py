@@ -10,6 +10,7 @@ that is placed wins. Coordinates are pixels, y downward.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ class Item:
     y: float
     w: float
     h: float
-    anchor: str = "area"  # "area", "line" or "point"
+    anchor: str = "area"  # "area", "line", "point" or "subject"
     angle: float = 0.0
     gap: float = 8.0
 
@@ -83,7 +84,7 @@ def quad_touches(q: Quad, lines: Sequence[Sequence[tuple[float, float]]], pad: f
     """Whether a turned box, grown by ``pad``, touches a polyline (sampled every few pixels)."""
     cx, cy, hw, hh, c, s = q
     for pts in lines:
-        for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        for (ax, ay), (bx, by) in itertools.pairwise(pts):
             n = max(1, math.ceil(max(abs(bx - ax), abs(by - ay)) / SAMPLE))
             for k in range(n + 1):
                 dx, dy = ax + (bx - ax) * k / n - cx, ay + (by - ay) * k / n - cy
@@ -100,6 +101,10 @@ def candidates(item: Item) -> list[Rect]:
         bw = abs(w * math.cos(a)) + abs(h * math.sin(a))
         bh = abs(w * math.sin(a)) + abs(h * math.cos(a))
         return [(x - bw / 2, y - bh / 2, x + bw / 2, y + bh / 2)]
+    if item.anchor == "subject":
+        # The story's subject is named off its line: below it first (into the empty side), then above.
+        spots = [(x - w / 2, y + g), (x - w / 2, y - g - h), (x - w / 2, y + 2 * g), (x - w / 2, y - 2 * g - h)]
+        return [(left, top, left + w, top + h) for left, top in spots]
     if item.anchor == "point":
         d = g * 0.7
         spots = [
@@ -111,6 +116,9 @@ def candidates(item: Item) -> list[Rect]:
             (x + d, y + d),
             (x - d - w, y - d - h),
             (x - d - w, y + d),
+            # Further off, for a place on a line (a station on the route): a leader is not needed at this gap.
+            (x - w / 2, y + 2.2 * g),
+            (x - w / 2, y - 2.2 * g - h),
         ]
         return [(left, top, left + w, top + h) for left, top in spots]
     shifts = [(0.0, 0.0), (0.0, -h), (0.0, h), (-w / 3, 0.0), (w / 3, 0.0)]

@@ -10,12 +10,12 @@ import json
 
 import geopandas as gpd
 
-from layers.excerpts import event_titles
 from geo.region import VIEW_BOUNDS
+from layers.excerpts import event_titles
 from layers.story import HEADLINE, OPENING_VIEW, STEP_RULES, area_extents, views
 from render.html import esc
 
-__all__ = ["article_facts", "corpus_story_options", "step_title", "story_options"]
+__all__ = ["article_facts", "corpus_story_options", "rules_for", "step_frame", "step_title", "story_options"]
 
 HOW_TO = (
     "Press Start or the → key to step through the article, ← to go back; Home and End jump to the first and "
@@ -47,7 +47,8 @@ def _title_step(title: str, gdf: gpd.GeoDataFrame) -> dict:
     return {"key": None, "title": esc(title), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
 
 
-def _rules_for(row) -> tuple[list[str], list[str], str | None, str | None]:
+def rules_for(row) -> tuple[list[str], list[str], str | None, str | None]:
+    """What a paragraph's step shows, hides, frames and dates, from the layers and events it names."""
     named = set(json.loads(row["layers"]))
     linked = set(json.loads(row["events"]))
     show: list[str] = []
@@ -114,7 +115,7 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
         html = f'<p class="tripp-step-text">{esc(row["text"])}</p><p class="tripp-step-meta">{esc(meta)}</p>'
         if events:
             html += f'<p class="tripp-step-meta">{esc("Events: " + events)}</p>'
-        show, hide, view, date = _rules_for(row)
+        show, hide, view, date = rules_for(row)
         bounds, zoom = step_frame(named, where, view)
         steps.append(
             {

@@ -33,11 +33,42 @@
                       iconAnchor: [ICON / 2 - ICON * (slot || 0), ICON / 2]});
   };
 
-  /* Popups fit inside the window, clear of the story panel. */
+  /* Popups fit inside the window, clear of the story panel (keepPopupsFree moves them into the free part). */
   T.popupOptions = function () {
     var w = root.innerWidth || 800, h = root.innerHeight || 600;
     return {maxWidth: Math.max(200, Math.min(420, w - 80)), maxHeight: Math.max(160, Math.round(h * 0.55)),
             className: 'tripp-popup', autoPanPaddingTopLeft: [60, 20], autoPanPaddingBottomRight: [20, 40]};
+  };
+
+  /* The part of the map no sheet covers: [left, top, right, bottom] in the map's pixels. */
+  T.freeArea = function (map) {
+    var c = map.getContainer(), box = c.getBoundingClientRect(), size = map.getSize();
+    var free = [8, 8, size.x - 8, size.y - 8];
+    var sheet = c.querySelector('.tripp-story.tripp-sheet');
+    if (sheet && sheet.getClientRects().length) free[3] = sheet.getBoundingClientRect().top - box.top - 8;
+    return free;
+  };
+
+  /* A popup opens inside the free part of the map, its close button in reach: on a small map the other
+     controls step aside while it is open, and the map moves so the whole popup shows. */
+  T.keepPopupsFree = function (map) {
+    var c = map.getContainer();
+    map.on('popupopen', function (e) {
+      var popup = e.popup, free = T.freeArea(map), size = map.getSize();
+      c.classList.toggle('tripp-popup-open', size.x < 700);
+      popup.options.maxWidth = Math.max(180, Math.min(420, free[2] - free[0] - 24));
+      popup.options.maxHeight = Math.max(120, Math.min(popup.options.maxHeight || 9999, free[3] - free[1] - 70));
+      popup.options.autoPan = false;
+      popup.update();
+      var el = popup.getElement();
+      if (!el) return;
+      var box = c.getBoundingClientRect(), r = el.getBoundingClientRect();
+      var left = r.left - box.left, top = r.top - box.top, right = r.right - box.left, bottom = r.bottom - box.top;
+      var dx = left < free[0] ? left - free[0] : (right > free[2] ? right - free[2] : 0);
+      var dy = top < free[1] ? top - free[1] : (bottom > free[3] ? bottom - free[3] : 0);
+      if (dx || dy) map.panBy([dx, dy], {animate: false});
+    });
+    map.on('popupclose', function () { c.classList.remove('tripp-popup-open'); });
   };
 
   function pathStyle(given, layerName) {
@@ -83,6 +114,10 @@
              w: [since, until]}]} */
   T.drawFeatures = function (map, group, layerName, data) {
     T.ensurePanes(map);
+    if (!map.trippPopupsFree) {
+      map.trippPopupsFree = true;
+      T.keepPopupsFree(map);
+    }
     T.groups[layerName] = group;
     data.rows.forEach(function (f) {
       var shape = data.shapes[f.g];

@@ -17,68 +17,71 @@
   T.insetShown = function (width) { return width >= T.INSET_MIN_WIDTH; };
 
   /* options: {box, size, land: SVG path, seas: [{name, xy}]} (made in render/inset.py: no user text). */
-  T.Inset = L.Control.extend({
-    options: {position: 'bottomleft'},
+  // Leaflet is on the page; the helpers above also run without it (the unit tests under Node).
+  if (root.L) {
+    T.Inset = L.Control.extend({
+      options: {position: 'bottomleft'},
 
-    initialize: function (o) {
-      L.Util.setOptions(this, {position: 'bottomleft'});
-      this._o = o;
-    },
+      initialize: function (o) {
+        L.Util.setOptions(this, {position: 'bottomleft'});
+        this._o = o;
+      },
 
-    onAdd: function (map) {
-      var o = this._o, w = o.size[0], h = o.size[1], ns = 'http://www.w3.org/2000/svg';
-      var div = L.DomUtil.create('div', 'tripp-inset');
-      div.setAttribute('role', 'img');
-      div.setAttribute('aria-label', 'Locator: the map’s view in the region between the Black Sea and the Caspian');
-      var svg = root.document.createElementNS(ns, 'svg');
-      svg.setAttribute('width', w);
-      svg.setAttribute('height', h);
-      svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
-      svg.setAttribute('aria-hidden', 'true');
-      var land = root.document.createElementNS(ns, 'path');
-      land.setAttribute('d', o.land);
-      land.setAttribute('class', 'tripp-inset-land');
-      svg.appendChild(land);
-      o.seas.forEach(function (s) {
-        var t = root.document.createElementNS(ns, 'text');
-        t.setAttribute('x', s.xy[0]);
-        t.setAttribute('y', s.xy[1]);
-        t.setAttribute('text-anchor', 'middle');
-        t.setAttribute('class', 'tripp-inset-sea');
-        t.textContent = s.name;
-        svg.appendChild(t);
-      });
-      this._view = root.document.createElementNS(ns, 'rect');
-      this._view.setAttribute('class', 'tripp-inset-view');
-      svg.appendChild(this._view);
-      div.appendChild(svg);
-      L.DomEvent.disableClickPropagation(div);
-      this._div = div;
-      map.on('moveend zoomend resize', this._update, this);
-      this._update();
-      return div;
-    },
+      onAdd: function (map) {
+        var o = this._o, w = o.size[0], h = o.size[1], ns = 'http://www.w3.org/2000/svg';
+        var div = L.DomUtil.create('div', 'tripp-inset');
+        div.setAttribute('role', 'img');
+        div.setAttribute('aria-label', 'Locator: the map’s view in the region between the Black Sea and the Caspian');
+        var svg = root.document.createElementNS(ns, 'svg');
+        svg.setAttribute('width', w);
+        svg.setAttribute('height', h);
+        svg.setAttribute('viewBox', '0 0 ' + w + ' ' + h);
+        svg.setAttribute('aria-hidden', 'true');
+        var land = root.document.createElementNS(ns, 'path');
+        land.setAttribute('d', o.land);
+        land.setAttribute('class', 'tripp-inset-land');
+        svg.appendChild(land);
+        o.seas.forEach(function (s) {
+          var t = root.document.createElementNS(ns, 'text');
+          t.setAttribute('x', s.xy[0]);
+          t.setAttribute('y', s.xy[1]);
+          t.setAttribute('text-anchor', 'middle');
+          t.setAttribute('class', 'tripp-inset-sea');
+          t.textContent = s.name;
+          svg.appendChild(t);
+        });
+        this._view = root.document.createElementNS(ns, 'rect');
+        this._view.setAttribute('class', 'tripp-inset-view');
+        svg.appendChild(this._view);
+        div.appendChild(svg);
+        L.DomEvent.disableClickPropagation(div);
+        this._div = div;
+        map.on('moveend zoomend resize', this._update, this);
+        this._update();
+        return div;
+      },
 
-    onRemove: function (map) {
-      map.off('moveend zoomend resize', this._update, this);
-    },
+      onRemove: function (map) {
+        map.off('moveend zoomend resize', this._update, this);
+      },
 
-    _update: function () {
-      var map = this._map;
-      if (!map) return;
-      var size = map.getSize();
-      this._div.style.display = T.insetShown(size.x) ? '' : 'none';
-      var b = map.getBounds(), o = this._o;
-      var a = T.insetXY(o.box, o.size, b.getWest(), b.getNorth());
-      var c = T.insetXY(o.box, o.size, b.getEast(), b.getSouth());
-      var x = Math.max(0, a[0]), y = Math.max(0, a[1]);
-      var w = Math.max(4, Math.min(o.size[0], c[0]) - x), h = Math.max(4, Math.min(o.size[1], c[1]) - y);
-      this._view.setAttribute('x', x.toFixed(1));
-      this._view.setAttribute('y', y.toFixed(1));
-      this._view.setAttribute('width', w.toFixed(1));
-      this._view.setAttribute('height', h.toFixed(1));
-    }
-  });
+      _update: function () {
+        var map = this._map;
+        if (!map) return;
+        var size = map.getSize();
+        this._div.style.display = T.insetShown(size.x) ? '' : 'none';
+        var b = map.getBounds(), o = this._o;
+        var a = T.insetXY(o.box, o.size, b.getWest(), b.getNorth());
+        var c = T.insetXY(o.box, o.size, b.getEast(), b.getSouth());
+        var x = Math.max(0, a[0]), y = Math.max(0, a[1]);
+        var w = Math.max(4, Math.min(o.size[0], c[0]) - x), h = Math.max(4, Math.min(o.size[1], c[1]) - y);
+        this._view.setAttribute('x', x.toFixed(1));
+        this._view.setAttribute('y', y.toFixed(1));
+        this._view.setAttribute('width', w.toFixed(1));
+        this._view.setAttribute('height', h.toFixed(1));
+      }
+    });
+  }
 
   T.addInset = function (map, options) {
     return new T.Inset(options).addTo(map);

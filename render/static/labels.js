@@ -11,7 +11,7 @@
   var PAD = 2, LINE_PAD = 3, SAMPLE = 4, EDGE = 4;
 
   /* Where a label may go, in the order tried: [left, top, right, bottom] rectangles. */
-  T.labelCandidates = function (item) {
+  T.nameCandidates = function (item) {
     var x = item.x, y = item.y, w = item.w, h = item.h, g = item.gap === undefined ? 8 : item.gap;
     if (item.anchor === 'line') {
       var a = (item.angle || 0) * Math.PI / 180;
@@ -19,11 +19,18 @@
       var bh = Math.abs(w * Math.sin(a)) + Math.abs(h * Math.cos(a));
       return [[x - bw / 2, y - bh / 2, x + bw / 2, y + bh / 2]];
     }
+    var box = function (s) { return [s[0], s[1], s[0] + w, s[1] + h]; };
+    if (item.anchor === 'subject') {
+      // The story's subject is named off its line: below it first (into the empty side), then above.
+      return [[x - w / 2, y + g], [x - w / 2, y - g - h], [x - w / 2, y + 2 * g], [x - w / 2, y - 2 * g - h]]
+        .map(box);
+    }
     if (item.anchor === 'point') {
       var d = g * 0.7;
       return [[x + g, y - h / 2], [x - g - w, y - h / 2], [x - w / 2, y - g - h], [x - w / 2, y + g],
-              [x + d, y - d - h], [x + d, y + d], [x - d - w, y - d - h], [x - d - w, y + d]]
-        .map(function (s) { return [s[0], s[1], s[0] + w, s[1] + h]; });
+              [x + d, y - d - h], [x + d, y + d], [x - d - w, y - d - h], [x - d - w, y + d],
+              // Further off, for a place on a line (a station on the route).
+              [x - w / 2, y + 2.2 * g], [x - w / 2, y - 2.2 * g - h]].map(box);
     }
     return [[0, 0], [0, -h], [0, h], [-w / 3, 0], [w / 3, 0]].map(function (s) {
       return [x - w / 2 + s[0], y - h / 2 + s[1], x + w / 2 + s[0], y + h / 2 + s[1]];
@@ -82,12 +89,12 @@
   /* items: [{group, x, y, w, h, anchor, angle, gap}] in priority order; frame and obstacles: rectangles
      [left, top, right, bottom]; lines: polylines to keep clear. Returns [{index, left, top, right, bottom,
      candidate}] (a turned label: the box around it). */
-  T.placeLabels = function (items, frame, obstacles, lines) {
+  T.placeNames = function (items, frame, obstacles, lines) {
     var taken = (obstacles || []).map(function (o) { return T.quadOf(o); }), done = {}, out = [];
     items.forEach(function (item, index) {
       if (Object.prototype.hasOwnProperty.call(done, item.group)) return;
       var turned = item.anchor === 'line' && !!item.angle;
-      var rects = T.labelCandidates(item);
+      var rects = T.nameCandidates(item);
       for (var n = 0; n < rects.length; n++) {
         var r = rects[n], q = turned ? T.quadOf(r, item.angle, item.w, item.h) : T.quadOf(r);
         if (!inside(q, frame)) continue;
@@ -119,146 +126,149 @@
   /* payload: {styles: {kind: {size, weight, italic, caps, spacing, colour, anchor, gap, symbol}},
                labels: [{g: id, t: text, s: sub, k: kind, ll: [lat, lon], p: priority, z: [min, max],
                          a: angle, l: layer or null, w: [since, until] or null}]} */
-  T.LabelLayer = L.Layer.extend({
-    initialize: function (payload) {
-      this._payload = payload;
-      this._timer = null;
-    },
+  // Leaflet is on the page; the helpers above also run without it (the unit tests under Node).
+  if (root.L) {
+    T.LabelLayer = L.Layer.extend({
+      initialize: function (payload) {
+        this._payload = payload;
+        this._timer = null;
+      },
 
-    onAdd: function (map) {
-      if (!map.getPane('tripp-labels')) {
-        var pane = map.createPane('tripp-labels');
-        pane.style.zIndex = '560';
-        pane.style.pointerEvents = 'none';
-      }
-      this._box = L.DomUtil.create('div', 'tripp-labels leaflet-zoom-hide', map.getPane('tripp-labels'));
-      this._box.setAttribute('aria-hidden', 'true');
-      var styles = this._payload.styles;
-      this._items = this._payload.labels.map(function (lab) {
-        var st = styles[lab.k] || {};
-        var el = L.DomUtil.create('div', 'tripp-maplabel tl-' + lab.k, this._box);
-        el.setAttribute('data-label', lab.g);
-        el.style.setProperty('--tl-size', (st.size || 13) + 'px');
-        el.style.fontWeight = String(st.weight || 400);
-        if (st.italic) el.style.fontStyle = 'italic';
-        if (st.caps) el.style.textTransform = 'uppercase';
-        if (st.spacing) el.style.letterSpacing = st.spacing + 'em';
-        el.style.color = st.colour || '#222';
-        el.innerHTML = '<span class="tl-text">' + lab.t + '</span>' + (lab.s ? '<span class="tl-sub"></span>' : '');
-        var symbol = null;
-        if (st.symbol) {
-          symbol = L.DomUtil.create('div', 'tripp-mapsymbol', this._box);
-          symbol.textContent = st.symbol;
-          symbol.style.color = st.colour || '#222';
+      onAdd: function (map) {
+        if (!map.getPane('tripp-labels')) {
+          var pane = map.createPane('tripp-labels');
+          pane.style.zIndex = '560';
+          pane.style.pointerEvents = 'none';
         }
-        el.style.display = 'none';
-        return {lab: lab, style: st, el: el, symbol: symbol};
-      }, this);
-      this._events = {moveend: this._soon, zoomend: this._soon, resize: this._soon, viewreset: this._soon,
-                      overlayadd: this._soon, overlayremove: this._soon, layeradd: this._soon,
-                      layerremove: this._soon, popupopen: this._soon, popupclose: this._soon,
-                      'tripp:decluttered': this._soon, 'tripp:date': this._soon};
-      map.on(this._events, this);
-      this._soon();
-    },
+        this._box = L.DomUtil.create('div', 'tripp-labels leaflet-zoom-hide', map.getPane('tripp-labels'));
+        this._box.setAttribute('aria-hidden', 'true');
+        var styles = this._payload.styles;
+        this._items = this._payload.labels.map(function (lab) {
+          var st = styles[lab.k] || {};
+          var el = L.DomUtil.create('div', 'tripp-maplabel tl-' + lab.k, this._box);
+          el.setAttribute('data-label', lab.g);
+          el.style.setProperty('--tl-size', (st.size || 13) + 'px');
+          el.style.fontWeight = String(st.weight || 400);
+          if (st.italic) el.style.fontStyle = 'italic';
+          if (st.caps) el.style.textTransform = 'uppercase';
+          if (st.spacing) el.style.letterSpacing = st.spacing + 'em';
+          el.style.color = st.colour || '#222';
+          el.innerHTML = '<span class="tl-text">' + lab.t + '</span>' + (lab.s ? '<span class="tl-sub"></span>' : '');
+          var symbol = null;
+          if (st.symbol) {
+            symbol = L.DomUtil.create('div', 'tripp-mapsymbol', this._box);
+            symbol.textContent = st.symbol;
+            symbol.style.color = st.colour || '#222';
+          }
+          el.style.display = 'none';
+          return {lab: lab, style: st, el: el, symbol: symbol};
+        }, this);
+        this._events = {moveend: this._soon, zoomend: this._soon, resize: this._soon, viewreset: this._soon,
+                        overlayadd: this._soon, overlayremove: this._soon, layeradd: this._soon,
+                        layerremove: this._soon, popupopen: this._soon, popupclose: this._soon,
+                        'tripp:decluttered': this._soon, 'tripp:date': this._soon};
+        map.on(this._events, this);
+        this._soon();
+      },
 
-    onRemove: function (map) {
-      map.off(this._events, this);
-      if (this._timer !== null) root.clearTimeout(this._timer);
-      this._timer = null;
-      L.DomUtil.remove(this._box);
-      this._items = [];
-    },
+      onRemove: function (map) {
+        map.off(this._events, this);
+        if (this._timer !== null) root.clearTimeout(this._timer);
+        this._timer = null;
+        L.DomUtil.remove(this._box);
+        this._items = [];
+      },
 
-    _soon: function () {
-      var self = this;
-      if (this._timer !== null) root.clearTimeout(this._timer);
-      this._timer = root.setTimeout(function () { self._timer = null; self.update(); }, 30);
-    },
+      _soon: function () {
+        var self = this;
+        if (this._timer !== null) root.clearTimeout(this._timer);
+        this._timer = root.setTimeout(function () { self._timer = null; self.update(); }, 30);
+      },
 
-    _shown: function (lab, zoom, day, map) {
-      if (zoom < lab.z[0] || zoom > lab.z[1]) return false;
-      if (lab.w && !T.inForce(lab.w[0], lab.w[1], day)) return false;
-      if (lab.l) {
-        var group = T.groups && T.groups[lab.l];
-        if (!group || !map.hasLayer(group)) return false;
-      }
-      return true;
-    },
-
-    /* Place every label for the view as it is now. */
-    update: function () {
-      var map = this._map;
-      if (!map || !this._items) return;
-      var size = map.getSize();
-      var zoom = map.getZoom(), day = T.date || (T.today ? T.today() : '9999-12-31');
-      var container = map.getContainer(), box = container.getBoundingClientRect();
-      var live = [];
-      this._items.forEach(function (it) {
-        it.el.style.display = 'none';
-        if (it.symbol) it.symbol.style.display = 'none';
-        if (!this._shown(it.lab, zoom, day, map)) return;
-        var p = map.latLngToContainerPoint(it.lab.ll);
-        if (p.x < -200 || p.y < -100 || p.x > size.x + 200 || p.y > size.y + 100) return;
-        var sub = it.el.querySelector('.tl-sub');
-        if (sub) sub.innerHTML = it.lab.s.replace('{date}', T.labelDate(day));
-        it.el.style.display = 'block';
-        it.el.style.visibility = 'hidden';
-        it.el.style.transform = '';
-        live.push({it: it, p: p});
-      }, this);
-      // Read every size, then write every position: one layout.
-      var obstacles = [];
-      container.querySelectorAll(BLOCKERS).forEach(function (el) {
-        if (visible(el)) obstacles.push(relRect(el, box));
-      });
-      live.forEach(function (o) {
-        o.w = o.it.el.offsetWidth;
-        o.h = o.it.el.offsetHeight;
-        // A place's dot (drawn by its layer) or a peak's symbol is kept clear by every label.
-        if (o.it.style.anchor === 'point' && o.it.lab.k !== 'route') {
-          obstacles.push([o.p.x - 5, o.p.y - 5, o.p.x + 5, o.p.y + 5]);
+      _shown: function (lab, zoom, day, map) {
+        if (zoom < lab.z[0] || zoom > lab.z[1]) return false;
+        if (lab.w && !T.inForce(lab.w[0], lab.w[1], day)) return false;
+        if (lab.l) {
+          var group = T.groups && T.groups[lab.l];
+          if (!group || !map.hasLayer(group)) return false;
         }
-      });
-      var lines = [];
-      (T.keepClear || []).forEach(function (layer) {
-        if (!map.hasLayer(layer) || !layer.getLatLngs) return;
-        var parts = layer.getLatLngs();
-        if (parts.length && !Array.isArray(parts[0])) parts = [parts];
-        parts.forEach(function (part) {
-          lines.push(part.map(function (ll) { var q = map.latLngToContainerPoint(ll); return [q.x, q.y]; }));
+        return true;
+      },
+
+      /* Place every label for the view as it is now. */
+      update: function () {
+        var map = this._map;
+        if (!map || !this._items) return;
+        var size = map.getSize();
+        var zoom = map.getZoom(), day = T.date || (T.today ? T.today() : '9999-12-31');
+        var container = map.getContainer(), box = container.getBoundingClientRect();
+        var live = [];
+        this._items.forEach(function (it) {
+          it.el.style.display = 'none';
+          if (it.symbol) it.symbol.style.display = 'none';
+          if (!this._shown(it.lab, zoom, day, map)) return;
+          var p = map.latLngToContainerPoint(it.lab.ll);
+          if (p.x < -200 || p.y < -100 || p.x > size.x + 200 || p.y > size.y + 100) return;
+          var sub = it.el.querySelector('.tl-sub');
+          if (sub) sub.innerHTML = it.lab.s.replace('{date}', T.labelDate(day));
+          it.el.style.display = 'block';
+          it.el.style.visibility = 'hidden';
+          it.el.style.transform = '';
+          live.push({it: it, p: p});
+        }, this);
+        // Read every size, then write every position: one layout.
+        var obstacles = [];
+        container.querySelectorAll(BLOCKERS).forEach(function (el) {
+          if (visible(el)) obstacles.push(relRect(el, box));
         });
-      });
-      var items = live.map(function (o) {
-        return {group: o.it.lab.g, x: o.p.x, y: o.p.y, w: o.w, h: o.h, anchor: o.it.style.anchor || 'area',
-                angle: o.it.lab.a || 0, gap: o.it.style.gap === undefined ? 8 : o.it.style.gap};
-      });
-      var frame = [EDGE, EDGE, size.x - EDGE, size.y - EDGE];
-      var placed = T.placeLabels(items, frame, obstacles, lines);
-      var on = {};
-      placed.forEach(function (pl) {
-        var o = live[pl.index], el = o.it.el;
-        on[pl.index] = true;
-        var cx = (pl.left + pl.right) / 2, cy = (pl.top + pl.bottom) / 2;
-        var at = map.containerPointToLayerPoint([cx - o.w / 2, cy - o.h / 2]);
-        el.style.left = at.x + 'px';
-        el.style.top = at.y + 'px';
-        if (items[pl.index].anchor === 'line' && items[pl.index].angle) {
-          el.style.transform = 'rotate(' + items[pl.index].angle + 'deg)';
-        }
-        el.style.visibility = 'visible';
-        if (o.it.symbol) {
-          var s = map.containerPointToLayerPoint([o.p.x, o.p.y]);
-          o.it.symbol.style.left = s.x + 'px';
-          o.it.symbol.style.top = s.y + 'px';
-          o.it.symbol.style.display = 'block';
-        }
-      });
-      live.forEach(function (o, n) { if (!on[n]) o.it.el.style.display = 'none'; });
-      container.setAttribute('data-labels-placed', String(placed.length));
-      map.fire('tripp:labelled');
-    }
-  });
+        live.forEach(function (o) {
+          o.w = o.it.el.offsetWidth;
+          o.h = o.it.el.offsetHeight;
+          // A place's dot (drawn by its layer) or a peak's symbol is kept clear by every label.
+          if (o.it.style.anchor === 'point') {
+            obstacles.push([o.p.x - 5, o.p.y - 5, o.p.x + 5, o.p.y + 5]);
+          }
+        });
+        var lines = [];
+        (T.keepClear || []).forEach(function (layer) {
+          if (!map.hasLayer(layer) || !layer.getLatLngs) return;
+          var parts = layer.getLatLngs();
+          if (parts.length && !Array.isArray(parts[0])) parts = [parts];
+          parts.forEach(function (part) {
+            lines.push(part.map(function (ll) { var q = map.latLngToContainerPoint(ll); return [q.x, q.y]; }));
+          });
+        });
+        var items = live.map(function (o) {
+          return {group: o.it.lab.g, x: o.p.x, y: o.p.y, w: o.w, h: o.h, anchor: o.it.style.anchor || 'area',
+                  angle: o.it.lab.a || 0, gap: o.it.style.gap === undefined ? 8 : o.it.style.gap};
+        });
+        var frame = [EDGE, EDGE, size.x - EDGE, size.y - EDGE];
+        var placed = T.placeNames(items, frame, obstacles, lines);
+        var on = {};
+        placed.forEach(function (pl) {
+          var o = live[pl.index], el = o.it.el;
+          on[pl.index] = true;
+          var cx = (pl.left + pl.right) / 2, cy = (pl.top + pl.bottom) / 2;
+          var at = map.containerPointToLayerPoint([cx - o.w / 2, cy - o.h / 2]);
+          el.style.left = at.x + 'px';
+          el.style.top = at.y + 'px';
+          if (items[pl.index].anchor === 'line' && items[pl.index].angle) {
+            el.style.transform = 'rotate(' + items[pl.index].angle + 'deg)';
+          }
+          el.style.visibility = 'visible';
+          if (o.it.symbol) {
+            var s = map.containerPointToLayerPoint([o.p.x, o.p.y]);
+            o.it.symbol.style.left = s.x + 'px';
+            o.it.symbol.style.top = s.y + 'px';
+            o.it.symbol.style.display = 'block';
+          }
+        });
+        live.forEach(function (o, n) { if (!on[n]) o.it.el.style.display = 'none'; });
+        container.setAttribute('data-labels-placed', String(placed.length));
+        map.fire('tripp:labelled');
+      }
+    });
+  }
 
   T.addLabels = function (map, payload) {
     var layer = new T.LabelLayer(payload);

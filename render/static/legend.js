@@ -31,88 +31,91 @@
     return any;
   }
 
-  T.Legend = L.Control.extend({
-    initialize: function (html, startOpen) {
-      L.Util.setOptions(this, {position: 'bottomright'});
-      this._html = html;
-      this._startOpen = startOpen !== false;
-      this._timer = null;
-      this._touched = false;
-    },
+  // Leaflet is on the page; the helpers above also run without it (the unit tests under Node).
+  if (root.L) {
+    T.Legend = L.Control.extend({
+      initialize: function (html, startOpen) {
+        L.Util.setOptions(this, {position: 'bottomright'});
+        this._html = html;
+        this._startOpen = startOpen !== false;
+        this._timer = null;
+        this._touched = false;
+      },
 
-    onAdd: function (map) {
-      var div = L.DomUtil.create('div', 'tripp-legend');
-      div.innerHTML = this._html;
-      var details = div.querySelector('details');
-      var self = this;
-      details.addEventListener('toggle', function () { if (self._settingOpen !== true) self._touched = true; });
-      L.DomEvent.disableClickPropagation(div);
-      L.DomEvent.disableScrollPropagation(div);
-      this._div = div;
-      this._events = {moveend: this._soon, zoomend: this._soon, resize: this._soon, overlayadd: this._soon,
-                      overlayremove: this._soon, layeradd: this._soon, layerremove: this._soon,
-                      'tripp:date': this._soon, 'tripp:present': this._present, 'tripp:labelled': this._fit};
-      map.on(this._events, this);
-      this._present();
-      this._soon();
-      return div;
-    },
+      onAdd: function (map) {
+        var div = L.DomUtil.create('div', 'tripp-legend');
+        div.innerHTML = this._html;
+        var details = div.querySelector('details');
+        var self = this;
+        details.addEventListener('toggle', function () { if (self._settingOpen !== true) self._touched = true; });
+        L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
+        this._div = div;
+        this._events = {moveend: this._soon, zoomend: this._soon, resize: this._soon, overlayadd: this._soon,
+                        overlayremove: this._soon, layeradd: this._soon, layerremove: this._soon,
+                        'tripp:date': this._soon, 'tripp:present': this._present, 'tripp:labelled': this._fit};
+        map.on(this._events, this);
+        this._present();
+        this._soon();
+        return div;
+      },
 
-    onRemove: function (map) {
-      map.off(this._events, this);
-      if (this._timer !== null) root.clearTimeout(this._timer);
-      this._timer = null;
-    },
+      onRemove: function (map) {
+        map.off(this._events, this);
+        if (this._timer !== null) root.clearTimeout(this._timer);
+        this._timer = null;
+      },
 
-    /* Presenter mode, or a window that changed size: open again where there is room (unless the reader
-       closed or opened it themselves). */
-    _present: function () {
-      var map = this._map, size = map.getSize();
-      var presenting = root.document.documentElement.classList.contains('tripp-presenting');
-      if (this._touched && !presenting) return;
-      this._settingOpen = true;
-      this._div.querySelector('details').open = this._startOpen && T.legendOpen(size.x, size.y, presenting);
-      this._settingOpen = false;
-    },
+      /* Presenter mode, or a window that changed size: open again where there is room (unless the reader
+         closed or opened it themselves). */
+      _present: function () {
+        var map = this._map, size = map.getSize();
+        var presenting = root.document.documentElement.classList.contains('tripp-presenting');
+        if (this._touched && !presenting) return;
+        this._settingOpen = true;
+        this._div.querySelector('details').open = this._startOpen && T.legendOpen(size.x, size.y, presenting);
+        this._settingOpen = false;
+      },
 
-    _soon: function () {
-      var self = this;
-      if (this._timer !== null) root.clearTimeout(this._timer);
-      this._timer = root.setTimeout(function () { self._timer = null; self.update(); }, 40);
-    },
+      _soon: function () {
+        var self = this;
+        if (this._timer !== null) root.clearTimeout(this._timer);
+        this._timer = root.setTimeout(function () { self._timer = null; self.update(); }, 40);
+      },
 
-    update: function () {
-      var map = this._map;
-      if (!map) return;
-      var day = T.date || (T.today ? T.today() : '9999-12-31'), seen = {};
-      var groupShown = function (name) {
-        if (!Object.prototype.hasOwnProperty.call(seen, name)) seen[name] = inView(map, T.groups && T.groups[name]);
-        return seen[name];
-      };
-      this._div.querySelectorAll('li[data-layers]').forEach(function (li) {
-        var on = li.getAttribute('data-layers').split(' ').some(groupShown);
-        if (on && li.hasAttribute('data-since')) {
-          on = T.rowInForce(li.getAttribute('data-since'), li.getAttribute('data-until'), day);
-        }
-        li.hidden = !on;
-      });
-      var dayEl = this._div.querySelector('.tripp-key-day');
-      if (dayEl) dayEl.textContent = T.labelDate ? T.labelDate(day) : day;
-      this._div.hidden = !this._div.querySelector('li[data-layers]:not([hidden]):not(.tripp-key-date)');
-      this._fit();
-    },
+      update: function () {
+        var map = this._map;
+        if (!map) return;
+        var day = T.date || (T.today ? T.today() : '9999-12-31'), seen = {};
+        var groupShown = function (name) {
+          if (!Object.prototype.hasOwnProperty.call(seen, name)) seen[name] = inView(map, T.groups && T.groups[name]);
+          return seen[name];
+        };
+        this._div.querySelectorAll('li[data-layers]').forEach(function (li) {
+          var on = li.getAttribute('data-layers').split(' ').some(groupShown);
+          if (on && li.hasAttribute('data-since')) {
+            on = T.rowInForce(li.getAttribute('data-since'), li.getAttribute('data-until'), day);
+          }
+          li.hidden = !on;
+        });
+        var dayEl = this._div.querySelector('.tripp-key-day');
+        if (dayEl) dayEl.textContent = T.labelDate ? T.labelDate(day) : day;
+        this._div.hidden = !this._div.querySelector('li[data-layers]:not([hidden]):not(.tripp-key-date)');
+        this._fit();
+      },
 
-    /* As tall as the room below the story panel allows. */
-    _fit: function () {
-      var map = this._map;
-      if (!map || !this._div) return;
-      var box = map.getContainer().getBoundingClientRect(), top = 8;
-      var panel = map.getContainer().querySelector('.tripp-story:not(.tripp-sheet)');
-      if (panel) top = Math.max(top, panel.getBoundingClientRect().bottom - box.top + 10);
-      var bottom = this._div.getBoundingClientRect().bottom - box.top;
-      this._div.style.maxHeight = Math.max(60, Math.round(bottom - top)) + 'px';
-    }
-  });
+      /* As tall as the room below the story panel allows. */
+      _fit: function () {
+        var map = this._map;
+        if (!map || !this._div) return;
+        var box = map.getContainer().getBoundingClientRect(), top = 8;
+        var panel = map.getContainer().querySelector('.tripp-story:not(.tripp-sheet)');
+        if (panel) top = Math.max(top, panel.getBoundingClientRect().bottom - box.top + 10);
+        var bottom = this._div.getBoundingClientRect().bottom - box.top;
+        this._div.style.maxHeight = Math.max(60, Math.round(bottom - top)) + 'px';
+      }
+    });
+  }
 
   /* html: the key's escaped markup, a <details> with a <summary> and its rows. */
   T.addLegend = function (map, html, startOpen) {

@@ -25,5 +25,6 @@ test('the arrow keys and a clicker page keys move one step; other keys none', ()
 test('the legend opens only where there is room', () => {
   assert.equal(T.legendOpen(1280, 800), true);
   assert.equal(T.legendOpen(390, 844), false);
-  assert.equal(T.legendOpen(1024, 600), false);
+  assert.equal(T.legendOpen(1000, 800), false);
+  assert.equal(T.legendOpen(1024, 560), false);
 });

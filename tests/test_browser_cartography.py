@@ -1,0 +1,287 @@
+"""The export read as a map, in a real Chromium offline: names, the key, relief, the inset, steps framed
+on their places, nothing cut or under a control, at the four window sizes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from outputs.export import export_html
+from tests.browser import Watch
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"projector": (1920, 1080), "laptop": (1280, 800), "old projector": (1024, 768), "phone": (390, 844)}
+OPENING_NAMES = {"ARMENIA", "AZERBAIJAN", "IRAN", "NAKHCHIVAN", "SYUNIK", "KARABAKH", "ARAS"}
+PHONE_NAMES = {"ARMENIA", "IRAN", "NAKHCHIVAN", "SYUNIK"}
+AXE = Path(__file__).parent.parent / ".cache" / "axe-core" / "axe.min.js"
+
+# What a person sees of the map: every visible name (its own turned box), marker and control, in
+# page pixels. Written apart from labels.js, so it checks the placement rather than repeating it.
+SEEN = """
+(() => {
+  const c = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const shown = (el) => {
+    if (!el.getClientRects().length) return false;
+    for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      if (s.display === 'none' || s.visibility === 'hidden' || e.hidden) return false;
+    }
+    return true;
+  };
+  const corners = (el) => {
+    const r = el.getBoundingClientRect();
+    const m = /rotate\\(([-\\d.]+)deg\\)/.exec(el.style.transform || '');
+    const a = m ? parseFloat(m[1]) * Math.PI / 180 : 0, w = el.offsetWidth / 2, h = el.offsetHeight / 2;
+    const cx = (r.left + r.right) / 2, cy = (r.top + r.bottom) / 2, co = Math.cos(a), si = Math.sin(a);
+    return [[-w, -h], [w, -h], [w, h], [-w, h]].map(([x, y]) => [cx + x * co - y * si, cy + x * si + y * co]);
+  };
+  const box = (el) => { const r = el.getBoundingClientRect(); return [[r.left, r.top], [r.right, r.top],
+                                                                     [r.right, r.bottom], [r.left, r.bottom]]; };
+  const labels = [...document.querySelectorAll('.tripp-maplabel')].filter(shown)
+    .map((el) => ({text: el.textContent, pts: corners(el)}));
+  const markers = [...document.querySelectorAll('.leaflet-marker-icon')].filter(shown)
+    .map((el) => ({text: el.textContent, pts: box(el.querySelector('.tripp-num') || el)}));
+  const controls = [...document.querySelectorAll('.leaflet-control, .tripp-story, .tripp-credits-toggle')]
+    .filter(shown).map((el) => ({text: el.className, pts: box(el)}));
+  return {map: [c.left, c.top, c.right, c.bottom], labels, markers, controls,
+          view: [innerWidth, innerHeight]};
+})()
+"""
+
+
+def _axes(pts):
+    out = []
+    for i in range(len(pts)):
+        (x0, y0), (x1, y1) = pts[i], pts[(i + 1) % len(pts)]
+        out.append((y0 - y1, x1 - x0))
+    return out
+
+
+def overlap(a, b, slack=0.5) -> bool:
+    """Whether two convex outlines overlap by more than ``slack`` pixels (separating axes)."""
+    for ax, ay in (*_axes(a), *_axes(b)):
+        norm = (ax * ax + ay * ay) ** 0.5 or 1.0
+        pa = [(x * ax + y * ay) / norm for x, y in a]
+        pb = [(x * ax + y * ay) / norm for x, y in b]
+        if max(pa) <= min(pb) + slack or max(pb) <= min(pa) + slack:
+            return False
+    return True
+
+
+def inside(pts, rect) -> bool:
+    left, top, right, bottom = rect
+    return all(left - 0.5 <= x <= right + 0.5 and top - 0.5 <= y <= bottom + 0.5 for x, y in pts)
+
+
+def check_clear(seen: dict, where: str) -> None:
+    """No name overlaps another; no name or marker is cut by the map's edge, or lies under a control."""
+    view = [
+        max(0, seen["map"][0]),
+        max(0, seen["map"][1]),
+        min(seen["view"][0], seen["map"][2]),
+        min(seen["view"][1], seen["map"][3]),
+    ]
+    labels = seen["labels"]
+    for n, a in enumerate(labels):
+        assert inside(a["pts"], view), (where, "cut", a["text"])
+        for b in labels[n + 1 :]:
+            assert not overlap(a["pts"], b["pts"]), (where, a["text"], b["text"])
+        for c in seen["controls"]:
+            assert not overlap(a["pts"], c["pts"]), (where, a["text"], "under", c["text"])
+        for m in seen["markers"]:
+            assert not overlap(a["pts"], m["pts"]), (where, a["text"], "on marker", m["text"])
+    for m in seen["markers"]:
+        assert inside(m["pts"], view), (where, "marker cut", m["text"])
+        for c in seen["controls"]:
+            assert not overlap(m["pts"], c["pts"]), (where, "marker", m["text"], "under", c["text"])
+
+
+def names(seen: dict) -> set[str]:
+    words = set()
+    for lab in seen["labels"]:
+        words |= {w.strip("()").upper() for w in lab["text"].replace("/", " ").split()}
+    return words
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cartography") / "map.html"
+    path.write_text(export_html(), encoding="utf-8")
+    return path
+
+
+def settle(page) -> None:
+    """Wait until the names were placed after the view settled (no fixed delays)."""
+    page.wait_for_function("document.querySelector('[data-labels-placed]') !== null")
+    page.evaluate(
+        """() => new Promise((done) => {
+          const map = document.querySelector('.leaflet-container');
+          let last = -1, quiet = 0;
+          const tick = () => {
+            const runs = (window.TrippMap.declutterRuns || 0) + '|' + map.getAttribute('data-labels-placed') + '|' +
+              map.getAttribute('data-story-step') + '|' + JSON.stringify(document.querySelector('.leaflet-map-pane')
+                .style.transform);
+            quiet = runs === last ? quiet + 1 : 0;
+            last = runs;
+            if (quiet >= 12 && !document.querySelector('.leaflet-zoom-anim')) done(); else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        })"""
+    )
+
+
+def open_map(browser, path, size, hash_=""):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, reduced_motion="reduce")
+    watch = Watch()
+    watch.route(context)
+    page = context.new_page()
+    watch.attach(page)
+    page.goto(path.as_uri() + hash_)
+    page.wait_for_selector("path.layer-tripp_route", state="attached")
+    page.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
+    settle(page)
+    return context, page, watch
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_the_opening_view_names_the_region_and_nothing_is_cut_or_covered(browser, exported, size_name):
+    context, page, watch = open_map(browser, exported, SIZES[size_name])
+    seen = page.evaluate(SEEN)
+    wanted = PHONE_NAMES if size_name == "phone" else OPENING_NAMES
+    assert wanted <= names(seen), (size_name, wanted - names(seen))
+    check_clear(seen, size_name)
+    # Map text at least 13 px (12 on a phone).
+    sizes = page.eval_on_selector_all(
+        ".tripp-maplabel:not([style*='display: none']) .tl-text, .tripp-maplabel .tl-sub, .leaflet-control-attribution",
+        "els => els.filter(e => e.getClientRects().length).map(e => parseFloat(getComputedStyle(e).fontSize))",
+    )
+    assert sizes and min(sizes) >= (12 if size_name == "phone" else 13), sizes
+    assert not watch.errors and not watch.outside
+    context.close()
+
+
+@pytest.mark.parametrize("size_name", ["projector", "old projector"])
+def test_every_step_frames_its_places_clear_of_the_panel_and_controls(browser, exported, size_name):
+    context, page, watch = open_map(browser, exported, SIZES[size_name])
+    count = page.evaluate("TrippMap.story.count")
+    assert count == 14
+    for step in range(count):
+        page.evaluate(f"TrippMap.story.go({step}, true)")
+        settle(page)
+        seen = page.evaluate(SEEN)
+        check_clear(seen, f"{size_name} step {step}")
+        key = page.evaluate("TrippMap.story.steps()[TrippMap.story.step()].key")
+        if key:
+            # The step's own markers (its near places, or its callout) are on the map, uncovered.
+            current = page.eval_on_selector_all(
+                ".leaflet-marker-icon.tripp-current",
+                "els => els.map(e => getComputedStyle(e).visibility)",
+            )
+            assert current and all(v == "visible" for v in current), (step, current)
+    assert not watch.errors
+    context.close()
+
+
+def test_relief_lies_under_the_lines_and_names_and_over_the_fills(browser, exported):
+    context, page, _ = open_map(browser, exported, SIZES["laptop"])
+    z = page.evaluate(
+        """() => {
+          const pane = (n) => parseInt(getComputedStyle(document.querySelector('.leaflet-' + n + '-pane')).zIndex, 10);
+          const img = document.querySelector('img.tripp-relief');
+          return {fills: pane('tripp-fills'), relief: pane('tripp-relief'), lines: pane('overlay'),
+                  route: pane('tripp-top'), labels: pane('tripp-labels'), shown: !!img && img.complete &&
+                  img.naturalWidth > 100, inRelief: !!img && !!img.closest('.leaflet-tripp-relief-pane'),
+                  blend: getComputedStyle(document.querySelector('.leaflet-tripp-relief-pane')).mixBlendMode,
+                  countries: document.querySelectorAll('.leaflet-tripp-fills-pane path.layer-armenia').length};
+        }"""
+    )
+    assert z["shown"] and z["inRelief"] and z["blend"] == "multiply"
+    assert z["fills"] < z["relief"] < z["lines"] < z["route"] < z["labels"]
+    assert z["countries"] >= 1
+    context.close()
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_the_inset_and_the_key_show_where_there_is_room(browser, exported, size_name):
+    width, height = SIZES[size_name]
+    context, page, _ = open_map(browser, exported, (width, height))
+    inset = page.evaluate("getComputedStyle(document.querySelector('.tripp-inset')).display !== 'none'")
+    key_open = page.evaluate("document.querySelector('.tripp-legend details').open")
+    assert inset == (width >= 1024)
+    assert key_open == (width >= 1024)
+    # The key lists what is in view, and the map's date.
+    rows = page.eval_on_selector_all(".tripp-legend li:not([hidden])", "els => els.map(e => e.textContent)")
+    assert any(r.startswith("Map date:") for r in rows)
+    assert any("TRIPP railway" in r for r in rows)
+    assert not any("Russian peacekeepers" in r for r in rows)  # not on today's map
+    if width < 600:
+        folded = page.evaluate(
+            "document.querySelector('.leaflet-control-attribution').classList.contains('tripp-credits-folded')"
+        )
+        assert folded
+        page.click(".tripp-credits-toggle")
+        assert (
+            page.evaluate("getComputedStyle(document.querySelector('.leaflet-control-attribution')).display") != "none"
+        )
+    context.close()
+
+
+def test_presenter_mode_keeps_the_key_the_date_and_the_names(browser, exported):
+    context, page, _ = open_map(browser, exported, SIZES["old projector"], "#present")
+    assert page.evaluate("document.documentElement.classList.contains('tripp-presenting')")
+    assert page.evaluate("document.querySelector('.tripp-legend details').open")
+    assert "Map date:" in page.inner_text(".tripp-legend")
+    assert OPENING_NAMES - {"ARAS", "KARABAKH"} <= names(page.evaluate(SEEN))
+    context.close()
+
+
+def test_the_offensive_step_labels_the_held_area_with_who_and_when(browser, exported):
+    context, page, _ = open_map(browser, exported, SIZES["projector"], "#step=5")
+    texts = [lab["text"] for lab in page.evaluate(SEEN)["labels"]]
+    assert any(t.startswith("Held by ethnic Armenian forces") and "18 Sep 2023" in t for t in texts), texts
+    assert "18 Sep 2023" in page.inner_text(".tripp-legend")
+    page.evaluate("TrippMap.story.go(0, true)")
+    settle(page)
+    texts = [lab["text"] for lab in page.evaluate(SEEN)["labels"]]
+    assert not any(t.startswith("Held by") for t in texts)  # today nothing is held
+    context.close()
+
+
+def test_a_far_place_is_shown_by_a_callout_pointing_its_way(browser, exported):
+    context, page, _ = open_map(browser, exported, SIZES["laptop"], "#step=12")
+    turn = page.evaluate("getComputedStyle(document.querySelector('.tripp-current .tripp-arrow')).transform")
+    # Washington lies west: the arrow turned by about 180 degrees (a matrix with cos about -1).
+    a = float(turn.split("(")[1].split(",")[0])
+    assert a < -0.95
+    check_clear(page.evaluate(SEEN), "step 12")
+    context.close()
+
+
+def test_a_popup_on_a_phone_opens_in_the_free_part_of_the_map(browser, exported):
+    context, page, _ = open_map(browser, exported, SIZES["phone"], "#step=10")
+    page.evaluate("TrippMap.keyed[TrippMap.story.steps()[10].key].fire('click')")
+    page.wait_for_selector(".leaflet-popup .leaflet-popup-close-button")
+    settle(page)
+    geom = page.evaluate(
+        """() => {
+          const r = (s) => document.querySelector(s).getBoundingClientRect();
+          const p = r('.leaflet-popup-content-wrapper'), x = r('.leaflet-popup-close-button'), s = r('.tripp-story');
+          return {p: [p.left, p.top, p.right, p.bottom], x: [x.left, x.top, x.right, x.bottom], sheet: s.top,
+                  w: innerWidth};
+        }"""
+    )
+    assert geom["p"][0] >= 0 and geom["p"][2] <= geom["w"]
+    assert geom["p"][3] <= geom["sheet"]
+    assert 0 <= geom["x"][0] and geom["x"][2] <= geom["w"] and geom["x"][1] >= 0
+    context.close()
+
+
+def test_axe_finds_nothing_serious_on_the_map_with_its_names(browser, exported):
+    context, page, _ = open_map(browser, exported, SIZES["laptop"])
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, serious
+    context.close()
