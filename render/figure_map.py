@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 import geopandas as gpd
 import shapely
 from matplotlib.axes import Axes
-from matplotlib.collections import PatchCollection
+from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.patches import PathPatch
 from matplotlib.path import Path
 from shapely.geometry.base import BaseGeometry
@@ -84,27 +84,36 @@ def _polygon(ax: Axes, geom: BaseGeometry, style: Mapping[str, object], zorder: 
     ax.add_collection(
         PatchCollection(
             patches, facecolor=fill, alpha=float(style.get("fillOpacity", 0.2)), edgecolor="none", zorder=zorder
-        )
+        ),
+        autolim=False,  # the frame sets the limits: measuring every patch's would only cost time
     )
     if style.get("stroke", True) is not False:
         _line(ax, geom.boundary, style, zorder + 0.01)
 
 
 def _line(ax: Axes, geom: BaseGeometry, style: Mapping[str, object], zorder: float) -> None:
-    for part in shapely.get_parts(shapely.line_merge(geom) if geom.geom_type == "MultiLineString" else geom):
-        if part.is_empty or part.geom_type not in ("LineString", "LinearRing"):
-            continue
-        xs, ys = part.xy
-        ax.plot(
-            xs,
-            ys,
-            color=str(style.get("color", "#333333")),
-            linewidth=float(style.get("weight", 1)) * PX,
-            linestyle=_dashes(style),
+    """Every part of a line as one artist (a border of many parts draws as fast as one)."""
+    merged = shapely.line_merge(geom) if geom.geom_type == "MultiLineString" else geom
+    parts = [
+        shapely.get_coordinates(part)
+        for part in shapely.get_parts(merged)
+        if not part.is_empty and part.geom_type in ("LineString", "LinearRing")
+    ]
+    if not parts:
+        return
+    ax.add_collection(
+        LineCollection(
+            parts,
+            colors=str(style.get("color", "#333333")),
+            linewidths=float(style.get("weight", 1)) * PX,
+            linestyles=_dashes(style),
             alpha=float(style.get("opacity", 1.0)),
-            solid_capstyle="round",
+            capstyle="round",
+            joinstyle="round",
             zorder=zorder,
-        )
+        ),
+        autolim=False,
+    )
 
 
 def _draw_layer(
@@ -115,7 +124,9 @@ def _draw_layer(
     clip: tuple[float, ...],
     keep_clear: list[BaseGeometry],
 ) -> None:
-    """Draw one layer, clipped a little beyond the frame; the lines to keep clear are added to ``keep_clear``."""
+    """Draw one layer, clipped a little beyond the frame and simplified to what the page can show; the
+    lines to keep clear are added to ``keep_clear``."""
+    tolerance = (clip[2] - clip[0]) / 3000  # a third of a point across a page-wide map
     for record in gdf.to_dict("records"):
         geom = record[gdf.geometry.name]
         if geom is None or geom.is_empty:
@@ -124,6 +135,7 @@ def _draw_layer(
             geom = shapely.clip_by_rect(geom, *clip)
             if geom.is_empty:
                 continue
+            geom = shapely.simplify(geom, tolerance, preserve_topology=True)
         style = layer.style_of(record)
         top = zorder + (20 if style.get("keepClear") else 0)
         if style.get("keepClear"):

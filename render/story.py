@@ -127,7 +127,8 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
                 "zoom": zoom,
                 "show": show,
                 "hide": hide,
-                "date": date,
+                # Each step owns its date: the event it tells, or the article's (the title step: today).
+                "date": date or (str(row["date"]) if row["date"] else None),
             }
         )
     named_views = {name: [list(corner) for corner in box] for name, box in views().items()}

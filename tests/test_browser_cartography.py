@@ -40,7 +40,7 @@ SEEN = """
   const box = (el) => { const r = el.getBoundingClientRect(); return [[r.left, r.top], [r.right, r.top],
                                                                      [r.right, r.bottom], [r.left, r.bottom]]; };
   const labels = [...document.querySelectorAll('.tripp-maplabel')].filter(shown)
-    .map((el) => ({text: el.textContent, pts: corners(el)}));
+    .map((el) => ({text: [...el.children].map((c) => c.textContent).join(' '), pts: corners(el)}));
   const markers = [...document.querySelectorAll('.leaflet-marker-icon')].filter(shown)
     .map((el) => ({text: el.textContent, pts: box(el.querySelector('.tripp-num') || el)}));
   const controls = [...document.querySelectorAll('.leaflet-control, .tripp-story, .tripp-credits-toggle')]
@@ -172,8 +172,8 @@ def test_every_step_frames_its_places_clear_of_the_panel_and_controls(browser, e
         settle(page)
         seen = page.evaluate(SEEN)
         check_clear(seen, f"{size_name} step {step}")
-        key = page.evaluate("TrippMap.story.steps()[TrippMap.story.step()].key")
-        if key:
+        placed = page.evaluate("!!TrippMap.keyedParts[TrippMap.story.steps()[TrippMap.story.step()].key]")
+        if placed:
             # The step's own markers (its near places, or its callout) are on the map, uncovered.
             current = page.eval_on_selector_all(
                 ".leaflet-marker-icon.tripp-current",
@@ -261,7 +261,7 @@ def test_a_far_place_is_shown_by_a_callout_pointing_its_way(browser, exported):
 
 def test_a_popup_on_a_phone_opens_in_the_free_part_of_the_map(browser, exported):
     context, page, _ = open_map(browser, exported, SIZES["phone"], "#step=10")
-    page.evaluate("TrippMap.keyed[TrippMap.story.steps()[10].key].fire('click')")
+    page.evaluate("void TrippMap.keyed['place-meghri'].openPopup()")
     page.wait_for_selector(".leaflet-popup .leaflet-popup-close-button")
     settle(page)
     geom = page.evaluate(

@@ -37,15 +37,19 @@
   T.popupOptions = function () {
     var w = root.innerWidth || 800, h = root.innerHeight || 600;
     return {maxWidth: Math.max(200, Math.min(420, w - 80)), maxHeight: Math.max(160, Math.round(h * 0.55)),
-            className: 'tripp-popup', autoPanPaddingTopLeft: [60, 20], autoPanPaddingBottomRight: [20, 40]};
+            className: 'tripp-popup', autoPan: false};
   };
 
-  /* The part of the map no sheet covers: [left, top, right, bottom] in the map's pixels. */
+  /* The part of the map no story sheet or side panel covers: [left, top, right, bottom] in the map's pixels. */
   T.freeArea = function (map) {
     var c = map.getContainer(), box = c.getBoundingClientRect(), size = map.getSize();
     var free = [8, 8, size.x - 8, size.y - 8];
-    var sheet = c.querySelector('.tripp-story.tripp-sheet');
-    if (sheet && sheet.getClientRects().length) free[3] = sheet.getBoundingClientRect().top - box.top - 8;
+    var panel = c.querySelector('.tripp-story');
+    if (panel && panel.getClientRects().length) {
+      var r = panel.getBoundingClientRect();
+      if (panel.classList.contains('tripp-sheet')) free[3] = r.top - box.top - 8;
+      else if (r.left - box.left > size.x / 2) free[2] = r.left - box.left - 8;
+    }
     return free;
   };
 
@@ -56,9 +60,8 @@
     map.on('popupopen', function (e) {
       var popup = e.popup, free = T.freeArea(map), size = map.getSize();
       c.classList.toggle('tripp-popup-open', size.x < 700);
-      popup.options.maxWidth = Math.max(180, Math.min(420, free[2] - free[0] - 24));
+      popup.options.maxWidth = Math.max(180, Math.min(420, free[2] - free[0] - 60));  // less its frame and margins
       popup.options.maxHeight = Math.max(120, Math.min(popup.options.maxHeight || 9999, free[3] - free[1] - 70));
-      popup.options.autoPan = false;
       popup.update();
       var el = popup.getElement();
       if (!el) return;

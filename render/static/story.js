@@ -150,6 +150,14 @@
 
     var unframed = null;
 
+    /* How far the markers of the step shown reach beyond their places: half an icon each way, and the
+       icons set side by side at a shared place (slots) to the right. */
+    function markerReach() {
+      var s = i >= 0 ? steps[i] : null, slots = 0;
+      ((s && T.keyedParts[s.key]) || []).forEach(function (m) { slots = Math.max(slots, m.trippSlot || 0); });
+      return {side: 17, right: 17 + 34 * slots};
+    }
+
     function frame(bounds, maxZoom, jump) {
       var size = map.getSize();
       if (!bounds) return;
@@ -159,8 +167,10 @@
         return;
       }
       unframed = null;
-      var opts = padding();
+      var opts = padding(), reach = markerReach();
       var left = opts.paddingTopLeft, right = opts.paddingBottomRight;
+      left = opts.paddingTopLeft = [left[0] + reach.side, left[1] + reach.side];
+      right = opts.paddingBottomRight = [right[0] + reach.right, right[1] + reach.side];
       if (size.x - left[0] - right[0] < 80 || size.y - left[1] - right[1] < 80) {
         opts = {};  // the panel fills the map: frame the whole map instead
       }
@@ -223,7 +233,8 @@
       layout();
       map.closePopup();
       setLayers(s);
-      if (s.date && T.setDate) T.setDate(s.date);
+      // Each step owns its date (none: today), however it was reached.
+      if (T.setDate) T.setDate(s.date || T.today());
       highlight(s.key);
       frame(s.bounds || options.views[s.view || options.opening], s.zoom, jump);
       map.getContainer().setAttribute('data-story-step', String(i));
