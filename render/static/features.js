@@ -149,6 +149,11 @@
         if (given.keepClear) T.keepClear.push(l);
       });
       if (f.k) { T.keyed[f.k] = first; T.keyedParts[f.k] = parts; }
+      if (f.kr) {
+        // The key lists a row while one of its features is on the map and in view (legend.js).
+        T.keyFeatures = T.keyFeatures || {};
+        (T.keyFeatures[f.kr] = T.keyFeatures[f.kr] || []).push({group: group, layer: layer});
+      }
       if (f.w) {
         // Drawn only on its days: the time control (time.js) adds and removes it.
         T.timed = T.timed || [];

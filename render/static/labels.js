@@ -209,6 +209,8 @@
           if (!this._shown(it.lab, zoom, day, map)) return;
           var p = map.latLngToContainerPoint(it.lab.ll);
           if (p.x < -200 || p.y < -100 || p.x > size.x + 200 || p.y > size.y + 100) return;
+          // A place whose dot the map's edge cuts is not named: its name would point at half a symbol.
+          if (it.style.anchor === 'point' && (p.x < 8 || p.y < 8 || p.x > size.x - 8 || p.y > size.y - 8)) return;
           var sub = it.el.querySelector('.tl-sub');
           if (sub) sub.innerHTML = it.lab.s.replace('{date}', T.labelDate(day));
           it.el.style.display = 'block';
@@ -265,6 +267,7 @@
         });
         live.forEach(function (o, n) { if (!on[n]) o.it.el.style.display = 'none'; });
         container.setAttribute('data-labels-placed', String(placed.length));
+        if (root.performance) container.setAttribute('data-labels-at', String(root.performance.now()));
         map.fire('tripp:labelled');
       }
     });

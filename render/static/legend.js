@@ -91,8 +91,16 @@
           if (!Object.prototype.hasOwnProperty.call(seen, name)) seen[name] = inView(map, T.groups && T.groups[name]);
           return seen[name];
         };
+        var view = map.getBounds();
+        var featureShown = function (f) {
+          if (!map.hasLayer(f.group) || !f.group.hasLayer(f.layer)) return false;
+          var b = f.layer.getBounds ? f.layer.getBounds() : null;
+          return !b || !b.isValid() || view.intersects(b);
+        };
         this._div.querySelectorAll('li[data-layers]').forEach(function (li) {
-          var on = li.getAttribute('data-layers').split(' ').some(groupShown);
+          var drawn = T.keyFeatures && T.keyFeatures[li.getAttribute('data-row')];
+          // A row drawn by features says whether one of them is in view; other rows follow their layers.
+          var on = drawn ? drawn.some(featureShown) : li.getAttribute('data-layers').split(' ').some(groupShown);
           if (on && li.hasAttribute('data-since')) {
             on = T.rowInForce(li.getAttribute('data-since'), li.getAttribute('data-until'), day);
           }

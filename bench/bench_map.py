@@ -1,0 +1,128 @@
+"""The map as a map (names, key, relief, the world around): this export and handout beside the last
+landed release's, built and opened in the same run.
+
+Measures the export's size, open to drawn in Chromium offline (for this export: to its names placed),
+a story step in the page (the step's own work, and to its names placed again, reduced motion so the
+view jumps), and the handout's build time in a fresh process.
+Run: ``.venv/bin/python bench/bench_map.py``.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ARGS, CHROMIUM, ROOT, release_tree, summary, summary_ms
+
+RELEASE = "570732d"  # the last landed commit before the map read as a map
+RUNS = 5
+
+BUILD = """
+import sys
+from outputs.export import export_html
+open(sys.argv[1], 'w', encoding='utf-8').write(export_html())
+"""
+
+DRAWN_OURS = "document.querySelector('[data-labels-placed]') && TrippMap.story && TrippMap.declutterRuns > 1"
+DRAWN_RELEASE = "document.querySelectorAll('.leaflet-overlay-pane path').length > 20 && TrippMap.story"
+
+STEP = """async (ours) => {
+  const story = TrippMap.story, map = document.querySelector('.leaflet-container');
+  const placed = () => map.getAttribute('data-labels-placed');
+  await new Promise((r) => setTimeout(r, 300));
+  const times = [];
+  for (let n = 1; n <= 6; n++) {
+    const start = performance.now();
+    story.go(n, true);
+    const own = performance.now() - start;
+    if (!ours) { times.push([own, own]); continue; }
+    await new Promise((resolve) => {
+      const seen = () => { if ((map.getAttribute('data-labels-at') || '') !== '' &&
+                               parseFloat(map.getAttribute('data-labels-at')) > start) resolve();
+                           else requestAnimationFrame(seen); };
+      seen();
+    });
+    times.push([own, parseFloat(map.getAttribute('data-labels-at')) - start]);
+  }
+  return times;
+}"""
+
+
+def build(tree: Path, out: Path) -> None:
+    subprocess.run([sys.executable, "-c", BUILD, str(out)], cwd=tree, check=True, capture_output=True)
+
+
+def handout(tree: Path, out: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "outputs.cli", "handout", str(out)], cwd=tree, check=True, capture_output=True
+    )
+    return time.perf_counter() - start
+
+
+def open_to_drawn(browser, path: Path, done: str) -> float:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page = context.new_page()
+    start = time.perf_counter()
+    page.goto(path.as_uri())
+    page.wait_for_function(done, polling=5, timeout=30_000)
+    took = time.perf_counter() - start
+    context.close()
+    return took
+
+
+def steps(browser, path: Path, done: str, ours: bool) -> list[list[float]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_function(done, polling=5, timeout=30_000)
+    times = page.evaluate(STEP, ours)
+    context.close()
+    return times
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="bench-map-"))
+    release = release_tree(RELEASE)
+    ours, theirs = work / "ours.html", work / "release.html"
+    build(ROOT, ours)
+    build(release, theirs)
+    runs: dict[str, list[float]] = {k: [] for k in ("draw", "draw_r", "own", "own_r", "named", "hand", "hand_r")}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for _ in range(RUNS):
+            runs["draw"].append(open_to_drawn(browser, ours, DRAWN_OURS))
+            runs["draw_r"].append(open_to_drawn(browser, theirs, DRAWN_RELEASE))
+        for own, named in steps(browser, ours, DRAWN_OURS, True):
+            runs["own"].append(own / 1000)
+            runs["named"].append(named / 1000)
+        for own, _ in steps(browser, theirs, DRAWN_RELEASE, False):
+            runs["own_r"].append(own / 1000)
+        browser.close()
+    for _ in range(3):
+        runs["hand"].append(handout(ROOT, work / "h.pdf"))
+        runs["hand_r"].append(handout(release, work / "hr.pdf"))
+    ratio = sorted(runs["draw"])[RUNS // 2] / sorted(runs["draw_r"])[RUNS // 2]
+    print(f"| | this export | last release's ({RELEASE}) |")
+    print("|---|---|---|")
+    print(f"| export size | {ours.stat().st_size:,} bytes | {theirs.stat().st_size:,} bytes |")
+    print(
+        f"| open to drawn (ours: to its names placed), 1280×800 | {summary(runs['draw'])} | {summary(runs['draw_r'])} |"
+    )
+    print(f"| story step in the page: the step's own work | {summary_ms(runs['own'])} | {summary_ms(runs['own_r'])} |")
+    print(f"| story step in the page: to its names placed | {summary_ms(runs['named'])} | (no names) |")
+    print(
+        f"| handout, fresh process | {summary(runs['hand'])} ({(work / 'h.pdf').stat().st_size:,} bytes) | "
+        f"{summary(runs['hand_r'])} ({(work / 'hr.pdf').stat().st_size:,} bytes) |"
+    )
+    print(f"\nopen to drawn: {ratio:.2f}× the release's (median over median)")
+
+
+if __name__ == "__main__":
+    main()
