@@ -26,7 +26,10 @@ from outputs.export import export_html
 open(sys.argv[1], 'w', encoding='utf-8').write(export_html())
 """
 
-DRAWN_OURS = "document.querySelector('[data-labels-placed]') && TrippMap.story && TrippMap.declutterRuns > 1"
+DRAWN_OURS = (
+    "document.querySelector('[data-labels-placed]') && TrippMap.story && "
+    "document.querySelectorAll('.leaflet-overlay-pane path').length > 20"
+)
 DRAWN_RELEASE = "document.querySelectorAll('.leaflet-overlay-pane path').length > 20 && TrippMap.story"
 
 STEP = """async (ours) => {

@@ -15,18 +15,26 @@ from geo.region import DATA_BOX
 from layers.palette import LAND, RIVER
 from layers.spec import SOURCE, Layer, LegendRow
 
-__all__ = ["BORDERS", "LAND", "RIVERS", "WORLD", "borders", "rivers", "world"]
+__all__ = ["BORDERS", "RIVERS", "WORLD", "borders", "countries", "rivers", "world"]
+
+
+def countries() -> gpd.GeoDataFrame:
+    """Every country in the map's world box, less the data box, one row each."""
+    return read_geojson("world.geojson")
 
 
 def world() -> gpd.GeoDataFrame:
-    """Every country in the map's world box, less the data box."""
-    return read_geojson("world.geojson")
+    """The land of the world around, as one feature: it is filled alike and drawn without outlines (the
+    ``borders`` layer draws those), so the page makes one shape of it, not a hundred."""
+    land = shapely.union_all(countries().geometry.values)
+    source = "Natural Earth 1:50m admin-0 countries, via world-atlas 2.0.2 (public domain)"
+    return gpd.GeoDataFrame([{"name": "The world around", "source": source, "geometry": land}], crs=4326)
 
 
 def borders() -> gpd.GeoDataFrame:
     """The borders and coasts of the world around and of the neighbouring countries, without the data
     box's edge, where the coarse world meets the detailed region (that seam is no line on the ground)."""
-    polygons = [*world().geometry.values, *regions("neighbor").geometry.values]
+    polygons = [*countries().geometry.values, *regions("neighbor").geometry.values]
     lines = shapely.union_all([shapely.boundary(p) for p in polygons])
     # Not the seam, nor the borders Armenia's and Azerbaijan's own outlines already draw.
     own = regions()

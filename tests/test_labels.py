@@ -15,7 +15,7 @@ from geo.load import read_csv_rows
 from layers.karabakh import ARMENIAN_FORCES, karabakh
 from layers.labels import LABEL_STYLES, RIVER_SNAP, held_labels, map_labels
 from layers.registry import build_layer, layer_names
-from layers.world import rivers
+from layers.world import countries, rivers
 from render.labels import label_payload
 from render.placement import Item, place_labels, quad_of, quads_overlap
 
@@ -31,13 +31,13 @@ INSIDE = {
     "karabakh": lambda: shapely.union_all(build_layer("karabakh").geometry.values),
     "iran": lambda: shapely.union_all(
         [
-            *build_layer("world").query("name == 'Iran'").geometry,
+            *countries().query("name == 'Iran'").geometry,
             build_layer("neighbors").set_index("name").geometry["Iran"],
         ]
     ),
     "turkey": lambda: shapely.union_all(
         [
-            *build_layer("world").query("name == 'Turkey'").geometry,
+            *countries().query("name == 'Turkey'").geometry,
             build_layer("neighbors").set_index("name").geometry["Turkey"],
         ]
     ),

@@ -108,15 +108,16 @@
       var r = el.getBoundingClientRect();
       if (r.width > 0 && r.height > 0) controls.push(r);
     });
-    T.markers.forEach(function (m) {
-      var icon = m._icon;
-      if (!icon || !m._map) return;
-      icon.classList.remove('tripp-offview');
-      var r = icon.querySelector('.tripp-num') ? icon.querySelector('.tripp-num').getBoundingClientRect()
-                                                 : icon.getBoundingClientRect();
+    // Every rectangle is read before any class is written: one layout, not one per marker.
+    var found = T.markers.filter(function (m) { return m._icon && m._map; }).map(function (m) {
+      var num = m._icon.querySelector('.tripp-num');
+      return {icon: m._icon, r: (num || m._icon).getBoundingClientRect()};
+    });
+    found.forEach(function (f) {
+      var r = f.r;
       var cut = r.left < box.left || r.top < box.top || r.right > box.right || r.bottom > box.bottom;
       var under = controls.some(function (c) { return overlaps(r, c); });
-      icon.classList.toggle('tripp-offview', cut || under);
+      f.icon.classList.toggle('tripp-offview', cut || under);
     });
   }
 

@@ -173,16 +173,17 @@
 
       onRemove: function (map) {
         map.off(this._events, this);
-        if (this._timer !== null) root.clearTimeout(this._timer);
+        if (this._timer !== null && root.cancelAnimationFrame) root.cancelAnimationFrame(this._timer);
         this._timer = null;
         L.DomUtil.remove(this._box);
         this._items = [];
       },
-
       _soon: function () {
+        // Once per frame, however many events asked: a step fires several.
         var self = this;
-        if (this._timer !== null) root.clearTimeout(this._timer);
-        this._timer = root.setTimeout(function () { self._timer = null; self.update(); }, 30);
+        if (this._timer !== null) return;
+        var later = root.requestAnimationFrame || function (f) { return root.setTimeout(f, 16); };
+        this._timer = later(function () { self._timer = null; self.update(); });
       },
 
       _shown: function (lab, zoom, day, map) {
