@@ -232,6 +232,8 @@ def test_presenter_mode_keeps_the_key_the_date_and_the_names(browser, exported):
     context, page, _ = open_map(browser, exported, SIZES["old projector"], "#present")
     assert page.evaluate("document.documentElement.classList.contains('tripp-presenting')")
     assert page.evaluate("document.querySelector('.tripp-legend details').open")
+    assert page.locator(".tripp-legend").is_visible() and page.locator(".leaflet-control-scale").is_visible()
+    assert page.locator(".tripp-legend .tripp-key-date").is_visible()
     assert "Map date:" in page.inner_text(".tripp-legend")
     assert OPENING_NAMES - {"ARAS", "KARABAKH"} <= names(page.evaluate(SEEN))
     context.close()
