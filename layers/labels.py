@@ -142,6 +142,9 @@ def place_labels() -> tuple[Label, ...]:
             continue
         if row.kind == "capital":
             kind, priority, zooms = "capital", 2.0, (5.0 if row.id != "nakhchivan_city" else 7.0, 14.0)
+        elif row.id == "meghri":
+            # The town the Armenian section runs through, and its old station: named before its neighbours.
+            kind, priority, zooms = "town", 2.8, (7.75, 14.0)
         elif row.id in _ON_THE_LINE:
             kind, priority, zooms = "town", 3.0, (7.75, 14.0)
         elif " / " in row.name:

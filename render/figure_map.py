@@ -258,9 +258,20 @@ def draw_map(
     if not labels:
         return []
     renderer = ax.figure.canvas.get_renderer()
-    boxes = [tuple(a.get_window_extent(renderer).extents) for a in artists]
+    boxes = [tuple(_extent(a, renderer)) for a in artists]
     names = {layer.name for layer in drawn_layers}
     return draw_labels(ax, names, date, keep_clear, boxes, blank_places=blank_labels)
+
+
+def _extent(artist, renderer) -> tuple[float, float, float, float]:
+    """An artist's box in display pixels, a text's bubble or halo included."""
+    box = artist.get_window_extent(renderer)
+    patch = artist.get_bbox_patch() if hasattr(artist, "get_bbox_patch") else None
+    if patch is not None:
+        artist.update_bbox_position_size(renderer)
+        outer = patch.get_window_extent(renderer)
+        return (min(box.x0, outer.x0), min(box.y0, outer.y0), max(box.x1, outer.x1), max(box.y1, outer.y1))
+    return tuple(box.extents)
 
 
 def _marker(ax: Axes, x: float, y: float, text: str, subject: BaseGeometry | None, frame: Frame):

@@ -103,7 +103,15 @@ def candidates(item: Item) -> list[Rect]:
         return [(x - bw / 2, y - bh / 2, x + bw / 2, y + bh / 2)]
     if item.anchor == "subject":
         # The story's subject is named off its line: below it first (into the empty side), then above.
-        spots = [(x - w / 2, y + g), (x - w / 2, y - g - h), (x - w / 2, y + 2 * g), (x - w / 2, y - 2 * g - h)]
+        spots = [
+            (x - w / 2, y + g),
+            (x - w / 2, y - g - h),
+            (x - w / 2, y + 2 * g),
+            (x - w / 2, y - 2 * g - h),
+            (x - w / 2, y + 3 * g),
+            (x - w, y + 2 * g),
+            (x, y + 2 * g),
+        ]
         return [(left, top, left + w, top + h) for left, top in spots]
     if item.anchor == "point":
         d = g * 0.7
@@ -119,6 +127,8 @@ def candidates(item: Item) -> list[Rect]:
             # Further off, for a place on a line (a station on the route): a leader is not needed at this gap.
             (x - w / 2, y + 2.2 * g),
             (x - w / 2, y - 2.2 * g - h),
+            (x + 2.2 * g, y - h / 2),
+            (x - 2.2 * g - w, y - h / 2),
         ]
         return [(left, top, left + w, top + h) for left, top in spots]
     shifts = [(0.0, 0.0), (0.0, -h), (0.0, h), (-w / 3, 0.0), (w / 3, 0.0)]

@@ -22,15 +22,16 @@
     var box = function (s) { return [s[0], s[1], s[0] + w, s[1] + h]; };
     if (item.anchor === 'subject') {
       // The story's subject is named off its line: below it first (into the empty side), then above.
-      return [[x - w / 2, y + g], [x - w / 2, y - g - h], [x - w / 2, y + 2 * g], [x - w / 2, y - 2 * g - h]]
-        .map(box);
+      return [[x - w / 2, y + g], [x - w / 2, y - g - h], [x - w / 2, y + 2 * g], [x - w / 2, y - 2 * g - h],
+              [x - w / 2, y + 3 * g], [x - w, y + 2 * g], [x, y + 2 * g]].map(box);
     }
     if (item.anchor === 'point') {
       var d = g * 0.7;
       return [[x + g, y - h / 2], [x - g - w, y - h / 2], [x - w / 2, y - g - h], [x - w / 2, y + g],
               [x + d, y - d - h], [x + d, y + d], [x - d - w, y - d - h], [x - d - w, y + d],
               // Further off, for a place on a line (a station on the route).
-              [x - w / 2, y + 2.2 * g], [x - w / 2, y - 2.2 * g - h]].map(box);
+              [x - w / 2, y + 2.2 * g], [x - w / 2, y - 2.2 * g - h],
+              [x + 2.2 * g, y - h / 2], [x - 2.2 * g - w, y - h / 2]].map(box);
     }
     return [[0, 0], [0, -h], [0, h], [-w / 3, 0], [w / 3, 0]].map(function (s) {
       return [x - w / 2 + s[0], y - h / 2 + s[1], x + w / 2 + s[0], y + h / 2 + s[1]];
