@@ -47,7 +47,8 @@
         div.innerHTML = this._html;
         var details = div.querySelector('details');
         var self = this;
-        details.addEventListener('toggle', function () { if (self._settingOpen !== true) self._touched = true; });
+        // The toggle event comes later than the change: a change the key did not make itself is the reader's.
+        details.addEventListener('toggle', function () { if (details.open !== self._wanted) self._touched = true; });
         L.DomEvent.disableClickPropagation(div);
         L.DomEvent.disableScrollPropagation(div);
         this._div = div;
@@ -72,9 +73,12 @@
         var map = this._map, size = map.getSize();
         var presenting = root.document.documentElement.classList.contains('tripp-presenting');
         if (this._touched && !presenting) return;
-        this._settingOpen = true;
-        this._div.querySelector('details').open = this._startOpen && T.legendOpen(size.x, size.y, presenting);
-        this._settingOpen = false;
+        this._setOpen(this._startOpen && T.legendOpen(size.x, size.y, presenting));
+      },
+
+      _setOpen: function (open) {
+        this._wanted = !!open;
+        this._div.querySelector('details').open = this._wanted;
       },
 
       _soon: function () {
@@ -121,6 +125,12 @@
         if (panel) top = Math.max(top, panel.getBoundingClientRect().bottom - box.top + 10);
         var bottom = this._div.getBoundingClientRect().bottom - box.top;
         this._div.style.maxHeight = Math.max(60, Math.round(bottom - top)) + 'px';
+        // Too little room below the panel for more than a row or two: the key waits one click away.
+        var details = this._div.querySelector('details');
+        if (details.open && !this._touched && bottom - top < 130 &&
+            !root.document.documentElement.classList.contains('tripp-presenting')) {
+          this._setOpen(false);
+        }
       }
     });
   }

@@ -317,6 +317,21 @@
       map.getContainer().style.setProperty('--tripp-sheet', Math.round(h) + 'px');
     }
 
+    // A sheet that grows or shrinks after the step was framed (its fonts arrived, a frame's page laid out)
+    // covers a different part of the map: frame the step again for what is left free.
+    var sheetHeight = -1;
+    if (root.ResizeObserver) {
+      new root.ResizeObserver(function () {
+        if (!panel.classList.contains('tripp-sheet') || i < 0) return;
+        var h = Math.round(panel.getBoundingClientRect().height);
+        if (Math.abs(h - sheetHeight) <= 8) return;
+        sheetHeight = h;
+        map.getContainer().style.setProperty('--tripp-sheet', h + 'px');
+        var s = steps[i];
+        frame(s.bounds || options.views[s.view || options.opening], s.zoom, true);
+      }).observe(panel);
+    }
+
     root.document.addEventListener('keydown', onKey);
     if (options.parentKeys) {
       // In the app the map is a frame of the page: the page's keys step the story too.

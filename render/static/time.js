@@ -63,7 +63,9 @@
   /* options: {events: [{date, title}], start: ISO day or null (today), first: ISO day} */
   T.addTimeControl = function (map, options) {
     var events = options.events.slice().sort(function (a, b) { return a.date < b.date ? -1 : 1; });
-    var control = L.control({position: 'topleft'});
+    // On a narrow map (a phone, where the story is a sheet) the top right is free: the column of controls
+    // on the left stays narrow, and so does what a view must keep clear of.
+    var control = L.control({position: map.getSize().x < 700 ? 'topright' : 'topleft'});
     var box;
     control.onAdd = function () {
       box = L.DomUtil.create('div', 'tripp-time');
