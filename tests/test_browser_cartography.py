@@ -3,19 +3,16 @@ on their places, nothing cut or under a control, at the four window sizes."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from outputs.export import export_html
-from tests.browser import Watch
+from tests.browser import axe_violations, open_map
 
 pytestmark = pytest.mark.browser
 
 SIZES = {"projector": (1920, 1080), "laptop": (1280, 800), "old projector": (1024, 768), "phone": (390, 844)}
 OPENING_NAMES = {"ARMENIA", "AZERBAIJAN", "IRAN", "NAKHCHIVAN", "SYUNIK", "KARABAKH", "ARAS"}
 PHONE_NAMES = {"ARMENIA", "IRAN", "NAKHCHIVAN", "SYUNIK"}
-AXE = Path(__file__).parent.parent / ".cache" / "axe-core" / "axe.min.js"
 
 # What a person sees of the map: every visible name (its own turned box), marker and control, in
 # page pixels. Written apart from labels.js, so it checks the placement rather than repeating it.
@@ -132,22 +129,21 @@ def settle(page) -> None:
     )
 
 
-def open_map(browser, path, size, hash_=""):
-    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, reduced_motion="reduce")
-    watch = Watch()
-    watch.route(context)
-    page = context.new_page()
-    watch.attach(page)
-    page.goto(path.as_uri() + hash_)
-    page.wait_for_selector("path.layer-tripp_route", state="attached")
-    page.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
+READY = (
+    "window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1 && "
+    "!!document.querySelector('path.layer-tripp_route')"
+)
+
+
+def open_at(browser, path, size, hash_=""):
+    context, page, watch = open_map(browser, path, READY, hash_, size, reduced_motion="reduce")
     settle(page)
     return context, page, watch
 
 
 @pytest.mark.parametrize("size_name", list(SIZES))
 def test_the_opening_view_names_the_region_and_nothing_is_cut_or_covered(browser, exported, size_name):
-    context, page, watch = open_map(browser, exported, SIZES[size_name])
+    context, page, watch = open_at(browser, exported, SIZES[size_name])
     seen = page.evaluate(SEEN)
     wanted = PHONE_NAMES if size_name == "phone" else OPENING_NAMES
     assert wanted <= names(seen), (size_name, wanted - names(seen))
@@ -164,7 +160,7 @@ def test_the_opening_view_names_the_region_and_nothing_is_cut_or_covered(browser
 
 @pytest.mark.parametrize("size_name", ["projector", "old projector"])
 def test_every_step_frames_its_places_clear_of_the_panel_and_controls(browser, exported, size_name):
-    context, page, watch = open_map(browser, exported, SIZES[size_name])
+    context, page, watch = open_at(browser, exported, SIZES[size_name])
     count = page.evaluate("TrippMap.story.count")
     assert count == 14
     for step in range(count):
@@ -185,7 +181,7 @@ def test_every_step_frames_its_places_clear_of_the_panel_and_controls(browser, e
 
 
 def test_relief_lies_under_the_lines_and_names_and_over_the_fills(browser, exported):
-    context, page, _ = open_map(browser, exported, SIZES["laptop"])
+    context, page, _ = open_at(browser, exported, SIZES["laptop"])
     z = page.evaluate(
         """() => {
           const pane = (n) => parseInt(getComputedStyle(document.querySelector('.leaflet-' + n + '-pane')).zIndex, 10);
@@ -206,7 +202,7 @@ def test_relief_lies_under_the_lines_and_names_and_over_the_fills(browser, expor
 @pytest.mark.parametrize("size_name", list(SIZES))
 def test_the_inset_and_the_key_show_where_there_is_room(browser, exported, size_name):
     width, height = SIZES[size_name]
-    context, page, _ = open_map(browser, exported, (width, height))
+    context, page, _ = open_at(browser, exported, (width, height))
     inset = page.evaluate("getComputedStyle(document.querySelector('.tripp-inset')).display !== 'none'")
     key_open = page.evaluate("document.querySelector('.tripp-legend details').open")
     assert inset == (width >= 1024)
@@ -229,7 +225,7 @@ def test_the_inset_and_the_key_show_where_there_is_room(browser, exported, size_
 
 
 def test_presenter_mode_keeps_the_key_the_date_and_the_names(browser, exported):
-    context, page, _ = open_map(browser, exported, SIZES["old projector"], "#present")
+    context, page, _ = open_at(browser, exported, SIZES["old projector"], "#present")
     assert page.evaluate("document.documentElement.classList.contains('tripp-presenting')")
     assert page.evaluate("document.querySelector('.tripp-legend details').open")
     assert page.locator(".tripp-legend").is_visible() and page.locator(".leaflet-control-scale").is_visible()
@@ -240,7 +236,7 @@ def test_presenter_mode_keeps_the_key_the_date_and_the_names(browser, exported):
 
 
 def test_the_offensive_step_labels_the_held_area_with_who_and_when(browser, exported):
-    context, page, _ = open_map(browser, exported, SIZES["projector"], "#step=5")
+    context, page, _ = open_at(browser, exported, SIZES["projector"], "#step=5")
     texts = [lab["text"] for lab in page.evaluate(SEEN)["labels"]]
     assert any(t.startswith("Held by ethnic Armenian forces") and "18 Sep 2023" in t for t in texts), texts
     assert "18 Sep 2023" in page.inner_text(".tripp-legend")
@@ -252,7 +248,7 @@ def test_the_offensive_step_labels_the_held_area_with_who_and_when(browser, expo
 
 
 def test_a_far_place_is_shown_by_a_callout_pointing_its_way(browser, exported):
-    context, page, _ = open_map(browser, exported, SIZES["laptop"], "#step=12")
+    context, page, _ = open_at(browser, exported, SIZES["laptop"], "#step=12")
     turn = page.evaluate("getComputedStyle(document.querySelector('.tripp-current .tripp-arrow')).transform")
     # Washington lies west: the arrow turned by about 180 degrees (a matrix with cos about -1).
     a = float(turn.split("(")[1].split(",")[0])
@@ -262,7 +258,7 @@ def test_a_far_place_is_shown_by_a_callout_pointing_its_way(browser, exported):
 
 
 def test_a_popup_on_a_phone_opens_in_the_free_part_of_the_map(browser, exported):
-    context, page, _ = open_map(browser, exported, SIZES["phone"], "#step=10")
+    context, page, _ = open_at(browser, exported, SIZES["phone"], "#step=10")
     page.evaluate("void TrippMap.keyed['place-meghri'].openPopup()")
     page.wait_for_selector(".leaflet-popup .leaflet-popup-close-button")
     settle(page)
@@ -281,9 +277,7 @@ def test_a_popup_on_a_phone_opens_in_the_free_part_of_the_map(browser, exported)
 
 
 def test_axe_finds_nothing_serious_on_the_map_with_its_names(browser, exported):
-    context, page, _ = open_map(browser, exported, SIZES["laptop"])
-    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    serious = [(v["id"], v["impact"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    context, page, _ = open_at(browser, exported, SIZES["laptop"])
+    serious = axe_violations(page)
     assert not serious, serious
     context.close()

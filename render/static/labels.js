@@ -121,8 +121,9 @@
     return [r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top];
   }
 
-  var BLOCKERS = '.leaflet-control, .tripp-story, .leaflet-marker-icon, .leaflet-tooltip.tripp-label, ' +
-    '.tripp-count, .leaflet-popup';
+  // Everything a name must not lie on: controls (the credits' "i" too), the story, markers, other labels.
+  var BLOCKERS = '.leaflet-control, .tripp-credits-toggle, .tripp-story, .leaflet-marker-icon, ' +
+    '.leaflet-tooltip.tripp-label, .tripp-count, .leaflet-popup';
 
   /* payload: {styles: {kind: {size, weight, italic, caps, spacing, colour, anchor, gap, symbol}},
                labels: [{g: id, t: text, s: sub, k: kind, ll: [lat, lon], p: priority, z: [min, max],
