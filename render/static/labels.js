@@ -170,16 +170,22 @@
                         layerremove: this._soon, popupopen: this._soon, popupclose: this._soon,
                         'tripp:decluttered': this._soon, 'tripp:date': this._soon};
         map.on(this._events, this);
+        // A label may hold the map's date ("on 18 Sep 2023") or exist only on some days.
+        this._onDate = function () { map.fire('tripp:date'); };
+        T.onDate = (T.onDate || []).concat([this._onDate]);
         this._soon();
       },
 
       onRemove: function (map) {
         map.off(this._events, this);
+        var hook = this._onDate;
+        T.onDate = (T.onDate || []).filter(function (f) { return f !== hook; });
         if (this._timer !== null && root.cancelAnimationFrame) root.cancelAnimationFrame(this._timer);
         this._timer = null;
         L.DomUtil.remove(this._box);
         this._items = [];
       },
+
       _soon: function () {
         // Once per frame, however many events asked: a step fires several.
         var self = this;
@@ -278,8 +284,6 @@
 
   T.addLabels = function (map, payload) {
     var layer = new T.LabelLayer(payload);
-    // A label may hold the map's date ("on 18 Sep 2023") or exist only on some days.
-    T.onDate = (T.onDate || []).concat([function () { map.fire('tripp:date'); }]);
     layer.addTo(map);
     return layer;
   };
