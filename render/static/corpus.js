@@ -118,7 +118,11 @@
         var text = place.n + ' · ' + counts[id];
         items.push({id: id, x: pt.x + 8, y: pt.y - 10, w: 7.5 * text.length + 12, h: 20, n: counts[id]});
       });
-      var origin = map.getContainer().getBoundingClientRect();
+      var origin = map.getContainer().getBoundingClientRect(), size = map.getSize();
+      // A count cut by the map's edge is no label: it waits for a view that holds it.
+      items = items.filter(function (it) {
+        return it.x >= 4 && it.y >= 4 && it.x + it.w <= size.x - 4 && it.y + it.h <= size.y - 4;
+      });
       var taken = Array.prototype.map.call(map.getContainer().querySelectorAll('.tripp-label, .leaflet-control'),
         function (el) {
           var r = el.getBoundingClientRect();

@@ -212,10 +212,16 @@
         var zoom = map.getZoom(), day = T.date || (T.today ? T.today() : '9999-12-31');
         var container = map.getContainer(), box = container.getBoundingClientRect();
         var live = [];
+        // A place a many-articles map already names with its count ("Julfa · 2") is not named twice.
+        var counted = {};
+        container.querySelectorAll('.tripp-count').forEach(function (el) {
+          counted[el.textContent.split(' · ')[0]] = true;
+        });
         this._items.forEach(function (it) {
           it.el.style.display = 'none';
           if (it.symbol) it.symbol.style.display = 'none';
           if (!this._shown(it.lab, zoom, day, map)) return;
+          if ((it.lab.k === 'town' || it.lab.k === 'capital') && Object.prototype.hasOwnProperty.call(counted, it.el.textContent)) return;
           var p = map.latLngToContainerPoint(it.lab.ll);
           if (p.x < -200 || p.y < -100 || p.x > size.x + 200 || p.y > size.y + 100) return;
           // A place whose dot the map's edge cuts is not named: its name would point at half a symbol.
