@@ -194,6 +194,15 @@
         this._timer = later(function () { self._timer = null; self.update(); });
       },
 
+      /* The rectangles, in the map's pixels, of what is shown of the elements matching selector. */
+      _blockers: function (container, box, selector) {
+        var out = [];
+        container.querySelectorAll(selector || BLOCKERS).forEach(function (el) {
+          if (visible(el)) out.push(relRect(el, box));
+        });
+        return out;
+      },
+
       _shown: function (lab, zoom, day, map) {
         if (zoom < lab.z[0] || zoom > lab.z[1]) return false;
         if (lab.w && !T.inForce(lab.w[0], lab.w[1], day)) return false;
@@ -211,7 +220,7 @@
         var size = map.getSize();
         var zoom = map.getZoom(), day = T.date || (T.today ? T.today() : '9999-12-31');
         var container = map.getContainer(), box = container.getBoundingClientRect();
-        var live = [];
+        var live = [], covers = this._blockers(container, box, '.leaflet-control, .tripp-story, .tripp-credits-toggle');
         // A place a many-articles map already names with its count ("Julfa · 2") is not named twice.
         var counted = {};
         container.querySelectorAll('.tripp-count').forEach(function (el) {
@@ -226,6 +235,10 @@
           if (p.x < -200 || p.y < -100 || p.x > size.x + 200 || p.y > size.y + 100) return;
           // A place whose dot the map's edge cuts is not named: its name would point at half a symbol.
           if (it.style.anchor === 'point' && (p.x < 8 || p.y < 8 || p.x > size.x - 8 || p.y > size.y - 8)) return;
+          // Nor one whose dot lies under the story panel or a control: its name would point at nothing seen.
+          if (it.style.anchor === 'point' && covers.some(function (r) {
+            return p.x + 5 > r[0] && p.x - 5 < r[2] && p.y + 5 > r[1] && p.y - 5 < r[3];
+          })) return;
           var sub = it.el.querySelector('.tl-sub');
           if (sub) sub.innerHTML = it.lab.s.replace('{date}', T.labelDate(day));
           it.el.style.display = 'block';
@@ -234,10 +247,7 @@
           live.push({it: it, p: p});
         }, this);
         // Read every size, then write every position: one layout.
-        var obstacles = [];
-        container.querySelectorAll(BLOCKERS).forEach(function (el) {
-          if (visible(el)) obstacles.push(relRect(el, box));
-        });
+        var obstacles = this._blockers(container, box);
         live.forEach(function (o) {
           o.w = o.it.el.offsetWidth;
           o.h = o.it.el.offsetHeight;
