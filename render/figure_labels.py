@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -21,7 +22,7 @@ from geo.load import read_bytes
 from geo.region import RELIEF_BOX
 from layers.labels import LABEL_STYLES, Label, map_labels
 from layers.spec import Layer
-from render.inset import INSET_SIZE, inset_options, inset_xy
+from render.inset import INSET_SIZE, inset_options, inset_rings, inset_xy
 from render.placement import Item, place_labels
 
 __all__ = ["draw_inset", "draw_key", "draw_labels", "draw_relief", "label_date", "web_zoom"]
@@ -240,19 +241,33 @@ def _merc(lat: float | np.ndarray) -> float | np.ndarray:
     return np.log(np.tan(np.pi / 4 + np.radians(lat) / 2))
 
 
-def draw_relief(ax: Axes, zorder: float, strength: float = 0.3) -> None:
-    """The shaded relief as darkening over the fills (the web multiplies it; here a black of the
-    shading's depth), its Web Mercator rows put back on the plate carrée axes."""
+@cache
+def _relief_rgba(strength: float) -> np.ndarray:
+    """The shading as a black of its depth, its Web Mercator rows put back on plate carrée rows: made once
+    per process, not once per page."""
     grey = np.asarray(Image.open(io.BytesIO(read_bytes("relief.webp"))).convert("L"), dtype=float)
-    west, south, east, north = RELIEF_BOX
+    _, south, _, north = RELIEF_BOX
     rows = grey.shape[0]
     lats = np.linspace(north, south, rows)
     src = (_merc(north) - _merc(lats)) / (_merc(north) - _merc(south)) * (rows - 1)
     linear = grey[np.clip(np.round(src).astype(int), 0, rows - 1)]
     rgba = np.zeros((*linear.shape, 4))
     rgba[..., 3] = (1 - linear / 255) * strength
+    rgba.setflags(write=False)
+    return rgba
+
+
+def draw_relief(ax: Axes, zorder: float, strength: float = 0.3) -> None:
+    """The shaded relief as darkening over the fills (the web multiplies it; here a black of the
+    shading's depth)."""
+    west, south, east, north = RELIEF_BOX
     ax.imshow(
-        rgba, extent=(west, east, south, north), origin="upper", interpolation="bilinear", zorder=zorder, aspect="auto"
+        _relief_rgba(strength),
+        extent=(west, east, south, north),
+        origin="upper",
+        interpolation="bilinear",
+        zorder=zorder,
+        aspect="auto",
     )
 
 
@@ -273,12 +288,9 @@ def draw_inset(ax: Axes, frame: tuple[tuple[float, float], tuple[float, float]])
     inset.set_yticks([])
     vertices: list[tuple[float, float]] = []
     codes: list[int] = []
-    for ring in options["land"].split("Z"):
-        points = [tuple(float(v) for v in pair.split()) for pair in ring.lstrip("M").split("L") if pair.strip()]
-        if len(points) < 3:
-            continue
-        vertices += [*points, points[0]]
-        codes += [MplPath.MOVETO, *[MplPath.LINETO] * (len(points) - 1), MplPath.CLOSEPOLY]
+    for ring in inset_rings():
+        vertices += ring
+        codes += [MplPath.MOVETO, *[MplPath.LINETO] * (len(ring) - 2), MplPath.CLOSEPOLY]
     inset.add_patch(PathPatch(MplPath(vertices, codes), facecolor="#e4e0d8", edgecolor="#8f8a80", linewidth=0.4))
     for sea in options["seas"]:
         inset.text(*sea["xy"], sea["name"], fontsize=6, style="italic", color="#285f8c", ha="center", va="center")

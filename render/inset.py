@@ -9,9 +9,9 @@ from functools import cache
 import shapely
 
 from geo.load import read_geojson
-from geo.region import DATA_BOX, INSET_BOX
+from geo.region import INSET_BOX
 
-__all__ = ["INSET_SIZE", "inset_options", "inset_xy"]
+__all__ = ["INSET_SIZE", "inset_options", "inset_rings", "inset_xy"]
 
 INSET_SIZE = (180, 118)  # pixels; the box's own aspect in Web Mercator
 # Seas named on the inset: where the region lies is read from them.
@@ -31,15 +31,20 @@ def inset_xy(lon: float, lat: float) -> tuple[float, float]:
     return round(x, 1), round(y, 1)
 
 
-def _ring(coords) -> str:
-    points = [inset_xy(lon, lat) for lon, lat in coords]
-    return "M" + "L".join(f"{x:g} {y:g}" for x, y in points) + "Z"
+@cache
+def inset_rings() -> tuple[tuple[tuple[float, float], ...], ...]:
+    """The inset's land as rings of pixels (the web draws them as one SVG path, paper as one patch)."""
+    land = shapely.union_all(read_geojson("inset.geojson").geometry.values)
+    return tuple(
+        tuple(inset_xy(lon, lat) for lon, lat in ring.coords)
+        for poly in shapely.get_parts(land)
+        for ring in (poly.exterior, *poly.interiors)
+    )
 
 
 @cache
 def inset_options() -> dict:
-    """The inset's land path, its box, size, seas and the data region's box."""
-    land = shapely.union_all(read_geojson("inset.geojson").geometry.values)
-    path = "".join(_ring(ring.coords) for poly in shapely.get_parts(land) for ring in (poly.exterior, *poly.interiors))
+    """The inset's land path, its box, size and seas."""
+    path = "".join("M" + "L".join(f"{x:g} {y:g}" for x, y in ring) + "Z" for ring in inset_rings())
     seas = [{"name": name, "xy": inset_xy(lon, lat)} for name, lon, lat in _SEAS]
-    return {"box": list(INSET_BOX), "size": list(INSET_SIZE), "land": path, "seas": seas, "region": list(DATA_BOX)}
+    return {"box": list(INSET_BOX), "size": list(INSET_SIZE), "land": path, "seas": seas}

@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
-
-import pytest
 import shapely
 
 from layers.registry import build_layer, layer_names
 from render.encoding import SCALE, encode_geometry
 from render.mapbuilder import MapOptions, build_map
-
-ROOT = Path(__file__).parent.parent
-NODE = shutil.which("node")
+from tests.node import run_node
 
 DECODE = """
 const {load} = require(process.argv[1]);
@@ -27,17 +19,7 @@ process.stdin.on('end', () => { process.stdout.write(JSON.stringify(JSON.parse(i
 
 
 def node_decode(encoded: list[dict]) -> list[dict]:
-    if NODE is None:
-        pytest.fail("node not found: run scripts/setup.sh test (it installs Debian's nodejs)")
-    proc = subprocess.run(
-        [NODE, "-e", DECODE, str(ROOT / "tests" / "js" / "load.js")],
-        input=json.dumps(encoded),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return json.loads(proc.stdout)
+    return run_node(DECODE, encoded)
 
 
 def test_python_encode_then_javascript_decode_gives_the_same_coordinates():

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import random
-import shutil
-import subprocess
-from pathlib import Path
 
-import pytest
 import shapely
 
 from geo.load import read_csv_rows
@@ -18,9 +13,7 @@ from layers.registry import build_layer, layer_names
 from layers.world import countries, rivers
 from render.labels import label_payload
 from render.placement import Item, place_labels, quad_of, quads_overlap
-
-ROOT = Path(__file__).parent.parent
-NODE = shutil.which("node")
+from tests.node import run_node
 
 # A label of a country or area names a point inside it.
 INSIDE = {
@@ -180,8 +173,6 @@ process.stdin.on('end', () => {
 
 
 def test_the_web_and_paper_place_labels_alike():
-    if NODE is None:
-        pytest.fail("node not found: run scripts/setup.sh test (it installs Debian's nodejs)")
     runs, expected = [], []
     for seed in range(8):
         items, obstacles, lines = _random_items(seed)
@@ -194,14 +185,6 @@ def test_the_web_and_paper_place_labels_alike():
             }
         )
         expected.append([(s.index, s.candidate) for s in place_labels(items, (0, 0, 800, 600), obstacles, lines)])
-    proc = subprocess.run(
-        [NODE, "-e", PLACE, str(ROOT / "tests" / "js" / "load.js")],
-        input=json.dumps(runs),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    got = [[(s["index"], s["candidate"]) for s in run] for run in json.loads(proc.stdout)]
+    got = [[(s["index"], s["candidate"]) for s in run] for run in run_node(PLACE, runs)]
     assert got == expected
     assert sum(len(run) for run in expected) > 100

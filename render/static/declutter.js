@@ -104,7 +104,7 @@
      the view moves to it): a half symbol or one under the panel reads as a mistake. */
   function hideCovered(map, box) {
     var controls = [];
-    map.getContainer().querySelectorAll('.leaflet-control, .tripp-credits-toggle, .tripp-story').forEach(function (el) {
+    map.getContainer().querySelectorAll(T.COVERS).forEach(function (el) {
       var r = el.getBoundingClientRect();
       if (r.width > 0 && r.height > 0) controls.push(r);
     });

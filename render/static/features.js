@@ -16,6 +16,9 @@
   /* Numbered markers, for placing them off the route. */
   T.markers = T.markers || [];
 
+  /* What covers part of the map: its controls (the credits' "i" too) and the story panel or sheet. */
+  T.COVERS = '.leaflet-control, .tripp-credits-toggle, .tripp-story';
+
   var ICON = 34;
   /* Panes: areas below the relief (relief.js, 380) and the ordinary vector layers (400); the route above
      them and below markers (600). */

@@ -121,9 +121,8 @@
     return [r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top];
   }
 
-  // Everything a name must not lie on: controls (the credits' "i" too), the story, markers, other labels.
-  var BLOCKERS = '.leaflet-control, .tripp-credits-toggle, .tripp-story, .leaflet-marker-icon, ' +
-    '.leaflet-tooltip.tripp-label, .tripp-count, .leaflet-popup';
+  // Everything a name must not lie on, besides what covers the map (T.COVERS): markers, other labels, popups.
+  var BLOCKERS = '.leaflet-marker-icon, .leaflet-tooltip.tripp-label, .tripp-count, .leaflet-popup';
 
   /* payload: {styles: {kind: {size, weight, italic, caps, spacing, colour, anchor, gap, symbol}},
                labels: [{g: id, t: text, s: sub, k: kind, ll: [lat, lon], p: priority, z: [min, max],
@@ -197,7 +196,7 @@
       /* The rectangles, in the map's pixels, of what is shown of the elements matching selector. */
       _blockers: function (container, box, selector) {
         var out = [];
-        container.querySelectorAll(selector || BLOCKERS).forEach(function (el) {
+        container.querySelectorAll(selector || T.COVERS + ', ' + BLOCKERS).forEach(function (el) {
           if (visible(el)) out.push(relRect(el, box));
         });
         return out;
@@ -220,7 +219,7 @@
         var size = map.getSize();
         var zoom = map.getZoom(), day = T.date || (T.today ? T.today() : '9999-12-31');
         var container = map.getContainer(), box = container.getBoundingClientRect();
-        var live = [], covers = this._blockers(container, box, '.leaflet-control, .tripp-story, .tripp-credits-toggle');
+        var live = [], covers = this._blockers(container, box, T.COVERS);
         // A place a many-articles map already names with its count ("Julfa · 2") is not named twice.
         var counted = {};
         container.querySelectorAll('.tripp-count').forEach(function (el) {

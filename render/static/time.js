@@ -56,8 +56,7 @@
   };
 
   function label(day) {
-    return day === T.today() ? 'today' : new Date(day + 'T00:00:00Z').toLocaleDateString('en-GB',
-      {day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC'});
+    return day === T.today() ? 'today' : T.labelDate(day);
   }
 
   /* options: {events: [{date, title}], start: ISO day or null (today), first: ISO day} */
