@@ -119,6 +119,30 @@ TRANSCRIBED = {
         "then python -m geo.build_data --checksums-only",
         "simplification": None,
     },
+    "karabakh_lines.csv": {
+        "sources": [
+            {
+                "document": "shared/reference/region-facts.md, Karabakh timeline and The north",
+                "licence": "approximations drawn by tripp-map (CC0) between places the cited sources name",
+                "attribution": "per row, columns 'drawn_through' and 'source'",
+            }
+        ],
+        "rebuild": "hand-drawn: each line passes between places whose side the cited sources give; "
+        "then python -m geo.build_data --checksums-only",
+        "simplification": None,
+    },
+    "karabakh_towns.csv": {
+        "sources": [
+            {
+                "document": "shared/reference/region-facts.md, Karabakh timeline",
+                "licence": "facts from the cited public sources (GeoNames: CC BY 4.0; Wikipedia: CC BY-SA)",
+                "attribution": "per row, column 'source'",
+            }
+        ],
+        "rebuild": "hand-transcribed: towns whose date differs from their district's; "
+        "then python -m geo.build_data --checksums-only",
+        "simplification": None,
+    },
     "events.csv": {
         "sources": [
             {

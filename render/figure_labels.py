@@ -21,6 +21,7 @@ from PIL import Image
 from geo.load import read_bytes
 from geo.region import RELIEF_BOX
 from layers.labels import LABEL_STYLES, Label, map_labels
+from layers.periods import in_force
 from layers.spec import Layer
 from render.inset import INSET_SIZE, inset_options, inset_rings, inset_xy
 from render.placement import Item, place_labels
@@ -46,12 +47,8 @@ def web_zoom(ax: Axes, west: float, east: float) -> float:
     return math.log2(width_px * 360 / (256 * max(east - west, 1e-6)))
 
 
-def _holds(since: str | None, until: str | None, day: str) -> bool:
-    return (not since or since <= day) and (not until or day < until)
-
-
 def _in_force(label: Label, day: str) -> bool:
-    return _holds(label.since, label.until, day)
+    return in_force(label.since, label.until, day)
 
 
 def _text_of(label: Label, day: str) -> str:
@@ -178,7 +175,7 @@ def draw_key(ax: Axes, layers: Sequence[Layer], date: str | None, below: bool = 
     handles, seen = [], set()
     for layer in reversed(layers):
         for row in layer.legend:
-            if row.direct or row.label in seen or (row.when and not _holds(row.when[0], row.when[1], day)):
+            if row.direct or row.label in seen or (row.when and not in_force(row.when[0], row.when[1], day)):
                 continue
             seen.add(row.label)
             style: Mapping[str, object] = row.style

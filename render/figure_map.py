@@ -18,7 +18,7 @@ from matplotlib.path import Path
 from shapely.geometry.base import BaseGeometry
 
 from geo.measure import GEOD
-from layers import registry
+from layers import periods, registry
 from layers.palette import SEA
 from layers.spec import Layer
 from render.figure_labels import HALO, draw_key, draw_labels, draw_relief
@@ -59,14 +59,6 @@ def _dashes(style: Mapping[str, object]) -> str | tuple:
     weight = max(float(style.get("weight", 1)), 0.5)
     # matplotlib scales dashes by the line width; the web's are in pixels.
     return (0, tuple(float(d) / weight for d in dash))
-
-
-def _in_force(layer: Layer, gdf: gpd.GeoDataFrame, date: str | None) -> gpd.GeoDataFrame:
-    if layer.period is None:
-        return gdf
-    since, until = layer.period
-    day = date or "9999-12-31"
-    return gdf[(gdf[since] <= day) & ((gdf[until] == "") | (day < gdf[until]))]
 
 
 def _polygon(ax: Axes, geom: BaseGeometry, style: Mapping[str, object], zorder: float) -> None:
@@ -234,7 +226,7 @@ def draw_map(
             continue
         gdf = (frames or {}).get(layer.name)
         gdf = gdf if gdf is not None else registry.build_layer(layer.name)
-        live = _in_force(layer, gdf, date)
+        live = periods.live(gdf, layer.period, date)
         _draw_layer(ax, layer, live, float(z), clip, keep_clear)
         drawn_layers.append(layer)
         if any(g is not None and g.intersects(view) for g in live.geometry.values):

@@ -12,6 +12,7 @@ import shapely
 from geo.load import DATA_DIR
 from geo.measure import area_km2, length_km
 from layers.corridors import soviet_line
+from layers import periods
 from layers.karabakh import held_at, zones
 from layers.places import place_points
 from layers.registry import build_layer
@@ -19,39 +20,133 @@ from layers.shapes import country_shapes
 
 ARMENIAN = "ethnic Armenian forces"
 
-# (town, date, who held it): each town just before and just after it changed hands.
+PEACEKEEPERS = "Russian peacekeepers"
+AZ = "Azerbaijan"
+
+# Places the sources date, by zone; coordinates from places.csv or as given (GeoNames, Wikipedia).
+POINTS = {
+    "martakert": (46.8128, 40.2153),
+    "talish": (46.741, 40.381),
+    "sugovushan": (46.729, 40.331),
+    "vank": (46.5442, 40.0528),  # eastern Kalbajar district, former Martakert district (GeoNames)
+    "kalbajar": (46.0445, 40.1098),
+    "agdam": (46.9274, 39.9910),
+    "askeran": (46.830, 39.935),
+    "khankendi": (46.7519, 39.8153),
+    "khojavend": (47.113, 39.795),
+    "hadrut": (47.031, 39.520),
+    "shusha": (46.7499, 39.7601),
+    "mets_shen": (46.64, 39.70),  # a village west of Shusha on the 2022 road (approximate)
+    "lachin": (46.5498, 39.6374),
+    "old_road": (46.585, 39.655),  # on the 2020–2022 road between Lachin town and Sus
+    "new_road": (46.60, 39.575),  # on the 2022–2023 road, south of Lachin town
+    "qubadli": (46.5818, 39.3444),
+    "jabrayil": (47.028, 39.399),  # GeoNames, as the issue measured
+    "fuzuli": (47.1453, 39.6009),
+    "horadiz": (47.3364, 39.4478),
+    "zangilan": (46.6599, 39.0837),
+    "mincivan": (46.7186, 39.0300),
+    "aghband": (46.567, 38.90),
+}
+
+# (place, date, who held it): before and after each change of hands, in every zone.
 PLACE_DATES = [
-    ("shusha", "2020-11-07", ARMENIAN),
-    ("shusha", "2020-11-09", "Azerbaijan"),
-    ("agdam", "2020-11-19", ARMENIAN),
-    ("agdam", "2020-11-21", "Azerbaijan"),
+    ("martakert", "2000-01-01", ARMENIAN),
+    ("martakert", "2021-06-01", ARMENIAN),
+    ("martakert", "2023-09-19", ARMENIAN),
+    ("martakert", "2023-09-21", AZ),
+    ("talish", "2020-10-02", ARMENIAN),
+    ("talish", "2020-10-04", AZ),
+    ("sugovushan", "2020-10-02", ARMENIAN),
+    ("sugovushan", "2021-06-01", AZ),
+    ("vank", "2020-11-26", ARMENIAN),
+    ("vank", "2023-09-21", AZ),
     ("kalbajar", "2020-11-24", ARMENIAN),
-    ("kalbajar", "2020-11-26", "Azerbaijan"),
-    ("lachin", "2020-11-01", ARMENIAN),
-    ("lachin", "2021-06-01", "Russian peacekeepers"),
-    ("lachin", "2022-08-25", "Russian peacekeepers"),
-    ("lachin", "2022-08-27", "Azerbaijan"),
-    ("qubadli", "2020-10-24", ARMENIAN),
-    ("qubadli", "2020-10-26", "Azerbaijan"),
-    ("fuzuli", "2020-10-16", ARMENIAN),
-    ("fuzuli", "2020-10-18", "Azerbaijan"),
-    ("jabrayil", "1999-01-01", ARMENIAN),
-    ("zangilan", "2020-10-21", "Azerbaijan"),
+    ("kalbajar", "2020-11-26", AZ),
+    ("agdam", "2020-11-19", ARMENIAN),
+    ("agdam", "2020-11-21", AZ),
+    ("askeran", "2021-06-01", ARMENIAN),
+    ("askeran", "2023-09-21", AZ),
     ("khankendi", "1994-05-12", ARMENIAN),
     ("khankendi", "2023-09-19", ARMENIAN),
-    ("khankendi", "2023-09-21", "Azerbaijan"),
-    ("horadiz", "2005-01-01", "Azerbaijan"),  # in Fuzuli district, never held by ethnic Armenian forces
+    ("khankendi", "2023-09-21", AZ),
+    ("khojavend", "2021-06-01", ARMENIAN),
+    ("khojavend", "2023-09-21", AZ),
+    ("hadrut", "2020-10-08", ARMENIAN),
+    ("hadrut", "2020-10-16", AZ),
+    ("shusha", "2020-11-07", ARMENIAN),
+    ("shusha", "2020-11-09", AZ),
+    ("mets_shen", "2020-11-09", ARMENIAN),
+    ("mets_shen", "2022-09-01", ARMENIAN),
+    ("mets_shen", "2023-09-21", AZ),
+    ("lachin", "2020-11-01", ARMENIAN),
+    ("lachin", "2021-06-01", PEACEKEEPERS),
+    ("lachin", "2022-08-25", PEACEKEEPERS),
+    ("lachin", "2022-08-27", AZ),
+    ("old_road", "2021-06-01", PEACEKEEPERS),
+    ("old_road", "2022-09-01", AZ),
+    ("new_road", "2020-11-20", ARMENIAN),
+    ("new_road", "2021-06-01", AZ),
+    ("new_road", "2022-09-01", PEACEKEEPERS),
+    ("new_road", "2023-09-21", AZ),
+    ("qubadli", "2020-10-24", ARMENIAN),
+    ("qubadli", "2020-10-26", AZ),
+    ("jabrayil", "2020-10-08", ARMENIAN),
+    ("jabrayil", "2020-10-10", AZ),
+    ("fuzuli", "2020-10-16", ARMENIAN),
+    ("fuzuli", "2020-10-18", AZ),
+    ("zangilan", "2020-10-19", ARMENIAN),
+    ("zangilan", "2020-10-21", AZ),
+    ("mincivan", "2020-10-20", ARMENIAN),
+    ("mincivan", "2020-10-22", AZ),
+    ("aghband", "2020-10-21", ARMENIAN),
+    ("aghband", "2020-10-23", AZ),
+    ("horadiz", "2005-01-01", AZ),  # in the Fuzuli district, never held by ethnic Armenian forces
 ]
 
 
-@pytest.mark.parametrize(("town", "date", "holder"), PLACE_DATES)
-def test_who_held_each_town_on_each_date(town, date, holder):
-    assert held_at(place_points()[town], date) == [holder]
+@pytest.mark.parametrize(("place", "date", "holder"), PLACE_DATES)
+def test_who_held_each_place_on_each_date(place, date, holder):
+    assert held_at(shapely.Point(POINTS[place]), date) == [holder]
+
+
+def test_the_place_dates_cover_every_kind_of_zone():
+    zone_of = {}
+    layer = build_layer("karabakh").drop_duplicates("zone")
+    for place in {p for p, _, _ in PLACE_DATES}:
+        zone_of[place] = next(r.zone for r in layer.itertuples() if r.geometry.covers(shapely.Point(POINTS[place])))
+    zones_hit = set(zone_of.values())
+    assert len(PLACE_DATES) >= 25 and len(zones_hit) >= 18
+    for needed in ("Martakert", "Talish", "Shusha / Shushi: the west", "2020–2022 road", "2022–2023 road", "Jabrayil"):
+        assert any(needed in z for z in zones_hit), needed
+
+
+@pytest.mark.parametrize(
+    ("date", "published", "tolerance"),
+    [("2000-01-01", 11_458, 0.05), ("2021-06-01", 3_170, 0.15)],
+)
+def test_held_area_matches_the_published_figures(date, published, tolerance):
+    """NKR infobox 11,458 km² (1994–2020); Republic of Artsakh infobox 3,170 km² after November 2020."""
+    layer = periods.live(build_layer("karabakh"), ("since", "until"), date)
+    held = layer[layer["held_by"] == ARMENIAN]
+    area = area_km2(shapely.union_all(held.geometry.values))
+    assert area == pytest.approx(published, rel=tolerance)
+
+
+def test_the_corridor_is_five_km_wide():
+    layer = build_layer("karabakh")
+    band = layer[(layer["zone"] == "Lachin corridor: the 2020–2022 road") & (layer["held_by"] == PEACEKEEPERS)]
+    # Inscribed width: twice the largest distance from the band's inside to its edge, in metres.
+    from geo.measure import to_utm
+
+    utm = to_utm(band.geometry.iloc[0])
+    widest = max(shapely.ops.polylabel(p, 10).distance(p.exterior) for p in shapely.get_parts(utm))
+    assert 2 * widest == pytest.approx(5_000, rel=0.1)
 
 
 def test_every_part_says_who_since_until_how_and_source():
     layer = build_layer("karabakh")
-    assert set(layer["held_by"]) == {ARMENIAN, "Azerbaijan", "Russian peacekeepers"}
+    assert set(layer["held_by"]) == {ARMENIAN, AZ, PEACEKEEPERS}
     assert layer["since"].min() == "1994-05-12"
     assert (layer["until"] == "").sum() == len(zones())  # each zone's last period lasts until today
     for column in ("how", "source", "boundary"):
@@ -60,18 +155,22 @@ def test_every_part_says_who_since_until_how_and_source():
     assert (layer["boundary"].str.contains("approximate") | layer["boundary"].str.startswith("the whole")).all()
 
 
-def test_zones_are_disjoint_and_cover_the_districts():
+def test_zones_are_disjoint_and_cover_the_districts_and_the_north():
     parts = [geom for geom, _ in zones().values()]
     for a, b in itertools.combinations(parts, 2):
         assert area_km2(a.intersection(b)) < 0.5
     districts = build_layer("karabakh").drop_duplicates("zone")
-    assert area_km2(shapely.union_all(districts.geometry.values)) == pytest.approx(11_860, rel=0.01)
+    covered = shapely.union_all(districts.geometry.values)
+    # The eleven districts (11,860 km²) and the former Martakert district's part north of them.
+    assert 11_860 + 800 < area_km2(covered) < 11_860 + 1_300
+    martakert = shapely.Point(POINTS["martakert"])
+    assert covered.contains(martakert)
 
 
 def test_on_any_date_the_parts_in_force_do_not_overlap():
     layer = build_layer("karabakh")
     for date in ("1994-05-12", "2020-10-16", "2020-11-09", "2021-06-01", "2022-09-01", "2023-09-21", "2026-01-01"):
-        live = layer[(layer["since"] <= date) & ((layer["until"] == "") | (date < layer["until"]))]
+        live = periods.live(layer, ("since", "until"), date)
         assert live["zone"].is_unique, date
         assert len(live) == len(zones()), date
 

@@ -33,7 +33,7 @@ def test_every_layer_is_listed_with_its_title(page):
 def test_legend_explains_statuses_and_enclaves(page):
     labels = [label for label, _, _ in legend_rows(LAYERS)]
     assert any("proposed" in x for x in labels) and any("under construction" in x for x in labels)
-    assert any("historical" in x for x in labels) and any("de jure" in x for x in labels)
+    assert any("closed" in x for x in labels) and any("de jure" in x for x in labels)
     direct = {row.label for layer in LAYERS for row in layer.legend if row.direct}
     assert {"Armenia", "Azerbaijan", "Syunik province"} <= direct
     for label in labels:
