@@ -233,10 +233,10 @@ KARABAKH = Layer(
         LegendRow("Karabakh: held by ethnic Armenian forces", _STYLES[ARMENIAN_FORCES], "fill", when=FIRST_WAR_TO_2023),
         LegendRow("Karabakh: under Azerbaijani control", _STYLES["Azerbaijan"], "fill"),
         LegendRow(
-            "Lachin corridor: Russian peacekeepers (2020–2022)",
+            "Lachin corridor: Russian peacekeepers (2020–2023)",
             _STYLES["Russian peacekeepers"],
             "fill",
-            when=("2020-11-10", "2022-08-26"),
+            when=("2020-11-10", "2023-09-20"),
         ),
     ),
     popup=(

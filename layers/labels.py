@@ -161,10 +161,19 @@ def place_labels() -> tuple[Label, ...]:
 def route_label() -> Label:
     """The story's subject named beside it: the TRIPP railway through Armenia."""
     route = tripp_route()
-    rail = route[(route["mode"] == "rail") & (route["country"] == "Armenia")].geometry.iloc[0]
-    middle = rail.interpolate(0.5, normalized=True)
+    row = route[(route["mode"] == "rail") & (route["country"] == "Armenia")].iloc[0]
+    middle = row.geometry.interpolate(0.5, normalized=True)
     return Label(
-        "route", "TRIPP railway", "route", middle.x, middle.y, 0.0, (6.5, 14.0), TRIPP_ROUTE.name, "(proposed)"
+        "route",
+        "TRIPP railway",
+        "route",
+        middle.x,
+        middle.y,
+        0.0,
+        (6.5, 14.0),
+        TRIPP_ROUTE.name,
+        "(proposed)",
+        since=periods.iso_day(row["since"]) or None,
     )
 
 

@@ -12,6 +12,7 @@ import geopandas as gpd
 import shapely
 
 from geo.measure import GEOD
+from layers.periods import iso_day
 from layers.spec import Layer
 from render.html import esc
 
@@ -66,7 +67,7 @@ def layer_features(layer: Layer, gdf: gpd.GeoDataFrame) -> list[dict]:
                 "label": bool(label),
                 "pop": popup_html(name, [(f.label, f.read(record)) for f in layer.popup]),
                 "key": layer.key(record) if layer.key else None,
-                "when": [record[layer.period[0]] or None, record[layer.period[1]] or None] if layer.period else None,
+                "when": [iso_day(record[c]) or None for c in layer.period] if layer.period else None,
             }
         )
         if layer.kind == "point" and record.get("alt_lat"):

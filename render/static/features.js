@@ -115,6 +115,13 @@
     return L.geoJSON({type: 'Feature', properties: {}, geometry: T.decodeGeometry(shape)}, options);
   }
 
+  /* Drawn only on its days: the time control (time.js) adds and removes it. */
+  function timed(group, layer, when) {
+    T.timed = T.timed || [];
+    T.timed.push({group: group, layer: layer, since: when[0], until: when[1]});
+    if (T.inForce(when[0], when[1], T.date || T.today())) layer.addTo(group);
+  }
+
   /* data: {shapes: [coded geometry], rows: [{g: index into shapes, s: style, t: tooltip, p: popup,
              l: permanent label, i: icon html, ic: icon class, k: key, tt: marker title, o: slot,
              w: [since, until]}]} */
@@ -135,7 +142,9 @@
         for (var c in given.casing) { if (Object.prototype.hasOwnProperty.call(given.casing, c)) casing[c] = given.casing[c]; }
         casing.className = 'layer-' + layerName + ' tripp-casing';
         casing.interactive = false;
-        geoLayer(f, shape, casing, layerName, {pane: style.pane || 'overlayPane', interactive: false}).addTo(group);
+        var under = geoLayer(f, shape, casing, layerName, {pane: style.pane || 'overlayPane', interactive: false});
+        if (f.w) timed(group, under, f.w);
+        else under.addTo(group);
       }
       var layer = geoLayer(f, shape, style, layerName);
       // Bound to each drawn shape, not the group: Leaflet 1.9.3 fails on tooltips
@@ -157,13 +166,8 @@
         T.keyFeatures = T.keyFeatures || {};
         (T.keyFeatures[f.kr] = T.keyFeatures[f.kr] || []).push({group: group, layer: layer});
       }
-      if (f.w) {
-        // Drawn only on its days: the time control (time.js) adds and removes it.
-        T.timed = T.timed || [];
-        T.timed.push({group: group, layer: layer, since: f.w[0], until: f.w[1]});
-        if (!T.inForce(f.w[0], f.w[1], T.date || T.today())) return;
-      }
-      layer.addTo(group);
+      if (f.w) timed(group, layer, f.w);
+      else layer.addTo(group);
     });
   };
 })(typeof window !== 'undefined' ? window : globalThis);

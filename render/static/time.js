@@ -1,16 +1,20 @@
-/* The time control: choose a date and the map shows who held what then, and the events before it.
-   Features with a period (w: [since, until], ISO dates) are drawn only on their days. */
+/* The date control: choose a date and the map shows what existed then (lines open or closed, proposed or
+   being built, who held what in Karabakh), and the events before it.
+   Features with a period (w: [since, until], ISO days) are drawn only on their days. */
 (function (root) {
   'use strict';
   var T = root.TrippMap = root.TrippMap || {};
 
   var DAY = 86400000, EPOCH = Date.UTC(1900, 0, 1);
+  /* The track steps event by event before the ceasefire, then month by month to today. */
+  var MONTHLY_FROM = '1994-05-12';
 
   /* Timed features: {group, layer, since, until}. */
   T.timed = T.timed || [];
 
-  /* "1941" or "1988-02" or "2020-09-27" -> "YYYY-MM-DD". */
+  /* "1941" or "1988-02" or "2020-09-27" -> "YYYY-MM-DD" ("" stays ""). */
   T.isoDay = function (text) {
+    if (!text) return '';
     var parts = String(text).split('-');
     return [parts[0], parts[1] || '01', parts[2] || '01'].join('-');
   };
@@ -37,9 +41,61 @@
     return parseInt(p[2], 10) + ' ' + MONTHS[parseInt(p[1], 10) - 1] + ' ' + p[0];
   };
 
-  /* Whether a period [since, until) holds a day (ISO strings compare as dates). */
+  /* Whether a period [since, until) holds a day: the rule of layers/periods.py. */
   T.inForce = function (since, until, day) {
-    return (!since || since <= day) && (!until || day < until);
+    var start = T.isoDay(since), end = T.isoDay(until), on = T.isoDay(day);
+    return (!start || start <= on) && (!end || on < end);
+  };
+
+  /* A real calendar day written YYYY-MM-DD, or null. */
+  T.parseDay = function (text) {
+    var m = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(String(text || ''));
+    if (!m) return null;
+    var y = +m[1], mo = +m[2], d = +m[3], t = new Date(Date.UTC(y, mo - 1, d));
+    if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return null;
+    return t.toISOString().slice(0, 10);
+  };
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  /* The track's stops: each event before the ceasefire, the ceasefire, the first of every month after it,
+     and today. */
+  T.trackStops = function (events, today) {
+    var out = [];
+    events.forEach(function (e) {
+      var d = T.isoDay(e.date);
+      if (d < MONTHLY_FROM && out.indexOf(d) < 0) out.push(d);
+    });
+    out.sort();
+    out.push(MONTHLY_FROM);
+    var y = +MONTHLY_FROM.slice(0, 4), m = +MONTHLY_FROM.slice(5, 7);
+    for (;;) {
+      m += 1;
+      if (m > 12) { m = 1; y += 1; }
+      var d = y + '-' + pad(m) + '-01';
+      if (d > today) break;
+      out.push(d);
+    }
+    if (out[out.length - 1] !== today) out.push(today);
+    return out;
+  };
+
+  /* The stop a day falls on: the last stop on or before it (the first stop for an earlier day). */
+  T.stopOf = function (stops, day) {
+    var at = 0;
+    for (var n = 0; n < stops.length; n++) { if (stops[n] <= day) at = n; }
+    return at;
+  };
+
+  /* The stop a year away: Page Up / Page Down. */
+  T.yearAway = function (stops, at, sign) {
+    var p = stops[at].split('-'), target = (+p[0] + sign) + '-' + p[1] + '-' + p[2];
+    if (sign > 0) {
+      for (var n = at + 1; n < stops.length; n++) { if (stops[n] >= target) return n; }
+      return stops.length - 1;
+    }
+    for (var k = at - 1; k >= 0; k--) { if (stops[k] <= target) return k; }
+    return 0;
   };
 
   T.date = T.date || null;
@@ -59,46 +115,100 @@
     return day === T.today() ? 'today' : T.labelDate(day);
   }
 
-  /* options: {events: [{date, title}], start: ISO day or null (today), first: ISO day} */
+  function marksHtml(stops, events) {
+    var last = stops.length - 1, html = [];
+    var at = function (n) { return (100 * n / last).toFixed(2) + '%'; };
+    // Before the ceasefire the track steps event by event: a grey stretch, its years in the events' list.
+    html.push('<span class="tripp-time-era" style="left:0;width:' + at(T.stopOf(stops, MONTHLY_FROM)) + '"></span>');
+    for (var y = 2000; y <= +stops[last].slice(0, 4); y += 5) {
+      html.push('<span class="tripp-time-year" style="left:' + at(T.stopOf(stops, y + '-01-01')) + '">' + y + '</span>');
+    }
+    events.forEach(function (e) {
+      html.push('<span class="tripp-time-mark" style="left:' + at(T.stopOf(stops, T.isoDay(e.date))) + '"></span>');
+    });
+    return html.join('');
+  }
+
+  /* options: {events: [{date, when, title}], start: ISO day or null (today), first: ISO day (typed dates)} */
   T.addTimeControl = function (map, options) {
     var events = options.events.slice().sort(function (a, b) { return a.date < b.date ? -1 : 1; });
+    var today = T.today(), stops = T.trackStops(events, today);
     // On a narrow map (a phone, where the story is a sheet) the top right is free: the column of controls
     // on the left stays narrow, and so does what a view must keep clear of.
     var control = L.control({position: map.getSize().x < 700 ? 'topright' : 'topleft'});
-    var box;
+    var box, show;
     control.onAdd = function () {
       box = L.DomUtil.create('div', 'tripp-time');
-      var first = T.dayNumber(options.first), last = T.dayNumber(T.today());
-      var ticks = events.map(function (e) {
-        return '<option value="' + T.dayNumber(e.date) + '"></option>';
-      }).join('');
+      var id = L.Util.stamp(box);
       box.innerHTML = '<details><summary>Date: <span class="tripp-time-label">today</span></summary>' +
-        '<label class="tripp-time-slider">Show the map on <input type="range" min="' + first + '" max="' + last +
-        '" step="1" list="tripp-time-ticks" aria-valuetext="today"></label>' +
-        '<datalist id="tripp-time-ticks">' + ticks + '</datalist>' +
-        '<p class="tripp-time-hint">Karabakh is drawn as held on this date (from the 1994 ceasefire on).</p>' +
+        '<label class="tripp-time-slider" for="tripp-time-range-' + id + '">Show the map on</label>' +
+        '<input type="range" id="tripp-time-range-' + id + '" min="0" max="' + (stops.length - 1) +
+        '" step="1" aria-valuetext="today">' +
+        '<div class="tripp-time-scale" aria-hidden="true">' + marksHtml(stops, events) + '</div>' +
+        '<label class="tripp-time-typed">or type a date <input type="date" min="' + T.isoDay(options.first) +
+        '" max="' + today + '"></label> <span class="tripp-time-error" role="status"></span>' +
+        '<p class="tripp-time-hint">Lines, stations and Karabakh as they were on this date. ← → a month ' +
+        '(before 1994, an event), Page Up / Page Down a year.</p>' +
         '<h3 class="tripp-time-h">Before this date</h3><ol class="tripp-time-events"></ol>' +
         '<button type="button" class="tripp-time-today">Today</button></details>';
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      var input = box.querySelector('input');
-      input.addEventListener('input', function () { T.setDate(T.dayIso(+input.value)); });
+      var range = box.querySelector('input[type=range]'), typed = box.querySelector('input[type=date]');
+      range.addEventListener('input', function () { T.setDate(stops[+range.value]); });
+      range.addEventListener('keydown', function (e) {
+        if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
+        e.preventDefault();
+        e.stopPropagation();
+        T.setDate(stops[T.yearAway(stops, +range.value, e.key === 'PageUp' ? 1 : -1)]);
+      });
+      typed.addEventListener('change', function () {
+        var day = T.parseDay(typed.value), error = box.querySelector('.tripp-time-error');
+        if (!day || day < T.isoDay(options.first) || day > today) {
+          error.textContent = typed.value ? 'Not a date between ' + T.labelDate(T.isoDay(options.first)) + ' and today.' : '';
+          return;
+        }
+        error.textContent = '';
+        T.setDate(day);
+      });
       box.querySelector('.tripp-time-today').onclick = function () { T.setDate(T.today()); };
+      var details = box.querySelector('details');
+      details.addEventListener('toggle', function () { fit(); });
       return box;
+    };
+    /* Open on a narrow map, the control takes the map's right side above the story's sheet: the controls it
+       would cover step aside, and it scrolls within the room left. */
+    function fit() {
+      var c = map.getContainer(), open = box.querySelector('details').open;
+      c.classList.toggle('tripp-time-open', open && map.getSize().x < 700);
+      box.style.maxHeight = box.style.overflowY = box.style.boxSizing = '';
+      if (!open || !T.freeArea) return;
+      var room = T.freeArea(map)[3] - (box.getBoundingClientRect().top - c.getBoundingClientRect().top);
+      box.style.boxSizing = 'border-box';  // the room includes the control's padding
+      box.style.maxHeight = Math.max(160, Math.floor(room)) + 'px';
+      box.style.overflowY = 'auto';
+    }
+    map.on('resize', fit);
+
+    control.onRemove = function () {
+      var hook = show;
+      map.off('resize', fit);
+      map.getContainer().classList.remove('tripp-time-open');
+      T.onDate = (T.onDate || []).filter(function (f) { return f !== hook; });
     };
     control.addTo(map);
 
-    function show(day) {
-      var input = box.querySelector('input'), text = label(day);
-      input.value = String(T.dayNumber(day));
-      input.setAttribute('aria-valuetext', text);
+    show = function (day) {
+      var range = box.querySelector('input[type=range]'), text = label(day);
+      range.value = String(T.stopOf(stops, day));
+      range.setAttribute('aria-valuetext', text);
+      box.querySelector('input[type=date]').value = day;
       box.querySelector('.tripp-time-label').textContent = text;
       var before = events.filter(function (e) { return e.date <= day; }).slice(-6).reverse();
       box.querySelector('.tripp-time-events').innerHTML = before.map(function (e) {
         return '<li><b>' + e.when + '</b> ' + e.title + '</li>';
       }).join('') || '<li>No event of the timeline yet.</li>';
       map.getContainer().setAttribute('data-date', day);
-    }
+    };
 
     T.onDate = (T.onDate || []).concat([show]);
     T.setDate(options.start || T.today());
