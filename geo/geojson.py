@@ -64,6 +64,7 @@ def features_text(items: Iterable[tuple[Mapping[str, object], BaseGeometry]], de
     return _text({"type": "FeatureCollection", "features": [feature(p, g, decimals) for p, g in items]})
 
 
-def to_geojson(gdf: gpd.GeoDataFrame, decimals: int = _DECIMALS) -> str:
-    """Compact, key-sorted GeoJSON text of a frame (same frame, same bytes)."""
-    return _text(feature_collection(gdf, decimals))
+def to_geojson(gdf: gpd.GeoDataFrame, decimals: int = _DECIMALS, about: Mapping[str, object] | None = None) -> str:
+    """Compact, key-sorted GeoJSON text of a frame (same frame, same bytes); ``about`` adds top-level members
+    (RFC 7946 foreign members: the file's attribution and licence travel with it)."""
+    return _text({**(about or {}), **feature_collection(gdf, decimals)})

@@ -20,7 +20,11 @@ from layers.spec import Catalogue, Layer, LegendRow
 
 __all__ = ["EXCERPTS", "corpus_excerpts", "event_titles", "events", "excerpts_layer", "place_finder", "seed_article"]
 
-SEED_SOURCE = "Seed article (the file names no outlet)"
+# The seed's text matches word for word a Daily Sabah report (probably agency copy): credited so.
+SEED_SOURCE = (
+    'Daily Sabah, 10 Feb 2026, "Vance arrives in Azerbaijan as US aims to boost Caucasus peace efforts" '
+    "(the seed's text matches it word for word; probably agency copy)"
+)
 
 NamedPlaces = tuple[tuple[Place, tuple[str, ...]], ...]
 

@@ -146,9 +146,10 @@ def zones() -> dict[str, tuple[BaseGeometry, str]]:
         rest = geom
         if name in CUT_BY_LINE:
             rest = geom.intersection(west)
-            take(OUTSIDE_LINE.format(district=name), geom.difference(west), "approximate: the district " + loc.replace("west", "east", 1))
+            east = "approximate: the district " + loc.replace("west", "east", 1)
+            take(OUTSIDE_LINE.format(district=name), geom.difference(west), east)
         for zone, disk in disks.items():
-            take(zone, rest.intersection(disk), "approximate: a disk round the town, whose date differs from its district's")
+            take(zone, rest.intersection(disk), "approximate: a disk round the town, its date not its district's")
             rest = rest.difference(disk)
         if name in HELD_TO_2023:
             take(HELD_TO_2023[name], rest.intersection(ring), held)

@@ -32,7 +32,11 @@ def syunik() -> gpd.GeoDataFrame:
     """Syunik province, the Armenian province the route crosses."""
     rows = atom_rows("syunik")[["name", "source", "geometry"]]
     out = _with_area(rows)
-    out["alt_names"] = "Սյունիք;Siunik;Zangezur"
+    out["alt_names"] = "Սյունիք;Siunik"
+    out["others_names"] = (
+        'Zangezur: the name of the historical district; in Azerbaijan\'s usage also the "Zangezur corridor", '
+        "its framing of the route (Armenia's plan is the \"Crossroads of Peace\"). Others' words, not the map's."
+    )
     out["country"] = "Armenia"
     return out
 
@@ -111,7 +115,7 @@ SYUNIK = Layer(
     build=lambda _: syunik(),
     style=_SYUNIK_STYLE,
     legend=(LegendRow("Syunik province", _SYUNIK_STYLE, "fill", direct=True),),
-    popup=(AREA, Field("Also called", listed("alt_names")), SOURCE),
+    popup=(AREA, Field("Also called", listed("alt_names")), Field("In others' usage", "others_names"), SOURCE),
     aliases=(
         "Syunik",
         "Siunik",

@@ -313,6 +313,18 @@ def _length(record) -> str:
     return "not a line: alignment not settled"
 
 
+# Whose words each name of the route is: none is the map's own.
+FRAMING = (
+    'TRIPP: the name given at the White House summit of 8 Aug 2025. "Zangezur corridor": Azerbaijan\'s framing '
+    "of a route across Syunik. \"Crossroads of Peace\": Armenia's plan for the region's links (26 Oct 2023). "
+    "Each is its side's word; the map calls it the TRIPP railway, after the agreement that named it."
+)
+
+
+def _framing(record) -> str | None:
+    return FRAMING if record.get("country") == "Armenia" else None
+
+
 # The popup of a rail, road or ferry line; the corridors layer shares it.
 LINE_POPUP = (
     Field("Status", "status"),
@@ -322,6 +334,7 @@ LINE_POPUP = (
     Field("Length quoted", "quoted_length"),
     Field("Drawn as", "geometry_basis"),
     Field("Note", "note"),
+    Field("Names", _framing),
     *WHEN_FIELDS,
     SOURCE,
 )

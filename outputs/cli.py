@@ -26,7 +26,7 @@ def cmd_layers(args: argparse.Namespace) -> None:
     from geo.geojson import to_geojson
     from layers.registry import build_layer
     from outputs.files import swap_folder
-    from outputs.notice import NOTICE_NAME, notice_text
+    from outputs.notice import NOTICE_NAME, data_about, notice_text
 
     frames = {name: build_layer(name) for name in _layer_list(args.layers)}
     out = Path(args.out)
@@ -40,7 +40,7 @@ def cmd_layers(args: argparse.Namespace) -> None:
 
     def fill(folder: Path) -> None:
         for name, gdf in frames.items():
-            (folder / f"{name}.geojson").write_text(to_geojson(gdf), encoding="utf-8")
+            (folder / f"{name}.geojson").write_text(to_geojson(gdf, about=data_about(gdf)), encoding="utf-8")
         (folder / NOTICE_NAME).write_text(notice, encoding="utf-8")
 
     swap_folder(out, fill)
@@ -51,10 +51,11 @@ def cmd_annotate(args: argparse.Namespace) -> None:
     from geo.geojson import to_geojson
     from layers.registry import corpus_excerpts
     from outputs.files import atomic_write
+    from outputs.notice import data_about
 
     corpus = _read_corpus(args.article)
     excerpts = corpus_excerpts(corpus.articles)
-    text = to_geojson(excerpts)
+    text = to_geojson(excerpts, about=data_about(excerpts))
     atomic_write(Path(args.out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
     print(f"wrote {args.out} ({len(excerpts):,} excerpts of {corpus.summary()})")
 

@@ -10,7 +10,7 @@ import geopandas as gpd
 
 from geo.geojson import to_geojson
 from layers.registry import build_layer
-from outputs.notice import NOTICE_NAME, notice_text
+from outputs.notice import NOTICE_NAME, data_about, notice_text
 
 __all__ = ["layers_zip"]
 
@@ -27,7 +27,7 @@ def layers_zip(names: tuple[str, ...], frames: Mapping[str, gpd.GeoDataFrame] | 
             frame = frame if frame is not None else build_layer(name)
             info = zipfile.ZipInfo(f"{name}.geojson", date_time=_STAMP)
             info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, to_geojson(frame))
+            archive.writestr(info, to_geojson(frame, about=data_about(frame)))
         info = zipfile.ZipInfo(NOTICE_NAME, date_time=_STAMP)
         info.compress_type = zipfile.ZIP_DEFLATED
         archive.writestr(info, notice_text())

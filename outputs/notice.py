@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from geo.load import manifest
 
-__all__ = ["NOTICE_NAME", "notice_text"]
+__all__ = ["NOTICE_NAME", "data_about", "notice_text"]
 
 NOTICE_NAME = "NOTICE.txt"
 
@@ -40,6 +40,17 @@ _DATASETS = (
         "Dates, lengths and statuses from news reporting and official statements, named in each feature's 'source'.",
     ),
 )
+
+
+def data_about(gdf) -> dict[str, object]:
+    """What a data file says of itself: the datasets' attribution and licences, and the sources its features
+    cite (each feature's ``source``)."""
+    cited = sorted({str(s) for s in gdf.get("source", []) if s}) if "source" in gdf else []
+    return {
+        "attribution": "tripp-map; " + "; ".join(f"{name}: {licence.split(',')[0]}" for name, licence, _ in _DATASETS),
+        "license": "ODbL-1.0 for what is derived from OpenStreetMap (see NOTICE.txt); sources' licences per feature",
+        "sources": cited,
+    }
 
 
 def notice_text() -> str:

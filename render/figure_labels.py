@@ -168,14 +168,19 @@ def draw_labels(
     return drawn
 
 
-def draw_key(ax: Axes, layers: Sequence[Layer], date: str | None, below: bool = False) -> object:
+def draw_key(
+    ax: Axes, layers: Sequence[Layer], date: str | None, below: bool = False, hidden: frozenset | set = frozenset()
+) -> object:
     """The key of what this map shows (the rows of the layers in view, on their days, less what the map
-    names on itself, as on the web), and its date."""
+    names on itself and the ``hidden`` rows no feature in view and in force draws, as on the web), and its
+    date."""
     day = date or "9999-12-31"
     handles, seen = [], set()
     for layer in reversed(layers):
         for row in layer.legend:
-            if row.direct or row.label in seen or (row.when and not in_force(row.when[0], row.when[1], day)):
+            if row.direct or row.label in seen or row.label in hidden:
+                continue
+            if row.when and not in_force(row.when[0], row.when[1], day):
                 continue
             seen.add(row.label)
             style: Mapping[str, object] = row.style

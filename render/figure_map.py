@@ -21,6 +21,7 @@ from geo.measure import GEOD
 from layers import periods, registry
 from layers.palette import SEA
 from layers.spec import Layer
+from render.features import key_row
 from render.figure_labels import HALO, draw_key, draw_labels, draw_relief
 
 __all__ = ["PX", "Frame", "draw_map", "fit_frame", "frame_around"]
@@ -59,6 +60,14 @@ def _dashes(style: Mapping[str, object]) -> str | tuple:
     weight = max(float(style.get("weight", 1)), 0.5)
     # matplotlib scales dashes by the line width; the web's are in pixels.
     return (0, tuple(float(d) / weight for d in dash))
+
+
+def _records_in_force(gdf: gpd.GeoDataFrame, live: gpd.GeoDataFrame):
+    """Each record of ``gdf`` with whether it is drawn on the map's date (in ``live``)."""
+    drawn = set(live.index)
+    geom = gdf.geometry.name
+    for index, record in zip(gdf.index, gdf.to_dict("records"), strict=True):
+        yield {**record, "geometry": record[geom]}, index in drawn
 
 
 def _polygon(ax: Axes, geom: BaseGeometry, style: Mapping[str, object], zorder: float) -> None:
@@ -219,6 +228,9 @@ def draw_map(
     keep_clear: list[BaseGeometry] = []
     drawn_layers: list[Layer] = []
     in_view: list[Layer] = []
+    # The key's rows drawn by features, and which of them a feature in view and in force draws (as on the web).
+    rows_drawn: set[str] = set()
+    rows_of_features: set[str] = set()
     view = shapely.box(west, south, east, north)
     last_fill = 1.0
     for z, layer in enumerate(registry.LAYERS, start=1):
@@ -231,6 +243,14 @@ def draw_map(
         drawn_layers.append(layer)
         if any(g is not None and g.intersects(view) for g in live.geometry.values):
             in_view.append(layer)
+        for record, is_live in _records_in_force(gdf, live):
+            row = key_row(layer, layer.style_of(record))
+            if row is None:
+                continue
+            rows_of_features.add(row)
+            geom = record["geometry"]
+            if is_live and geom is not None and geom.intersects(view):
+                rows_drawn.add(row)
         if layer.kind == "polygon":
             last_fill = float(z)
     draw_relief(ax, last_fill + 0.5)
@@ -244,9 +264,9 @@ def draw_map(
     artists = [_marker(ax, x, y, text, subject, frame) for x, y, text in markers]
     artists += [_scale_bar(ax, frame), _north_arrow(ax)]
     if key == "inside":
-        artists.append(draw_key(ax, in_view, date))
+        artists.append(draw_key(ax, in_view, date, hidden=rows_of_features - rows_drawn))
     elif key == "below":
-        draw_key(ax, in_view, date, below=True)
+        draw_key(ax, in_view, date, below=True, hidden=rows_of_features - rows_drawn)
     if not labels:
         return []
     renderer = ax.figure.canvas.get_renderer()

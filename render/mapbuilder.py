@@ -46,7 +46,7 @@ CREDITS = [
     "Natural Earth (relief, the world around)",
     "GSHHG rivers (LGPL)",
     "GeoNames (CC BY 4.0)",
-    "places and dates: Wikipedia and reporting, cited per feature",
+    "places and dates: Wikipedia (CC BY-SA) and reporting, cited per feature",
     "route derived by tripp-map",
 ]
 

@@ -35,7 +35,7 @@ def test_seed_metadata_is_not_text():
     article = seed_article()
     assert article.date == "2026-02-10"
     assert not article.text.lstrip().startswith("date")
-    assert "names no outlet" in article.source
+    assert article.source.startswith("Daily Sabah, 10 Feb 2026") and "agency copy" in article.source
 
 
 def test_every_seed_paragraph_is_kept_verbatim(seed):

@@ -11,8 +11,8 @@ import shapely
 
 from geo.load import DATA_DIR
 from geo.measure import area_km2, length_km
-from layers.corridors import soviet_line
 from layers import periods
+from layers.corridors import soviet_line
 from layers.karabakh import held_at, zones
 from layers.places import place_points
 from layers.registry import build_layer
@@ -201,7 +201,19 @@ def test_the_enclave_holding_sofulu_is_named_with_it():
     assert list(holding["name"]) == ["Barkhudarly and Sofulu"]
 
 
-@pytest.mark.parametrize("pair", ["Shusha / Shushi", "Lachin / Berdzor", "Kalbajar / Karvachar"])
+@pytest.mark.parametrize(
+    "pair",
+    [
+        "Shusha / Shushi",
+        "Lachin / Berdzor",
+        "Kalbajar / Karvachar",
+        "Aghdara / Martakert",
+        "Khojavend / Martuni",
+        "Askeran / Əsgəran",
+        "Hadrut",
+        "Sugovushan / Madaghis",
+    ],
+)
 def test_contested_towns_carry_both_names(pair):
     assert pair in set(build_layer("places")["name"])
 
@@ -214,3 +226,36 @@ def test_events_are_corrected():
     text = json.dumps(events, ensure_ascii=False)
     for word in ("retook", "retaken", "separatist government", "cut off", "region-facts.md"):
         assert word not in text, word
+
+
+def test_martuni_in_karabakh_is_not_martuni_in_gegharkunik():
+    khojavend = place_points()["khojavend"]
+    assert abs(khojavend.x - 47.113) < 0.01 and abs(khojavend.y - 39.795) < 0.01
+    assert held_at(khojavend, "2021-06-01") == [ARMENIAN]
+
+
+def test_zangilan_stands_at_geonames_point_and_keeps_the_other():
+    places = build_layer("places").set_index("id")
+    zangilan = places.geometry["zangilan"]
+    assert length_km(shapely.LineString([zangilan, shapely.Point(46.6599, 39.0837)])) < 0.1
+    assert places.loc["zangilan", "alt_source"].startswith("Wikipedia")
+
+
+def test_the_missing_events_are_there_and_framing_is_named_as_whose():
+    events = {e["id"]: e for e in csv.DictReader((DATA_DIR / "events.csv").open(encoding="utf-8"))}
+    assert events["blockade_2022"]["date"] == "2022-12-12"
+    assert events["hakari_2023"]["date"] == "2023-04-23"
+    assert events["crossroads_2023"]["date"] == "2023-10-26" and "Armenia" in events["crossroads_2023"]["description"]
+    assert "30 Aug 2022" in events["lachin_2022"]["description"]
+    syunik = build_layer("syunik").iloc[0]
+    assert "Zangezur" not in syunik["alt_names"]  # not in the map's own voice
+    assert "Azerbaijan's usage" in syunik["others_names"]
+    from layers.route import FRAMING
+
+    assert "Azerbaijan's framing" in FRAMING and "Armenia's plan" in FRAMING and "Crossroads of Peace" in FRAMING
+
+
+def test_wikipedia_is_credited_with_its_licence():
+    from render.mapbuilder import CREDITS
+
+    assert any("Wikipedia (CC BY-SA)" in c for c in CREDITS)
