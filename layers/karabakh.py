@@ -25,7 +25,7 @@ from layers.palette import COUNTRY_FILL, PALETTE, POLYGON, merged
 from layers.shapes import country_shapes
 from layers.spec import AREA, SOURCE, Field, Layer, LegendRow
 
-__all__ = ["KARABAKH", "held_at", "karabakh", "zones"]
+__all__ = ["KARABAKH", "PUBLISHED_HELD", "held_area_km2", "held_at", "karabakh", "zones"]
 
 ARMENIAN_FORCES = "ethnic Armenian forces"
 # The days any part was held by ethnic Armenian forces on this map: the 1994 ceasefire to the 2023 offensive.
@@ -210,6 +210,21 @@ def held_at(point: shapely.Point, date: str) -> list[str]:
     """Who held ``point`` on ``date`` (ISO), by the features in force then (one, inside Karabakh)."""
     live = periods.live(_karabakh(), KARABAKH.period, date)
     return [row.held_by for row in live.itertuples() if row.geometry.covers(point)]
+
+
+# The area held by ethnic Armenian forces as published: (a day in the period, km², source).
+PUBLISHED_HELD = (
+    ("2000-01-01", 11_458, "NKR infobox (Wikipedia) 11,458 km²; Tabakian about 11,500 (1994–2020)"),
+    ("2021-06-01", 3_170, "Republic of Artsakh infobox (Wikipedia) 3,170 km²; 27.7 % of the pre-war area "
+     "(Caucasian Knot) (after November 2020)"),
+)  # fmt: skip
+
+
+def held_area_km2(date: str) -> float:
+    """The area the map draws as held by ethnic Armenian forces on ``date`` (ISO), in km²."""
+    live = periods.live(_karabakh(), KARABAKH.period, date)
+    held = live[live["held_by"] == ARMENIAN_FORCES]
+    return area_km2(shapely.union_all(held.geometry.values)) if len(held) else 0.0
 
 
 _BASE = merged(POLYGON, {"color": "#8E3B76", "weight": 1.2, "dashArray": "6 4"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from geo.measure import area_km2, shared_border_km
+from layers.karabakh import PUBLISHED_HELD, held_area_km2
 from layers.route import QUOTED_LENGTHS, tripp_route
 from layers.shapes import country_shapes
 
@@ -43,6 +44,17 @@ def facts_table() -> list[dict[str, str]]:
         rows.append(
             {
                 "measure": f"Area of {name}",
+                "measured": f"{measured:,.0f} km²",
+                "published": f"{published:,} km²",
+                "difference": f"{(measured - published) / published:+.1%}",
+                "source": source,
+            }
+        )
+    for day, published, source in PUBLISHED_HELD:
+        measured = held_area_km2(day)
+        rows.append(
+            {
+                "measure": f"Area held by ethnic Armenian forces on {day} (approximate lines)",
                 "measured": f"{measured:,.0f} km²",
                 "published": f"{published:,} km²",
                 "difference": f"{(measured - published) / published:+.1%}",

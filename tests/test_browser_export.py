@@ -8,6 +8,7 @@ import pytest
 import shapely
 
 from geo.articles import decode_article
+from layers import periods
 from layers.registry import LAYERS, build_layer, layer_names, spec
 from outputs.export import export_html
 from render.excerpts import excerpt_view
@@ -46,12 +47,7 @@ def casings() -> int:
 
 def in_force(layer):
     """The layer's features drawn today: all of them, or for a layer over time, those in force today."""
-    gdf = build_layer(layer.name)
-    if layer.period is None:
-        return gdf
-    since, until = layer.period
-    today = datetime.date.today().isoformat()
-    return gdf[(gdf[since] <= today) & ((gdf[until] == "") | (today < gdf[until]))]
+    return periods.live(build_layer(layer.name), layer.period, datetime.date.today().isoformat())
 
 
 def expected_shapes() -> int:
@@ -73,9 +69,9 @@ def test_draws_every_layer_offline(browser, exported):
     paths = page.locator(
         ".leaflet-overlay-pane path, .leaflet-tripp-top-pane path, .leaflet-tripp-fills-pane path"
     ).count()
-    # A place two sources put apart (Nrnadzor, Yeraskh) adds its second position and a link line.
+    # A place two sources put apart (Nrnadzor, Yeraskh, Zangilan) adds its second position and a link line.
     second = int((build_layer("places")["alt_lat"] != "").sum())
-    assert second == 2 and paths == expected_shapes() + 2 * second
+    assert second == 3 and paths == expected_shapes() + 2 * second
     excerpts = build_layer("excerpts").itertuples()
     markers = sum(len(shapely.get_parts(excerpt_view(r).point)) for r in excerpts if r.placed)
     assert page.locator(".leaflet-marker-pane .tripp-icon").count() == markers
@@ -275,14 +271,16 @@ def test_the_time_control_redraws_who_held_what(browser, exported, tmp_path):
     keepers = "path.layer-karabakh[fill='#56B4E9']"
     assert page.locator(armenian).count() == 0  # today all of it is under Azerbaijani control
     page.locator(".tripp-time summary").click()
-    slider = page.locator(".tripp-time input[type=range]")
+    typed = page.locator(".tripp-time input[type=date]")
 
     def show(day: str) -> None:
-        number = page.evaluate(f"TrippMap.dayNumber({day!r})")
-        slider.fill(str(number))
+        typed.fill(day)
+        typed.dispatch_event("change")
+        page.wait_for_function(f"document.querySelector('.leaflet-container').getAttribute('data-date') === {day!r}")
 
     show("2021-06-01")
-    assert page.locator(armenian).count() > 0 and page.locator(keepers).count() == 1
+    # The corridor's 2020 road, and the stretch both roads share, under Russian peacekeepers.
+    assert page.locator(armenian).count() > 0 and page.locator(keepers).count() == 2
     assert page.locator(".tripp-time-label").inner_text() == "1 Jun 2021"
     assert "Agdam, Kalbajar and Lachin districts handed over" in page.locator(".tripp-time-events").inner_text()
     page.screenshot(path=str(tmp_path / "2021.png"))

@@ -81,6 +81,14 @@ def test_every_dated_layer_follows_the_date_and_today_restores_it(browser, expor
     page.wait_for_function(f"document.querySelector('.leaflet-container').getAttribute('data-date') === '{TODAY}'")
     back = page.evaluate(DRAWN)
     assert back == opened and back["subject"] > 0 and back["building"] > 0
+    # Lines back on the map lie under the stations again, in the drawing order they had at first.
+    order = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.leaflet-overlay-pane svg g > *'))
+             .map((el) => (el.getAttribute('class') || '').match(/layer-(\\w+)/)?.[1] || '')"""
+    )
+    lines = [n for n, name in enumerate(order) if name == "corridors"]
+    stations = [n for n, name in enumerate(order) if name == "places"]
+    assert lines and stations and max(lines) < min(stations)
     assert {k: back[k] for k in expected_paths(TODAY)} == expected_paths(TODAY)
     assert watch.errors == []
     context.close()

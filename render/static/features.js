@@ -115,6 +115,21 @@
     return L.geoJSON({type: 'Feature', properties: {}, geometry: T.decodeGeometry(shape)}, options);
   }
 
+  /* A path put back on the map (a line on its days again) goes back to its layer's place in the drawing
+     order, not on top of the layers drawn after it: each drawn element carries its layer's order. */
+  function keepOrder(layer, order) {
+    leaves(layer, function (l) {
+      l.on('add', function () {
+        var el = l.getElement ? l.getElement() : null;
+        if (!el || !el.parentNode || !el.setAttribute) return;
+        el.setAttribute('data-order', String(order));
+        for (var s = el.parentNode.firstElementChild; s; s = s.nextElementSibling) {
+          if (s !== el && +(s.getAttribute('data-order') || -1) > order) { el.parentNode.insertBefore(el, s); return; }
+        }
+      });
+    });
+  }
+
   /* Drawn only on its days: the time control (time.js) adds and removes it. */
   function timed(group, layer, when) {
     T.timed = T.timed || [];
@@ -132,6 +147,8 @@
       T.keepPopupsFree(map);
     }
     T.groups[layerName] = group;
+    T.drawOrder = (T.drawOrder || 0) + 1;
+    var order = T.drawOrder;
     data.rows.forEach(function (f) {
       var shape = data.shapes[f.g];
       var given = f.s || {};
@@ -143,10 +160,12 @@
         casing.className = 'layer-' + layerName + ' tripp-casing';
         casing.interactive = false;
         var under = geoLayer(f, shape, casing, layerName, {pane: style.pane || 'overlayPane', interactive: false});
+        keepOrder(under, order);
         if (f.w) timed(group, under, f.w);
         else under.addTo(group);
       }
       var layer = geoLayer(f, shape, style, layerName);
+      keepOrder(layer, order);
       // Bound to each drawn shape, not the group: Leaflet 1.9.3 fails on tooltips
       // of nested groups (a MultiPoint is one).
       var first = null, parts = [];
