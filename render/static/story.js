@@ -81,9 +81,13 @@
     return !!(root.matchMedia && root.matchMedia('(prefers-reduced-motion: reduce)').matches);
   }
 
-  function button(cls, label, html) {
-    return '<button type="button" class="' + cls + '" aria-label="' + label + '">' + html + '</button>';
+  /* A button named by its visible words (WCAG 2.5.3: a voice user says what they see); its arrow is not read. */
+  function button(cls, html, label) {
+    return '<button type="button" class="' + cls + '"' + (label ? ' aria-label="' + label + '"' : '') + '>' + html +
+      '</button>';
   }
+
+  var ARROW_BACK = '<span aria-hidden="true">&#9664;</span> ', ARROW_ON = ' <span aria-hidden="true">&#9654;</span>';
 
   /* Longer contents lists are filled when first opened: a thousand articles' titles need not be in the page
      until someone looks for one. */
@@ -102,15 +106,15 @@
       '<div class="tripp-story-progress"><span class="tripp-story-count" aria-hidden="true"></span>' +
       '<span class="tripp-bar" aria-hidden="true"><span class="tripp-bar-fill"></span></span></div>' +
       '<div class="tripp-story-bar">' +
-      button('tripp-prev', 'Previous step', '&#9664; Previous') +
-      button('tripp-next', 'Next step', 'Next &#9654;') +
+      button('tripp-prev', ARROW_BACK + 'Previous') +
+      button('tripp-next', 'Next' + ARROW_ON) +
       '</div>' +
       '<h2 class="tripp-story-title" tabindex="-1"></h2>' +
       '<div class="tripp-story-text" tabindex="0" role="region" aria-label="Step text"></div>' +
       '<div class="tripp-story-tools">' +
       '<label class="tripp-toc-label">Go to <select class="tripp-toc">' + toc + '</select></label>' +
-      button('tripp-present-button', 'Present full screen', 'Present') +
-      button('tripp-help-button', 'Keyboard shortcuts', '?') +
+      button('tripp-present-button', 'Present', 'Present full screen') +
+      button('tripp-help-button', '?', 'Keyboard shortcuts') +
       (o.textLink ? '<a class="tripp-text-link" href="' + o.textLink + '">Text version</a>' : '') +
       '</div>' +
       '<div class="tripp-help" hidden><h3>Keys</h3><dl>' +
@@ -222,7 +226,7 @@
       panel.querySelector('.tripp-bar-fill').style.width = (100 * i / Math.max(1, steps.length - 1)) + '%';
       panel.querySelector('.tripp-prev').disabled = i === 0;
       panel.querySelector('.tripp-next').disabled = i === steps.length - 1;
-      panel.querySelector('.tripp-next').innerHTML = i === 0 ? 'Start &#9654;' : 'Next &#9654;';
+      panel.querySelector('.tripp-next').innerHTML = (i === 0 ? 'Start' : 'Next') + ARROW_ON;
       var toc = panel.querySelector('.tripp-toc');
       if (!toc.querySelector('option[value="' + i + '"]')) toc.innerHTML = tocHtml(steps, toc.dataset.full === '1', i);
       toc.value = String(i);

@@ -149,7 +149,8 @@
         '" max="' + today + '"></label> <span class="tripp-time-error" role="status"></span>' +
         '<p class="tripp-time-hint">Lines, stations and Karabakh as they were on this date. ← → a month ' +
         '(before 1994, an event), Page Up / Page Down a year.</p>' +
-        '<h3 class="tripp-time-h">Before this date</h3><ol class="tripp-time-events"></ol>' +
+        '<h3 class="tripp-time-h" id="tripp-time-h-' + id + '">Before this date</h3>' +
+        '<ol class="tripp-time-events" tabindex="0" aria-labelledby="tripp-time-h-' + id + '"></ol>' +
         '<button type="button" class="tripp-time-today">Today</button></details>';
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
