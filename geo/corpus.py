@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geo.articles import Article, ArticleError, paragraphs, read_article
+from geo.errors import shown
 from geo.gazetteer import normalise
 
 __all__ = ["MAX_ARTICLES", "MAX_CORPUS_PARAGRAPHS", "Corpus", "article_title", "corpus_of", "read_corpus"]
@@ -85,9 +86,11 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+            # Every .txt entry but a folder: one that is not a regular file (a link to /dev/zero) is read, refused
+            # and left out with its reason, never skipped in silence.
+            found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and not p.is_dir())
             if not found:
-                raise ArticleError(f"{path}: the folder holds no .txt article")
+                raise ArticleError(f"{shown(path)}: the folder holds no .txt article")
             out += found
         else:
             out.append(path)

@@ -10,8 +10,18 @@ as it is.
 
 from __future__ import annotations
 
-__all__ = ["TrippError"]
+import unicodedata
+
+__all__ = ["TrippError", "shown"]
 
 
 class TrippError(Exception):
     """A failure the user can act on; its message is one line."""
+
+
+def shown(name: object) -> str:
+    """A name as a message may print it: control, format and direction characters (a newline, U+202E) escaped,
+    so a message stays one line and reads in order."""
+    return "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") else c for c in str(name)
+    )

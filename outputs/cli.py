@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
-from geo.errors import TrippError
+from geo.errors import TrippError, shown
 
 __all__ = ["main", "parser"]
 
@@ -101,9 +102,13 @@ def _excerpts_of(article_path: str | None):
 
 
 def cmd_handout(args: argparse.Namespace) -> None:
-    from outputs.handout import write_handout
+    from outputs.handout import handout_note, write_handout
 
-    pages = write_handout(Path(args.out), _excerpts_of(args.article), paper=args.paper, worksheet=args.worksheet)
+    excerpts = _excerpts_of(args.article)
+    pages = write_handout(Path(args.out), excerpts, paper=args.paper, worksheet=args.worksheet)
+    note = handout_note(len(excerpts))
+    if note:
+        print(f"tripp-map: note: {shown(args.out)}: {note}", file=sys.stderr)
     print(f"wrote {args.out} ({pages} pages)")
 
 
@@ -169,8 +174,14 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _terminated(signum, frame) -> None:
+    # SIGTERM ends the run as Ctrl-C does: every temporary file is removed on the way out.
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         args.func(args)
     except TrippError as exc:
@@ -178,6 +189,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a failure nobody foresaw is still one line, not a traceback
+        reason = shown(str(exc).splitlines()[0] if str(exc).strip() else "")
+        print(f"tripp-map: error: {type(exc).__name__}: {reason} (unexpected; please report it)", file=sys.stderr)
+        return 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
 
 

@@ -24,9 +24,16 @@ from render.figure_labels import draw_inset
 from render.figure_map import draw_map, fit_frame
 from render.figure_steps import FigureStep, figure_steps, region_frame
 from render.mapbuilder import CREDITS
+from render.paper_text import paper_text
 from render.story import article_facts
 
-__all__ = ["PAPERS", "FigureError", "write_figure", "write_handout"]
+__all__ = ["MAX_MAP_PAGES", "MAX_TEXT_PAGES", "PAPERS", "FigureError", "handout_note", "write_figure", "write_handout"]
+
+# A map page takes about a second to draw: a handout draws the first paragraphs' maps (all of a news story's)
+# and gives the rest as text pages, so a long article's handout stays within 15 s and a few MB.
+MAX_MAP_PAGES = 15
+MAX_TEXT_PAGES = 20
+TEXT_PAGE_CHARS = 3_200
 
 PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
 TITLE = "The TRIPP corridor"
@@ -44,6 +51,7 @@ _RC = {
     "svg.fonttype": "none",
     "svg.hashsalt": "tripp-map",
     "font.family": "DejaVu Sans",  # ships with matplotlib; carries Armenian, Azerbaijani and Cyrillic
+    "text.parse_math": False,  # an article's "$2 billion" is money, not mathematics: text is drawn as written
 }
 _NO_DATES = {"Creator": "tripp-map", "Producer": "tripp-map", "CreationDate": None, "ModDate": None}
 
@@ -53,7 +61,7 @@ class FigureError(TrippError):
 
 
 def _wrap(text: str, width: int, max_lines: int) -> str:
-    lines = textwrap.wrap(" ".join(text.split()), width) or [""]
+    lines = textwrap.wrap(" ".join(paper_text(text).split()), width) or [""]
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], "… (the paragraph goes on: see the text version of the map)"]
     return "\n".join(lines)
@@ -113,22 +121,63 @@ def _step_page(
     plt.close(fig)
 
 
+def _text_pages(steps: list[FigureStep]) -> tuple[list[list[FigureStep]], int]:
+    """The paragraphs after the mapped ones, page by page (about ``TEXT_PAGE_CHARS`` each), at most
+    ``MAX_TEXT_PAGES``; and how many paragraphs are left out after them."""
+    pages: list[list[FigureStep]] = []
+    used = 0
+    for step in steps:
+        if not pages or used + len(step.text) > TEXT_PAGE_CHARS:
+            if len(pages) == MAX_TEXT_PAGES:
+                return pages, len(steps) - sum(len(p) for p in pages)
+            pages.append([])
+            used = 0
+        pages[-1].append(step)
+        used += len(step.text)
+    return pages, 0
+
+
+def handout_note(paragraphs: int) -> str:
+    """What a handout of an article of ``paragraphs`` paragraphs leaves as text or out ("" when nothing)."""
+    if paragraphs <= MAX_MAP_PAGES:
+        return ""
+    return (
+        f"the handout draws the maps of the first {MAX_MAP_PAGES} of {paragraphs:,} paragraphs and gives the rest "
+        f"as text (at most {MAX_TEXT_PAGES} pages; the map's text version holds every paragraph)"
+    )
+
+
+def _text_page(pdf: PdfPages, size: tuple[float, float], steps: list[FigureStep], count: int) -> None:
+    fig = plt.figure(figsize=size)
+    first, last = steps[0].number, steps[-1].number
+    fig.text(0.07, 0.965, f"Paragraphs {first}–{last} of {count}, as text", fontsize=13, fontweight="bold", va="top")
+    body = "\n\n".join(f"{s.number}. {_wrap(s.text, 95, 40)}" for s in steps)
+    fig.text(0.07, 0.93, body, fontsize=9.5, va="top", linespacing=1.3)
+    pdf.savefig(fig)
+    plt.close(fig)
+
+
 def write_handout(path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", worksheet: bool = False) -> int:
-    """Write the handout: a title page and a page per paragraph. Returns the number of pages."""
+    """Write the handout: a title page, a map page per paragraph (the first ``MAX_MAP_PAGES``) and the rest
+    as text pages (see :func:`handout_note`). Returns the number of pages."""
     if paper not in PAPERS:
         raise FigureError(f"--paper {paper}: choose one of {', '.join(PAPERS)}")
     size = PAPERS[paper]
     steps = figure_steps(excerpts)
     date = str(excerpts.iloc[0]["date"] or "") if len(excerpts) else ""
+    mapped, rest = steps[:MAX_MAP_PAGES], steps[MAX_MAP_PAGES:]
+    text_pages, _ = _text_pages(rest)
 
     def write(tmp: Path) -> None:
         with plt.rc_context(_RC), PdfPages(tmp, metadata=_NO_DATES) as pdf:
             _title_page(pdf, size, excerpts, date, worksheet)
-            for step in steps:
+            for step in mapped:
                 _step_page(pdf, size, step, len(steps), worksheet, excerpts)
+            for page in text_pages:
+                _text_page(pdf, size, page, len(steps))
 
     atomic_write(path, write)
-    return 1 + len(steps)
+    return 1 + len(mapped) + len(text_pages)
 
 
 def parse_size(text: str) -> tuple[int, int]:

@@ -15,7 +15,7 @@ import shapely
 
 from geo.region import in_region
 from render.excerpts import callout_point
-from render.html import esc
+from render.html import esc, isolate
 
 __all__ = ["article_steps", "corpus_payload", "is_corpus"]
 
@@ -56,7 +56,13 @@ def corpus_payload(gdf: gpd.GeoDataFrame) -> dict:
         number = int(row.article)
         art = articles.setdefault(
             number,
-            {"t": esc(row.title), "d": esc(row.date or ""), "s": esc(row.source or ""), "n": 0, "e": len(excerpts)},
+            {
+                "t": esc(isolate(row.title)),
+                "d": esc(row.date or ""),
+                "s": esc(isolate(row.source or "")),
+                "n": 0,
+                "e": len(excerpts),
+            },
         )
         art["n"] += 1
         ids = []

@@ -109,7 +109,7 @@ def excerpt_view(row) -> ExcerptView:
         ("Far away", far_note),
         ("Events", "; ".join(events)),
     ]
-    body = f'<p class="tripp-quote">{esc(row.text)}</p>'
+    body = f'<p class="tripp-quote" dir="auto">{esc(row.text)}</p>'
     html = popup_html(f"Paragraph {row.paragraph}", meta, body)
     zoom = 9 if point is not None and len(shapely.get_parts(point)) == 1 else 7
     return ExcerptView(int(row.paragraph), point, html, zoom, far_note, callout, bearing)

@@ -12,6 +12,7 @@ import shapely
 from geo.region import VIEW_BOUNDS, in_region
 from layers.route import tripp_route
 from render.figure_map import Frame, frame_around
+from render.paper_text import paper_text
 from render.story import rules_for, step_frame, step_title
 
 __all__ = ["FigureStep", "figure_steps", "region_frame"]
@@ -68,11 +69,11 @@ def figure_steps(excerpts: gpd.GeoDataFrame) -> list[FigureStep]:
         out.append(
             FigureStep(
                 number=int(row.paragraph),
-                title=step_title(list(places), int(row.paragraph)),
-                text=row.text,
+                title=paper_text(step_title(list(places), int(row.paragraph))),
+                text=paper_text(row.text),
                 date=str(row.date or ""),
-                source=str(row.source or ""),
-                places=places,
+                source=paper_text(row.source or ""),
+                places=tuple(paper_text(p) for p in places),
                 frame=frame,
                 markers=tuple((p.x, p.y, str(row.paragraph)) for p in near),
                 map_date=rules_for({"layers": row.layers, "events": row.events})[3] or str(row.date or ""),

@@ -6,12 +6,20 @@ import html
 import json
 import re
 
-__all__ = ["esc", "js_json", "md_literal"]
+__all__ = ["esc", "isolate", "js_json", "md_literal"]
 
 
 def esc(value: object) -> str:
     """Text made safe to place in HTML."""
     return html.escape("" if value is None else str(value), quote=True)
+
+
+def isolate(value: object) -> str:
+    """A person's text set apart for direction (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL
+    ISOLATE): a right-to-left name, or a stray U+202E in one, cannot reorder the map's own words after it.
+    Works in text, attributes and <option>s alike; empty stays empty."""
+    text = "" if value is None else str(value)
+    return f"\u2068{text}\u2069" if text else ""
 
 
 # branca compiles each element's rendered script as a Jinja template once more,

@@ -32,7 +32,7 @@ from render.elements import (
 )
 from render.excerpts import excerpt_features
 from render.features import layer_features
-from render.html import esc
+from render.html import esc, isolate
 from render.inset import inset_options
 from render.labels import label_payload
 from render.page import Page
@@ -166,7 +166,7 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     m.add_child(DataAttribution(CREDITS, delivery))
     if any(layer.period for layer in shown):
         m.add_child(TimeControl(_timeline(), FIRST_DAY, delivery))
-    label = f"Map of {options.title}: the proposed railway across Armenia's Syunik province and its region"
+    label = f"Map of {isolate(options.title)}: the proposed railway across Armenia's Syunik province and its region"
     m.add_child(MapAccessibility(label, delivery))
     if story is not None:
         m.add_child(StoryControl(story, delivery))

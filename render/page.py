@@ -44,5 +44,6 @@ class Page(Figure):
 
     def add_after(self, html: str) -> None:
         """Put escaped HTML after the map, inside ``<main>``."""
-        # branca compiles an Element's text as Jinja: keep the HTML out of it.
-        self.after.add_child(Element("{% raw %}" + html.replace("{% endraw %}", "") + "{% endraw %}"))
+        # branca compiles an Element's text as Jinja: a brace written as a character reference is no template
+        # code, and reads as "{" (the HTML holds no script or style, whose braces would need to stay).
+        self.after.add_child(Element(html.replace("{", "&#123;")))

@@ -13,7 +13,7 @@ import geopandas as gpd
 from geo.region import VIEW_BOUNDS
 from layers.excerpts import event_titles
 from layers.story import HEADLINE, OPENING_VIEW, STEP_RULES, area_extents, views
-from render.html import esc
+from render.html import esc, isolate
 
 __all__ = ["article_facts", "corpus_story_options", "rules_for", "step_frame", "step_title", "story_options"]
 
@@ -33,8 +33,8 @@ def article_facts(gdf: gpd.GeoDataFrame) -> str:
     """One line about the article of an excerpts layer: its date, source and length."""
     first = gdf.iloc[0] if len(gdf) else None
     date = str(first["date"]) if first is not None and first["date"] else "no date given"
-    source = str(first["source"]) if first is not None else ""
-    return f"Article of {date} · {source} · {len(gdf)} paragraphs"
+    source = isolate(first["source"]) if first is not None else ""
+    return f"Article of {isolate(date)} · {source} · {len(gdf)} paragraphs"
 
 
 def _title_step(title: str, gdf: gpd.GeoDataFrame) -> dict:
@@ -44,7 +44,7 @@ def _title_step(title: str, gdf: gpd.GeoDataFrame) -> dict:
         f'<p class="tripp-step-meta">{esc(facts)}</p>'
         f'<p class="tripp-how">{esc(HOW_TO)}</p>'
     )
-    return {"key": None, "title": esc(title), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
+    return {"key": None, "title": esc(isolate(title)), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
 
 
 def rules_for(row) -> tuple[list[str], list[str], str | None, str | None]:
@@ -109,10 +109,14 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
         events = "; ".join(titles.get(e, e) for e in json.loads(row["events"]))
         meta = " · ".join(
             part
-            for part in (str(row["date"] or ""), str(row["source"] or ""), f"Places: {', '.join(named) or 'none'}")
+            for part in (
+                isolate(row["date"] or ""),
+                isolate(row["source"] or ""),
+                f"Places: {', '.join(named) or 'none'}",
+            )
             if part
         )
-        html = f'<p class="tripp-step-text">{esc(row["text"])}</p><p class="tripp-step-meta">{esc(meta)}</p>'
+        html = f'<p class="tripp-step-text" dir="auto">{esc(row["text"])}</p><p class="tripp-step-meta">{esc(meta)}</p>'
         if events:
             html += f'<p class="tripp-step-meta">{esc("Events: " + events)}</p>'
         show, hide, view, date = rules_for(row)

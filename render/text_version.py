@@ -10,7 +10,7 @@ import json
 import geopandas as gpd
 
 from layers.story import HEADLINE
-from render.html import esc
+from render.html import esc, isolate
 
 __all__ = ["route_sentences", "text_version_html"]
 
@@ -40,7 +40,7 @@ def text_version_html(
     articles' text is read in the story, one article at a time)."""
     parts = [
         f'<section id="tripp-text" class="tripp-text" aria-labelledby="tripp-text-h">'
-        f'<h2 id="tripp-text-h">{esc(title)}: text version</h2><p>{esc(HEADLINE)}</p>'
+        f'<h2 id="tripp-text-h">{esc(isolate(title))}: text version</h2><p>{esc(HEADLINE)}</p>'
     ]
     if route is not None and len(route):
         items = "".join(f"<li>{esc(s)}</li>" for s in route_sentences(route))
@@ -49,9 +49,9 @@ def text_version_html(
         rows = []
         for row in excerpts.itertuples():
             places = ", ".join(json.loads(row.places)) or "no place named"
-            meta = " · ".join(str(x) for x in (row.date, row.source) if x)
+            meta = " · ".join(isolate(x) for x in (row.date, row.source) if x)
             rows.append(
-                f'<li><p class="tripp-text-para">{esc(row.text)}</p>'
+                f'<li><p class="tripp-text-para" dir="auto">{esc(row.text)}</p>'
                 f'<p class="tripp-text-meta">Places: {esc(places)}{" · " + esc(meta) if meta else ""}</p></li>'
             )
         parts.append(f"<h3>The article, paragraph by paragraph</h3><ol>{''.join(rows)}</ol>")

@@ -15,6 +15,14 @@
     return 5 + 17 * Math.sqrt((n - 1) / Math.max(1, (most || n) - 1));
   };
 
+  var ENTITIES = {'&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'", '&#39;': "'"};
+
+  /* The text a person reads of an escaped, direction-isolated string: what the filter searches. */
+  T.plainText = function (html) {
+    return String(html || '').replace(/&(amp|lt|gt|quot|#x27|#39);/g, function (m) { return ENTITIES[m]; })
+      .replace(/[\u2066-\u2069]/g, '');
+  };
+
   /* Which articles pass the filters {text, from, to, article}: an array of booleans. */
   T.articlesShown = function (articles, f) {
     var words = String(f.text || '').toLowerCase().trim();
@@ -22,7 +30,7 @@
       if (f.article !== null && f.article !== undefined && f.article !== n) return false;
       if (f.from && (!a.d || a.d < f.from)) return false;
       if (f.to && a.d && a.d > f.to) return false;
-      if (words && (a.t + ' ' + a.s + ' ' + a.d).toLowerCase().indexOf(words) < 0) return false;
+      if (words && T.plainText(a.t + ' ' + a.s + ' ' + a.d).toLowerCase().indexOf(words) < 0) return false;
       return true;
     });
   };

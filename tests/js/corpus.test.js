@@ -58,3 +58,13 @@ test('a step of one article of many has its own link; a single article keeps the
   assert.deepEqual(T.parseHash('#article=3&step=2'), {step: 2, present: false, article: 3});
   assert.deepEqual(T.parseHash('#step=4'), {step: 4, present: false, article: null});
 });
+
+test('the filter searches the text a person reads, not its HTML', () => {
+  const articles = [{t: '\u2068Armenia&#x27;s road\u2069', s: '\u2068AT&amp;T wire\u2069', d: '2026-02-01'},
+                    {t: 'Other', s: 'Reuters', d: '2026-02-02'}];
+  const shown = (text) => T.articlesShown(articles, {text, article: null});
+  assert.deepEqual(shown("armenia's"), [true, false]);
+  assert.deepEqual(shown('at&t'), [true, false]);
+  assert.deepEqual(shown('amp'), [false, false]);
+  assert.deepEqual(shown('quot'), [false, false]);
+});
