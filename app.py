@@ -23,6 +23,7 @@ from layers.route import TRIPP_ROUTE
 from outputs.downloads import layers_zip
 from outputs.export import excerpt_frames, export_page
 from outputs.facts import facts_table, route_table
+from outputs.files import atomic_write
 from render.assets import copy_served_assets, static_text
 from render.corpus import corpus_payload, is_corpus
 from render.html import md_literal
@@ -157,6 +158,20 @@ def _zip(layers: tuple[str, ...], arts: Articles) -> bytes:
     return layers_zip(layers, _frames(arts))
 
 
+def _said(build, key: str):
+    """A download's builder whose failure is told on the next run (a one-line reason), not lost."""
+
+    def run() -> bytes:
+        try:
+            return build()
+        except Exception as exc:  # a download that fails says why: the app keeps running
+            reason = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
+            st.session_state[f"{key}_failed"] = f"could not be made: {reason}"
+            return b""
+
+    return run
+
+
 def _read_uploads(uploads: list) -> tuple[list, list[str]]:
     """The uploaded articles that can be read, and a line for each that cannot (left out, the rest kept)."""
     read, notes = [], []
@@ -234,7 +249,8 @@ def _standalone(arts: Articles) -> str:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{digest}.html"
     if not path.exists():
-        path.write_bytes(data)
+        # Whole or not at all: a crash mid-write must not leave a truncated map to be served afterwards.
+        atomic_write(path, lambda tmp: tmp.write_bytes(data))
     return f"app/static/maps/{digest}.html"
 
 
@@ -325,8 +341,10 @@ def main() -> None:
             downloads = tuple(d for d in downloads if d[4] not in ("dl_handout", "dl_figure"))
             st.caption("Handouts and pictures are made for one article at a time: annotate it alone for them.")
         for label, build, file_name, mime, key in downloads:
+            if st.session_state.get(f"{key}_failed"):
+                st.error(md_literal(f"{label}: {st.session_state.pop(f'{key}_failed')}"))
             # Built when clicked, not on every run, so the page opens quickly.
-            st.download_button(label, build, file_name=file_name, mime=mime, key=key)
+            st.download_button(label, _said(build, key), file_name=file_name, mime=mime, key=key)
 
 
 main()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 
 import folium
@@ -11,7 +13,7 @@ from geo.articles import Article
 from layers.registry import corpus_excerpts, layer_names, spec
 from render.mapbuilder import MapOptions, build_map
 
-__all__ = ["excerpt_frames", "export_html", "export_page", "render_html", "stable_ids"]
+__all__ = ["content_policy", "excerpt_frames", "export_html", "export_page", "render_html", "stable_ids"]
 
 _FOLIUM_VIEWPORT = re.compile(r'\s*<meta name="viewport"[^>]*user-scalable=no[^>]*/>')
 _RANDOM_ID = re.compile(r"\b([a-z_]+?)_([0-9a-f]{32})(?![0-9a-f])")
@@ -38,6 +40,40 @@ def render_html(m: folium.Map) -> str:
     # An embedding iframe may be any size: the map fills it, phone-sized included.
     page = page.replace("<head>", '<head>\n<meta name="viewport" content="width=device-width, initial-scale=1">', 1)
     return stable_ids(page)
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S)
+_INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+_SCRIPT_SRC = re.compile(r'<script[^>]*\bsrc="(https://[^"/]+)/')
+_LINK_HREF = re.compile(r'<link[^>]*\bhref="(https://[^"/]+)/')
+
+
+def _hashes(pattern: re.Pattern, page: str) -> list[str]:
+    found = []
+    for body in pattern.findall(page):
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        token = f"'sha256-{digest}'"
+        if token not in found:
+            found.append(token)
+    return found
+
+
+def content_policy(page: str) -> str:
+    """A Content-Security-Policy for the page: its own inline scripts and style sheets by their hashes, nothing
+    else (with ``--cdn``, Leaflet's host too); images and fonts only from the page itself (``data:``)."""
+    hosts = sorted(set(_SCRIPT_SRC.findall(page)) | set(_LINK_HREF.findall(page)))
+    scripts = " ".join([*_hashes(_INLINE_SCRIPT, page), *hosts])
+    styles = " ".join([*_hashes(_INLINE_STYLE, page), *hosts])
+    return (
+        f"default-src 'none'; script-src {scripts}; style-src-elem {styles}; style-src-attr 'unsafe-inline'; "
+        "img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'"
+    )
+
+
+def with_policy(page: str) -> str:
+    """The page with its policy as the first element of its head, before any script runs."""
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{content_policy(page)}">'
+    return page.replace("<head>", "<head>\n" + meta, 1)
 
 
 def excerpt_frames(excerpts: gpd.GeoDataFrame | None) -> dict[str, gpd.GeoDataFrame]:
@@ -79,4 +115,5 @@ def export_page(
     options = MapOptions(
         layers=tuple(layers or layer_names()), assets="cdn" if cdn else "inline", title=title, text_version=True
     )
-    return render_html(build_map(options, excerpt_frames(excerpts)))
+    # The file is opened anywhere, embedded in other people's pages: it runs only its own code.
+    return with_policy(render_html(build_map(options, excerpt_frames(excerpts))))

@@ -1,0 +1,89 @@
+"""The export runs only its own code: its Content-Security-Policy holds while a person uses it, and it works
+in a sandboxed frame of another page."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from functools import partial
+
+import pytest
+
+from outputs.export import export_html
+from tests.browser import Watch
+
+pytestmark = pytest.mark.browser
+
+READY = "window.TrippMap && TrippMap.story && document.querySelector('.leaflet-container[data-date]')"
+LISTEN = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__violations.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || ''));
+});
+"""
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    path = tmp_path_factory.mktemp("policy") / "map.html"
+    path.write_text(export_html(), encoding="utf-8")
+    return path
+
+
+def test_the_policy_is_strict_and_nothing_breaks_it_while_the_map_is_used(browser, exported):
+    html = exported.read_text(encoding="utf-8")
+    policy = html.split('http-equiv="Content-Security-Policy" content="', 1)[1].split('"', 1)[0]
+    assert policy.startswith("default-src 'none'") and "unsafe-eval" not in policy
+    assert "'unsafe-inline'" not in policy.split("style-src-attr")[0]  # scripts only by their hashes
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.add_init_script(LISTEN)  # before the page's own scripts: a violation at load is seen too
+    watch = Watch()
+    watch.route(context)
+    page = context.new_page()
+    watch.attach(page)
+    page.goto(exported.as_uri())
+    page.wait_for_function(READY)
+    page.click(".tripp-next")  # the story
+    page.wait_for_function("document.querySelector('.leaflet-container').getAttribute('data-story-step') === '1'")
+    page.click(".tripp-time summary")  # the date control
+    box = page.locator(".tripp-time input[type=date]")
+    box.fill("2021-06-01")
+    box.dispatch_event("change")
+    page.wait_for_function("document.querySelector('.leaflet-container').getAttribute('data-date') === '2021-06-01'")
+    page.locator(".tripp-icon").first.click()  # a popup
+    page.wait_for_selector(".leaflet-popup-content")
+    assert page.evaluate("window.__violations") == []
+    assert watch.errors == [] and watch.outside == []
+    context.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_the_export_draws_and_steps_in_a_sandboxed_frame(browser, exported):
+    host = exported.parent / "course.html"
+    host.write_text(
+        '<!doctype html><html lang="en"><title>Course</title><h1>A course page</h1>'
+        '<iframe id="map" title="The TRIPP corridor" sandbox="allow-scripts" src="map.html#step=3" '
+        'width="1000" height="650"></iframe>',
+        encoding="utf-8",
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(exported.parent)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        context = browser.new_context(viewport={"width": 1200, "height": 800})
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/course.html")
+        frame = page.frame_locator("#map")
+        frame.locator(".leaflet-container[data-story-step='3']").wait_for()
+        assert frame.locator("path.layer-tripp_route").count() > 0
+        frame.locator(".tripp-next").click()
+        frame.locator(".leaflet-container[data-story-step='4']").wait_for()
+        assert errors == []
+        context.close()
+    finally:
+        server.shutdown()
