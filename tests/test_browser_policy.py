@@ -87,3 +87,24 @@ def test_the_export_draws_and_steps_in_a_sandboxed_frame(browser, exported):
         context.close()
     finally:
         server.shutdown()
+
+
+def test_a_long_word_wraps_and_a_direction_override_reorders_nothing(browser, tmp_path):
+    from geo.articles import parse_article
+
+    url = "https://example.org/" + "a" * 600
+    article = parse_article(f"Meghri and Syunik: {url} ends here.", "\u202elong.txt", source="\u202elong.txt")
+    path = tmp_path / "long.html"
+    path.write_text(export_html(article=article), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(path.as_uri() + "#step=1")
+    page.wait_for_selector(".leaflet-container[data-story-step='1']")
+    width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+    assert width <= 1280
+    text = page.locator(".tripp-story-text").bounding_box()
+    assert text["x"] + text["width"] <= 1280
+    # The map's own words after the name read in their order: the override ends with the name.
+    meta = page.locator(".tripp-step-meta").first.inner_text()
+    assert "\u2068\u202elong.txt\u2069" in meta and meta.endswith("Places: Meghri, Syunik")
+    context.close()
