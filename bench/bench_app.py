@@ -56,7 +56,7 @@ def wait_for(page, test, timeout=90.0, frames=True):
 def open_app(browser, script: str, cwd: Path):
     t0 = time.perf_counter()
     proc, url = start_streamlit(script, cwd)
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     watch = Watch()
     watch.route(context)
     page = context.new_page()
@@ -113,7 +113,7 @@ def measure_app(browser, script: str, cwd: Path, step) -> tuple[float, float | t
 
 
 def measure_export(browser, path: Path) -> tuple[float, tuple[float, float]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     page = context.new_page()
     t0 = time.perf_counter()
     page.goto(path.as_uri())

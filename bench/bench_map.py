@@ -71,7 +71,7 @@ def handout(tree: Path, out: Path) -> float:
 def open_to_drawn(browser, path: Path, done: str) -> tuple[float, float]:
     """Seconds from the driver's goto to ``done``, and in the page from navigation start to it (the first
     animation frame where it holds: the driver's own overhead left out)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce", bypass_csp=True)
     context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
     context.add_init_script(
         "(() => { const tick = () => { try { if (" + done + ") { window.__drawnAt = performance.now(); return; } }"
@@ -89,7 +89,7 @@ def open_to_drawn(browser, path: Path, done: str) -> tuple[float, float]:
 
 
 def steps(browser, path: Path, done: str, ours: bool) -> list[list[float]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce")
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, reduced_motion="reduce", bypass_csp=True)
     page = context.new_page()
     page.goto(path.as_uri())
     page.wait_for_function(done, polling=5, timeout=30_000)

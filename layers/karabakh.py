@@ -1,12 +1,13 @@
 """Layer ``karabakh``: who held what on which date, from the 1994 ceasefire to today.
 
-Each feature is one zone in one period: ``held_by``, ``since`` and ``until``
-(ISO dates, ``until`` empty while it lasts), ``how`` and ``source``, from
-``geo/data/karabakh_control.csv``. Zones are Natural Earth's districts; where
-public data gives no line (the 1994–2020 line of contact inside Agdam and
-Fuzuli, the 2020 front inside Khojavend, the Lachin corridor) a zone is an
-approximation, and its ``boundary`` says how it was drawn. At any date the
-features in force do not overlap, and together they cover the districts.
+Each feature is one zone in one period: ``held_by``, ``since`` and ``until`` (ISO dates, ``until`` empty
+while it lasts), ``how`` and ``source``, from ``geo/data/karabakh_control.csv``. Zones are Natural Earth's
+districts, and the former Martakert district's part north of them (de jure Tartar since 1992), cut by the
+approximate lines of ``geo/data/karabakh_lines.csv`` where public data gives none: the 1994–2020 line of
+contact, the area held after November 2020, and the corridor's two roads (2020–2022 and 2022–2023, 5 km
+wide); towns whose date is not their district's (Jabrayil, Mincivan, Aghband) are disks of their own
+(``geo/data/karabakh_towns.csv``). Each zone's ``boundary`` says how it was drawn and on what sources. At any
+date the features in force do not overlap, and together they cover the zones.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def main() -> int:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         for label, (width, height) in SIZES.items():
-            context = browser.new_context(viewport={"width": width, "height": height})
+            context = browser.new_context(viewport={"width": width, "height": height}, bypass_csp=True)
             watch = Watch()
             watch.route(context)
             page = context.new_page()

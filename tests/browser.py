@@ -169,6 +169,9 @@ def axe_violations(frame, serious_only: bool = True) -> list[dict]:
 def open_map(browser, path, ready: str, hash_: str = "", viewport=(1280, 800), **options):
     """A new offline context opening the file at ``path`` (+ ``hash_``), once the script ``ready`` holds:
     ``(context, page, watch)``."""
+    # The driver's own waits and axe are scripts the export's Content-Security-Policy would refuse: tests of
+    # what a person sees run without it; tests/test_browser_policy.py runs with it.
+    options.setdefault("bypass_csp", True)
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, **options)
     watch = Watch()
     watch.route(context)

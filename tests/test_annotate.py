@@ -138,7 +138,10 @@ HOSTILE = (
 
 def test_hostile_text_comes_back_unchanged():
     layer = article_excerpts(decode_article(HOSTILE.encode(), "hostile.txt"))
-    assert list(layer["text"]) == paragraphs(HOSTILE)
+    expected, got = paragraphs(HOSTILE), list(layer["text"])
+    assert got[:2] == expected[:2] and got[-1] == expected[-1]
+    # The 55,000-character paragraph is split at spaces into pieces, every word kept.
+    assert len(got) > len(expected) and " ".join(got[2:-1]).split() == expected[2].split()
     assert layer["text"].iloc[0].startswith("<script>alert('x')</script>")
 
 

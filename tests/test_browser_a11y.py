@@ -116,7 +116,7 @@ def test_text_is_large_enough(browser, exported):
 def test_axe_finds_nothing_serious_in_the_app(browser):
     proc, url = start_streamlit("app.py", ROOT)
     try:
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
         watch = Watch()
         watch.route(context)
         page = context.new_page()

@@ -27,7 +27,9 @@ def exported(tmp_path_factory):
 
 
 def open_page(browser, path, viewport=(1280, 800), hash_="", reduced_motion="no-preference"):
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, reduced_motion=reduced_motion)
+    context = browser.new_context(
+        viewport={"width": viewport[0], "height": viewport[1]}, reduced_motion=reduced_motion, bypass_csp=True
+    )
     watch = Watch()
     watch.route(context)
     page = context.new_page()
@@ -220,7 +222,7 @@ def test_a_hidden_map_steps_without_errors(browser, tmp_path):
         encoding="utf-8",
     )
     (tmp_path / "map.html").write_text(export_html(), encoding="utf-8")
-    context = browser.new_context(viewport={"width": 800, "height": 600})
+    context = browser.new_context(viewport={"width": 800, "height": 600}, bypass_csp=True)
     watch = Watch()
     watch.route(context)
     page = context.new_page()

@@ -14,7 +14,6 @@ from tests.browser import Watch
 
 pytestmark = pytest.mark.browser
 
-READY = "window.TrippMap && TrippMap.story && document.querySelector('.leaflet-container[data-date]')"
 LISTEN = """
 window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => {
@@ -42,14 +41,15 @@ def test_the_policy_is_strict_and_nothing_breaks_it_while_the_map_is_used(browse
     page = context.new_page()
     watch.attach(page)
     page.goto(exported.as_uri())
-    page.wait_for_function(READY)
+    page.wait_for_selector(".leaflet-container[data-date]")
+    page.wait_for_selector(".tripp-story .tripp-next")
     page.click(".tripp-next")  # the story
-    page.wait_for_function("document.querySelector('.leaflet-container').getAttribute('data-story-step') === '1'")
+    page.wait_for_selector(".leaflet-container[data-story-step='1']")
     page.click(".tripp-time summary")  # the date control
     box = page.locator(".tripp-time input[type=date]")
     box.fill("2021-06-01")
     box.dispatch_event("change")
-    page.wait_for_function("document.querySelector('.leaflet-container').getAttribute('data-date') === '2021-06-01'")
+    page.wait_for_selector(".leaflet-container[data-date='2021-06-01']")
     page.locator(".tripp-icon").first.click()  # a popup
     page.wait_for_selector(".leaflet-popup-content")
     assert page.evaluate("window.__violations") == []
