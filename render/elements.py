@@ -27,6 +27,7 @@ __all__ = [
     "ReliefOverlay",
     "StoryControl",
     "TimeControl",
+    "WheelAfterClick",
 ]
 
 _SHORT_KEYS = (
@@ -186,6 +187,21 @@ TrippMap.makeAccessible({{ this._parent.get_name() }}, {{ this.label }});
         super().__init__(delivery)
         self._name = "MapAccessibility"
         self.label = js_json(label)
+
+
+class WheelAfterClick(AssetElement):
+    """In an embedding page the wheel scrolls the page until the map is clicked or focused (``wheel.js``)."""
+
+    scripts = ("wheel.js",)
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.wheelAfterClick({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "WheelAfterClick"
 
 
 class StoryControl(AssetElement):

@@ -29,6 +29,7 @@ from render.elements import (
     ReliefOverlay,
     StoryControl,
     TimeControl,
+    WheelAfterClick,
 )
 from render.excerpts import excerpt_features
 from render.features import layer_features
@@ -168,6 +169,7 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
         m.add_child(TimeControl(_timeline(), FIRST_DAY, delivery))
     label = f"Map of {isolate(options.title)}: the proposed railway across Armenia's Syunik province and its region"
     m.add_child(MapAccessibility(label, delivery))
+    m.add_child(WheelAfterClick(delivery))
     if story is not None:
         m.add_child(StoryControl(story, delivery))
     else:

@@ -232,6 +232,17 @@
       if (e.target.closest && e.target.closest('.tripp-all-articles')) allArticles();
     });
     T.onStep = (T.onStep || []).concat([function (s) { highlight(s.spots || []); }]);
+    // An address naming an article (#article=2&step=1) reads it; one without goes back to all of them.
+    T.onHashArticle = (T.onHashArticle || []).concat([function (wanted) {
+      var reading = filters.article !== null && filters.article !== undefined;
+      if (wanted.article !== null && wanted.article !== undefined) {
+        if (wanted.article === filters.article && T.story.step() === (wanted.step || 0)) return true;
+        readArticle(wanted.article, wanted.step || 0);
+        return true;
+      }
+      if (reading) { allArticles(); }
+      return false;
+    }]);
     T.beforeStory = (T.beforeStory || []).concat([function (story, wanted) {
       story.firstSteps = story.steps();
       if (wanted.article !== null && wanted.article !== undefined) readArticle(wanted.article, wanted.step || 0);

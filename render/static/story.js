@@ -336,16 +336,39 @@
       }).observe(panel);
     }
 
+    /* A link or a course page that changes the address (#step=3, #present, #article=2&step=1) moves the story
+       there; the story's own moves replace the address without firing this. */
+    function followHash() {
+      var wanted = T.parseHash(root.location && root.location.hash);
+      if (!!wanted.present !== present) setPresent(wanted.present);
+      var handled = (T.onHashArticle || []).some(function (f) { return f(wanted); });
+      if (!handled && wanted.step !== null && wanted.step !== i) go(wanted.step);
+    }
+
+    function leftFullscreen() {
+      if (!root.document.fullscreenElement && present) setPresent(false);
+    }
+
+    var parentDoc = null;
     root.document.addEventListener('keydown', onKey);
     if (options.parentKeys) {
       // In the app the map is a frame of the page: the page's keys step the story too.
       try {
-        if (root.parent && root.parent !== root) root.parent.document.addEventListener('keydown', onKey);
+        if (root.parent && root.parent !== root) {
+          parentDoc = root.parent.document;
+          parentDoc.addEventListener('keydown', onKey);
+        }
       } catch (e) { /* another origin's page: only the map's own keys */ }
     }
-    root.document.addEventListener('fullscreenchange', function () {
-      if (!root.document.fullscreenElement && present) setPresent(false);
-    });
+    root.document.addEventListener('fullscreenchange', leftFullscreen);
+    root.addEventListener('hashchange', followHash);
+    control.onRemove = function () {
+      // Nothing of this map stays behind on the page (or on the app's page around it).
+      root.document.removeEventListener('keydown', onKey);
+      if (parentDoc) parentDoc.removeEventListener('keydown', onKey);
+      root.document.removeEventListener('fullscreenchange', leftFullscreen);
+      root.removeEventListener('hashchange', followHash);
+    };
     map.on('resize', function () {
       // A frame that changes size (the app's, an embedding page's) changes what fits: lay out the panel
       // again and frame the step again.

@@ -1,0 +1,82 @@
+"""The export in a course page's frame: the page's links move its story, and the page scrolls over it until
+the map is clicked."""
+
+from __future__ import annotations
+
+import http.server
+import threading
+from functools import partial
+
+import pytest
+
+from outputs.export import export_html
+
+pytestmark = pytest.mark.browser
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("course")
+    (folder / "map.html").write_text(export_html(), encoding="utf-8")
+    (folder / "course.html").write_text(
+        '<!doctype html><html lang="en"><title>Course</title><body style="margin:0">'
+        '<h1>A course page</h1><p style="height:300px">Read the story below.</p>'
+        '<iframe id="map" title="The TRIPP corridor" src="map.html" width="1000" height="600"></iframe>'
+        '<p style="height:2000px">More of the course.</p></body></html>',
+        encoding="utf-8",
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/course.html"
+    server.shutdown()
+
+
+def open_course(browser, url):
+    context = browser.new_context(viewport={"width": 1200, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    frame = page.frame_locator("#map")
+    frame.locator(".leaflet-container[data-story-step]").wait_for()
+    return context, page, frame, errors
+
+
+def test_changing_the_frames_address_moves_its_story(browser, course):
+    context, page, frame, errors = open_course(browser, course)
+    for step in (3, 7, 2):
+        page.evaluate(f"document.getElementById('map').contentWindow.location.hash = '#step={step}'")
+        frame.locator(f".leaflet-container[data-story-step='{step}']").wait_for()
+    page.evaluate("document.getElementById('map').contentWindow.location.hash = '#step=5&present'")
+    frame.locator(".leaflet-container[data-story-step='5']").wait_for()
+    assert page.evaluate("document.getElementById('map').contentDocument.documentElement.classList"
+                         ".contains('tripp-presenting')")  # fmt: skip
+    assert errors == []
+    context.close()
+
+
+def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(browser, course):
+    context, page, frame, errors = open_course(browser, course)
+    inner = page.frame(url=lambda u: u.endswith("map.html"))
+    zoom = inner.evaluate("document.querySelector('.leaflet-container').getAttribute('data-wheel')")
+    assert zoom == "page"
+    box = page.locator("#map").bounding_box()
+    page.mouse.move(box["x"] + 300, box["y"] + 300)
+    page.mouse.wheel(0, 400)
+    # The wheel scrolls: the frame's own page first (the text version below its map), then the course page.
+    page.wait_for_function("window.scrollY > 0 || document.getElementById('map').contentWindow.scrollY > 0")
+    frame.locator(".leaflet-container[data-wheel-hinted='yes']").wait_for()  # the hint was shown
+    assert "Click the map to zoom" in frame.locator(".tripp-wheel-hint").text_content()
+    # Clicked, the map takes the wheel (scrolled back to it first: the wheel moved the frame's page on).
+    inner.evaluate("window.scrollTo(0, 0)")
+    page.evaluate("window.scrollTo(0, 0)")
+    box = page.locator("#map").bounding_box()
+    page.mouse.click(box["x"] + 300, box["y"] + 300)
+    frame.locator(".leaflet-container[data-wheel='map']").wait_for()
+    assert errors == []
+    context.close()
