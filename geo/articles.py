@@ -14,6 +14,7 @@ from pathlib import Path
 
 from geo.dates import date_from_text
 from geo.errors import TrippError, shown
+from geo.install import project_file
 
 __all__ = [
     "MAX_BYTES",
@@ -26,7 +27,7 @@ __all__ = [
     "read_article",
 ]
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_93121d9abb5efbbd.txt"
+SEED = project_file("seeds/000_93121d9abb5efbbd.txt")
 MAX_BYTES = 5_000_000
 # Paragraphs kept (and excerpts drawn) from one article: a map of more is unreadable, and its page too heavy.
 MAX_PARAGRAPHS = 500

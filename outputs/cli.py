@@ -127,6 +127,21 @@ def cmd_facts(args: argparse.Namespace) -> None:
         print(f"{row['measure']}: {row['measured']} (published: {row['published']}; {row['source']})")
 
 
+def cmd_app(args: argparse.Namespace) -> None:
+    import subprocess
+
+    from geo.install import project_file
+
+    script = project_file("app.py")
+    if not script.exists():
+        raise TrippError(f"{shown(script)}: the app is not installed with this package")
+    # From its own folder: Streamlit reads .streamlit/config.toml and serves ./static there.
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port)]
+    code = subprocess.call(command, cwd=script.parent)
+    if code not in (0, -signal.SIGINT, -signal.SIGTERM, 128 + signal.SIGTERM):
+        raise TrippError(f"the app stopped with exit code {code}")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="tripp-map", description="The TRIPP corridor map: layers, annotation, export.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -171,6 +186,12 @@ def parser() -> argparse.ArgumentParser:
 
     facts = sub.add_parser("facts", help="print measured figures beside the published ones")
     facts.set_defaults(func=cmd_facts)
+
+    app = sub.add_parser(
+        "app", help="serve the app (Streamlit) on this machine, from the checkout or the installed package"
+    )
+    app.add_argument("--port", type=int, default=8501, help="the port to serve on (default 8501)")
+    app.set_defaults(func=cmd_app)
     return p
 
 

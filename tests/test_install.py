@@ -1,0 +1,116 @@
+"""The package as someone installs it: a wheel in a fresh environment, run away from the checkout."""
+
+from __future__ import annotations
+
+import os
+import site
+import subprocess
+import sys
+import time
+import urllib.request
+import venv
+from pathlib import Path
+
+import pytest
+
+from tests.browser import Watch, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAME = "iframe[title^='Map of']"
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """A fresh virtual environment with the built wheel installed (its dependencies seen through a path file,
+    not installed again): ``(environment, a working folder outside the checkout)``."""
+    work = tmp_path_factory.mktemp("install")
+    wheels = work / "wheels"
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "-w", str(wheels), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert build.returncode == 0, build.stderr[-2000:]
+    (wheel,) = wheels.glob("tripp_map-*.whl")
+    env = work / "env"
+    venv.EnvBuilder(with_pip=True).create(env)
+    python = env / "bin" / "python"
+    inner = subprocess.run(
+        [python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], capture_output=True, text=True
+    )
+    # The dependencies of this test run, not the checkout: a nested editable hook in them is not read.
+    (Path(inner.stdout.strip()) / "deps.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
+    install = subprocess.run(
+        [python, "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert install.returncode == 0, install.stderr[-2000:]
+    away = work / "elsewhere"
+    away.mkdir()
+    return env, away
+
+
+def run(env: Path, cwd: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([env / "bin" / "tripp-map", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
+
+
+def test_the_installed_package_is_the_wheels_not_the_checkout(installed):
+    env, away = installed
+    where = subprocess.run(
+        [env / "bin" / "python", "-c", "import geo, layers.excerpts as e; print(geo.__file__); print(e.SEED)"],
+        cwd=away,
+        capture_output=True,
+        text=True,
+    )
+    code, seed = where.stdout.split()
+    assert str(env) in code and str(env) in seed and str(ROOT) not in code
+
+
+def test_the_installed_console_script_exports_and_prints(installed):
+    env, away = installed
+    proc = run(env, away, "export", "map.html")
+    assert proc.returncode == 0, proc.stderr
+    assert "Daily Sabah" in (away / "map.html").read_text(encoding="utf-8")  # the seed came with the package
+    proc = run(env, away, "handout", "handout.pdf")
+    assert proc.returncode == 0, proc.stderr
+    assert (away / "handout.pdf").read_bytes().startswith(b"%PDF")
+    proc = run(env, away, "handout", str(away / "no-such-folder" / "x.pdf"))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "does not exist" in proc.stderr
+
+
+def test_the_installed_app_serves_the_map(installed, browser):
+    env, away = installed
+    port = free_port()
+    proc = subprocess.Popen(
+        [env / "bin" / "tripp-map", "app", "--port", str(port)],
+        cwd=away,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "STREAMLIT_SERVER_ADDRESS": "127.0.0.1"},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, "the installed app did not start"
+                time.sleep(0.05)
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+        watch = Watch()
+        watch.route(context)
+        page = context.new_page()
+        watch.attach(page)
+        page.goto(url)
+        page.frame_locator(FRAME).locator("path.layer-tripp_route").first.wait_for(timeout=90_000, state="attached")
+        assert watch.outside == []
+        context.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
