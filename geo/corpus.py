@@ -88,7 +88,8 @@ def _files(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             # Every .txt entry but a folder: one that is not a regular file (a link to /dev/zero) is read, refused
             # and left out with its reason, never skipped in silence.
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and not p.is_dir())
+            # Subfolders too (a term's coverage by week), in path order; a linked folder is not followed (no loops).
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() == ".txt" and not p.is_dir())
             if not found:
                 raise ArticleError(f"{shown(path)}: the folder holds no .txt article")
             out += found

@@ -62,7 +62,7 @@ def test_changing_the_frames_address_moves_its_story(browser, course):
 
 def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(browser, course):
     context, page, frame, errors = open_course(browser, course)
-    inner = page.frame(url=lambda u: u.endswith("map.html"))
+    inner = page.frame(url=lambda u: "map.html" in u)
     zoom = inner.evaluate("document.querySelector('.leaflet-container').getAttribute('data-wheel')")
     assert zoom == "page"
     box = page.locator("#map").bounding_box()
@@ -78,5 +78,33 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(browser, course):
     box = page.locator("#map").bounding_box()
     page.mouse.click(box["x"] + 300, box["y"] + 300)
     frame.locator(".leaflet-container[data-wheel='map']").wait_for()
+    assert errors == []
+    context.close()
+
+
+def test_the_course_page_drives_the_map_by_messages_and_hears_it_move(browser, course):
+    context, page, frame, errors = open_course(browser, course)
+    page.evaluate(
+        """() => { window.heard = [];
+             window.addEventListener('message', (e) => { if (e.data && e.data.tripp) window.heard.push(e.data); }); }"""
+    )
+    send = "(m) => document.getElementById('map').contentWindow.postMessage(m, '*')"
+    page.evaluate(send, {"tripp": "go", "step": 6})
+    frame.locator(".leaflet-container[data-story-step='6']").wait_for()
+    page.evaluate(send, {"tripp": "date", "date": "2021-06-01"})
+    frame.locator(".leaflet-container[data-date='2021-06-01']").wait_for()
+    page.evaluate(send, {"tripp": "layer", "name": "karabakh", "show": False})
+    page.wait_for_function("document.getElementById('map').contentDocument"
+                           ".querySelectorAll('path.layer-karabakh').length === 0")  # fmt: skip
+    page.evaluate(send, {"tripp": "date", "date": "2026-13-45"})  # not a day: ignored
+    page.wait_for_function("window.heard.some((m) => m.tripp === 'step' && m.step === 6)")
+    page.wait_for_function("window.heard.some((m) => m.tripp === 'date' && m.date === '2021-06-01')")
+    assert frame.locator(".leaflet-container").get_attribute("data-date") == "2021-06-01"
+    # A message from any other window than the embedding page is not taken.
+    inner = page.frame(url=lambda u: "map.html" in u)
+    inner.evaluate("window.postMessage({tripp: 'go', step: 2}, '*')")
+    page.evaluate(send, {"tripp": "date", "date": "2022-09-01"})  # handled after it, in order
+    frame.locator(".leaflet-container[data-date='2022-09-01']").wait_for()
+    assert frame.locator(".leaflet-container").get_attribute("data-story-step") == "6"
     assert errors == []
     context.close()

@@ -237,3 +237,12 @@ def test_the_app_shows_no_traceback_in_the_browser():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "type"
+
+
+def test_a_folder_is_read_with_its_subfolders(tmp_path):
+    (tmp_path / "week1").mkdir()
+    (tmp_path / "week1" / "a.txt").write_text("Meghri lies on the Aras.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Agarak is a border town.", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    corpus = read_corpus([tmp_path])
+    assert sorted(a.name for a in corpus.articles) == ["a.txt", "b.txt"] and not corpus.duplicates

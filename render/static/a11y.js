@@ -36,8 +36,13 @@
       if (before && before.focus && root.document.contains(before)) before.focus({preventScroll: true});
       before = null;
     });
-    root.document.addEventListener('keydown', function (e) {
-      if (e.key === 'Escape' && map._popup && map.hasLayer(map._popup)) { map.closePopup(); e.stopPropagation(); }
-    }, true);
+    var open = null;
+    map.on('popupopen', function (e) { open = e.popup; });
+    map.on('popupclose', function (e) { if (open === e.popup) open = null; });
+    var escape = function (e) {
+      if (e.key === 'Escape' && open && map.hasLayer(open)) { map.closePopup(); e.stopPropagation(); }
+    };
+    root.document.addEventListener('keydown', escape, true);
+    map.on('unload', function () { root.document.removeEventListener('keydown', escape, true); });
   };
 })(typeof window !== 'undefined' ? window : globalThis);

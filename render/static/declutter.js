@@ -43,7 +43,7 @@
   function screenLines(map) {
     var lines = [];
     T.keepClear.forEach(function (layer) {
-      if (!layer._map || !layer.getLatLngs) return;
+      if (!map.hasLayer(layer) || !layer.getLatLngs) return;
       var parts = layer.getLatLngs();
       if (parts.length && !Array.isArray(parts[0])) parts = [parts];
       parts.forEach(function (part) {
@@ -54,8 +54,8 @@
   }
 
   function placeMarker(map, marker, lines) {
-    var icon = marker._icon;
-    if (!icon || !marker._map) return;
+    var icon = marker.getElement();
+    if (!icon || !map.hasLayer(marker)) return;
     var base = map.latLngToContainerPoint(marker.getLatLng());
     var dx = (marker.trippSlot || 0) * 2 * MARKER_R, dy = 0;
     for (var n = 0; n < TRIES && T.polylineDistance({x: base.x + dx, y: base.y + dy}, lines) < MARKER_R + CLEAR; n++) {
@@ -109,9 +109,9 @@
       if (r.width > 0 && r.height > 0) controls.push(r);
     });
     // Every rectangle is read before any class is written: one layout, not one per marker.
-    var found = T.markers.filter(function (m) { return m._icon && m._map; }).map(function (m) {
-      var num = m._icon.querySelector('.tripp-num');
-      return {icon: m._icon, r: (num || m._icon).getBoundingClientRect()};
+    var found = T.markers.filter(function (m) { return m.getElement() && map.hasLayer(m); }).map(function (m) {
+      var icon = m.getElement(), num = icon.querySelector('.tripp-num');
+      return {icon: icon, r: (num || icon).getBoundingClientRect()};
     });
     found.forEach(function (f) {
       var r = f.r;
@@ -130,14 +130,14 @@
     var box = map.getContainer().getBoundingClientRect();
     hideCovered(map, box);
     var markerBoxes = T.markers.filter(function (m) {
-      return m._icon && m._map && !m._icon.classList.contains('tripp-offview');
+      return m.getElement() && map.hasLayer(m) && !m.getElement().classList.contains('tripp-offview');
     }).map(function (m) {
-      var r = m._icon.getBoundingClientRect();
+      var r = m.getElement().getBoundingClientRect();
       return {left: r.left - box.left, top: r.top - box.top, right: r.right - box.left, bottom: r.bottom - box.top};
     });
     map.eachLayer(function (layer) {
       var tip = layer.getTooltip && layer.getTooltip();
-      if (tip && tip.options.permanent && layer._map) placeLabel(map, tip, lines, markerBoxes);
+      if (tip && tip.options.permanent && map.hasLayer(layer)) placeLabel(map, tip, lines, markerBoxes);
     });
     // The map's names are placed after the markers settle (labels.js).
     map.fire('tripp:decluttered');

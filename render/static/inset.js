@@ -28,6 +28,7 @@
       },
 
       onAdd: function (map) {
+        this.trippMap = map;  // its own reference: Leaflet's _map is private
         var o = this._o, w = o.size[0], h = o.size[1], ns = 'http://www.w3.org/2000/svg';
         var div = L.DomUtil.create('div', 'tripp-inset');
         div.setAttribute('role', 'img');
@@ -62,11 +63,12 @@
       },
 
       onRemove: function (map) {
+        this.trippMap = null;
         map.off('moveend zoomend resize', this._update, this);
       },
 
       _update: function () {
-        var map = this._map;
+        var map = this.trippMap;
         if (!map) return;
         var size = map.getSize();
         this._div.style.display = T.insetShown(size.x) ? '' : 'none';

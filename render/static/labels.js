@@ -136,6 +136,7 @@
       },
 
       onAdd: function (map) {
+        this.trippMap = map;  // its own reference: Leaflet's _map is private
         if (!map.getPane('tripp-labels')) {
           var pane = map.createPane('tripp-labels');
           pane.style.zIndex = '560';
@@ -176,6 +177,7 @@
       },
 
       onRemove: function (map) {
+        this.trippMap = null;
         map.off(this._events, this);
         var hook = this._onDate;
         T.onDate = (T.onDate || []).filter(function (f) { return f !== hook; });
@@ -214,7 +216,7 @@
 
       /* Place every label for the view as it is now. */
       update: function () {
-        var map = this._map;
+        var map = this.trippMap;
         if (!map || !this._items) return;
         var size = map.getSize();
         var zoom = map.getZoom(), day = T.date || (T.today ? T.today() : '9999-12-31');

@@ -43,6 +43,7 @@
       },
 
       onAdd: function (map) {
+        this.trippMap = map;  // its own reference: Leaflet's _map is private
         var div = L.DomUtil.create('div', 'tripp-legend');
         div.innerHTML = this._html;
         var details = div.querySelector('details');
@@ -62,6 +63,7 @@
       },
 
       onRemove: function (map) {
+        this.trippMap = null;
         map.off(this._events, this);
         if (this._timer !== null) root.clearTimeout(this._timer);
         this._timer = null;
@@ -70,7 +72,7 @@
       /* Presenter mode, or a window that changed size: open again where there is room (unless the reader
          closed or opened it themselves). */
       _present: function () {
-        var map = this._map, size = map.getSize();
+        var map = this.trippMap, size = map.getSize();
         var presenting = root.document.documentElement.classList.contains('tripp-presenting');
         if (this._touched && !presenting) return;
         this._setOpen(this._startOpen && T.legendOpen(size.x, size.y, presenting));
@@ -88,7 +90,7 @@
       },
 
       update: function () {
-        var map = this._map;
+        var map = this.trippMap;
         if (!map) return;
         var day = T.date || (T.today ? T.today() : '9999-12-31'), seen = {};
         var groupShown = function (name) {
@@ -118,7 +120,7 @@
 
       /* As tall as the room below the story panel allows. */
       _fit: function () {
-        var map = this._map;
+        var map = this.trippMap;
         if (!map || !this._div) return;
         var box = map.getContainer().getBoundingClientRect(), top = 8;
         var panel = map.getContainer().querySelector('.tripp-story:not(.tripp-sheet)');

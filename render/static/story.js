@@ -205,7 +205,8 @@
     function highlight(key) {
       Object.keys(T.keyedParts).forEach(function (k) {
         T.keyedParts[k].forEach(function (part) {
-          if (part._icon) part._icon.classList.toggle('tripp-current', k === key);
+          var icon = part.getElement ? part.getElement() : null;
+          if (icon && icon.classList) icon.classList.toggle('tripp-current', k === key);
         });
       });
     }
@@ -314,7 +315,7 @@
       panel.classList.toggle('tripp-sheet', sheet);
       // A sheet sits at the foot of the map itself (not of the window: the map may be a frame in a page),
       // and takes at most 45 % of its height.
-      var home = sheet ? map.getContainer() : map._controlCorners.topright;
+      var home = sheet ? map.getContainer() : map.getContainer().querySelector('.leaflet-top.leaflet-right');
       if (panel.parentNode !== home) home.appendChild(panel);
       panel.style.maxHeight = sheet ? Math.round(0.45 * size.y) + 'px' : '';
       var h = sheet ? panel.getBoundingClientRect().height : 0;
@@ -360,6 +361,29 @@
         }
       } catch (e) { /* another origin's page: only the map's own keys */ }
     }
+    /* The embedding page may drive the map and follow it (README, "Driving an embedded map"): messages
+       {tripp: 'go', step}, {tripp: 'date', date}, {tripp: 'layer', name, show}, {tripp: 'present', on} are
+       taken only from the page that embeds this one; {tripp: 'step', step, count} and {tripp: 'date', date} go
+       back to it. */
+    var embedder = root.parent && root.parent !== root ? root.parent : null;
+    function tell(message) {
+      if (embedder) embedder.postMessage(message, '*');  // public facts only: a step number, a date
+    }
+    function onMessage(e) {
+      var m = e.data;
+      if (!embedder || e.source !== embedder || !m || typeof m !== 'object' || typeof m.tripp !== 'string') return;
+      if (m.tripp === 'go' && typeof m.step === 'number') go(m.step);
+      else if (m.tripp === 'date' && T.parseDay && typeof m.date === 'string' && T.parseDay(m.date)) T.setDate(m.date);
+      else if (m.tripp === 'present') setPresent(!!m.on);
+      else if (m.tripp === 'layer' && T.groups && Object.prototype.hasOwnProperty.call(T.groups, m.name)) {
+        if (m.show) map.addLayer(T.groups[m.name]); else map.removeLayer(T.groups[m.name]);
+      }
+    }
+    var told = function (s, n) { tell({tripp: 'step', step: n, count: steps.length}); };
+    var toldDate = function (day) { tell({tripp: 'date', date: day}); };
+    T.onStep = (T.onStep || []).concat([told]);
+    T.onDate = (T.onDate || []).concat([toldDate]);
+    root.addEventListener('message', onMessage);
     root.document.addEventListener('fullscreenchange', leftFullscreen);
     root.addEventListener('hashchange', followHash);
     control.onRemove = function () {
@@ -368,6 +392,9 @@
       if (parentDoc) parentDoc.removeEventListener('keydown', onKey);
       root.document.removeEventListener('fullscreenchange', leftFullscreen);
       root.removeEventListener('hashchange', followHash);
+      root.removeEventListener('message', onMessage);
+      T.onStep = (T.onStep || []).filter(function (f) { return f !== told; });
+      T.onDate = (T.onDate || []).filter(function (f) { return f !== toldDate; });
     };
     map.on('resize', function () {
       // A frame that changes size (the app's, an embedding page's) changes what fits: lay out the panel
