@@ -82,8 +82,7 @@ def test_a_popup_takes_focus_and_escape_gives_it_back(browser, exported):
     page.locator(".leaflet-popup-content").wait_for()
     assert page.evaluate("!!document.activeElement.closest('.leaflet-popup')")
     page.keyboard.press("Escape")
-    page.wait_for_timeout(200)
-    assert page.locator(".leaflet-popup").count() == 0
+    page.locator(".leaflet-popup").wait_for(state="detached")  # the state, not Leaflet's fade time
     assert not page.evaluate("!!document.activeElement.closest('.leaflet-popup')")
     context.close()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -67,15 +66,13 @@ def test_clicking_an_excerpt_marker_opens_its_popup(page):
     assert watch.errors == []
 
 
-def test_a_story_step_keeps_the_same_map_and_shows_its_text_quickly(page):
+def test_a_story_step_keeps_the_same_map_and_shows_its_text_in_the_page(page):
+    # How quickly is bench/bench_app.py's to measure; here, that the step is the page's own work.
     page, frame, inner, watch = page
     inner.evaluate("window.__sameMap = true")
-    start = time.perf_counter()
     frame.locator(".tripp-next").click()
     inner.wait_for_function("document.querySelector('.tripp-story-count').textContent === '1 / 13'")
-    elapsed = time.perf_counter() - start
     assert "U.S. Vice President JD Vance" in frame.locator(".tripp-story-text").inner_text()
-    assert elapsed < 0.6, elapsed
     # The same document: no rerun reloaded the map's frame.
     assert inner.evaluate("window.__sameMap") is True and not inner.is_detached()
     # The page's own arrow key steps the story (focus outside the map).
@@ -85,3 +82,37 @@ def test_a_story_step_keeps_the_same_map_and_shows_its_text_quickly(page):
     inner.wait_for_function("document.querySelector('.tripp-story-count').textContent === '2 / 13'")
     assert inner.evaluate("window.__sameMap") is True
     assert watch.errors == [] and watch.outside == []
+
+
+def _host_keydown_listeners(page) -> int:
+    """keydown listeners on the app's own page (the host of the map's frame), as Chromium's debugger counts them."""
+    cdp = page.context.new_cdp_session(page)
+    document = cdp.send("Runtime.evaluate", {"expression": "document"})["result"]["objectId"]
+    listeners = cdp.send("DOMDebugger.getEventListeners", {"objectId": document})["listeners"]
+    cdp.detach()
+    return sum(1 for listener in listeners if listener["type"] == "keydown")
+
+
+def test_redrawing_the_map_leaves_no_listener_behind_on_the_apps_page(page):
+    page, _, _, _ = page
+    first = _host_keydown_listeners(page)
+    page.locator("[data-testid='stExpandSidebarButton'], [data-testid='collapsedControl']").first.click()
+    for n, choice in enumerate(("Light (online)", "OpenStreetMap (online)", "Bundled (offline)")):
+        page.evaluate(
+            """(n) => document.querySelectorAll("iframe[src*='streamlit_folium']").forEach((f) => {
+                 try { f.contentWindow.__drawn = n; } catch (e) {} })""",
+            n,
+        )
+        page.get_by_text(choice, exact=True).click()
+        # The choice draws the map anew: a map whose window was not marked, with its story running.
+        page.wait_for_function(
+            """(n) => Array.from(document.querySelectorAll("iframe[src*='streamlit_folium']")).some((f) => {
+                 try {
+                   const w = f.contentWindow;
+                   return w.__drawn !== n && w.TrippMap && w.TrippMap.story && w.TrippMap.declutterRuns > 1;
+                 } catch (e) { return false; }
+               })""",
+            arg=n,
+            timeout=90_000,
+        )
+    assert _host_keydown_listeners(page) <= first

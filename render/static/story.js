@@ -386,6 +386,10 @@
     root.addEventListener('message', onMessage);
     root.document.addEventListener('fullscreenchange', leftFullscreen);
     root.addEventListener('hashchange', followHash);
+    // A frame the app replaces is unloaded, not removed: its listener on the app's page goes with it.
+    root.addEventListener('pagehide', function () {
+      if (parentDoc) parentDoc.removeEventListener('keydown', onKey);
+    });
     control.onRemove = function () {
       // Nothing of this map stays behind on the page (or on the app's page around it).
       root.document.removeEventListener('keydown', onKey);
