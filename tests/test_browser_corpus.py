@@ -86,7 +86,7 @@ def test_one_symbol_per_place_sized_by_its_excerpts_and_no_marker_per_excerpt(br
 def test_a_place_lists_its_excerpts_newest_first_with_their_articles(browser, exported):
     context, page, watch = open_page(browser, exported)
     index = list(spots(page)).index("Meghri")
-    page.evaluate(f"TrippMap.corpus.markers[{index}].openPopup()")
+    page.evaluate(f"void TrippMap.corpus.markers[{index}].openPopup()")
     items = page.locator(".leaflet-popup .tripp-list > li summary").all_inner_texts()
     assert [t.split(" · ")[0] for t in items] == ["2026-05-20", "2026-03-05", "2026-01-10"]
     assert "Mayors in Goris" in items[1]
@@ -143,7 +143,7 @@ def test_hostile_names_and_text_stay_text(browser, exported):
     html = exported.read_text(encoding="utf-8")
     assert "<script>alert('x')</script>" not in html and "<img src=x onerror" not in html
     index = list(spots(page)).index("Kapan")
-    page.evaluate(f"TrippMap.corpus.markers[{index}].openPopup()")
+    page.evaluate(f"void TrippMap.corpus.markers[{index}].openPopup()")
     assert "<script>alert('x')</script>" in page.inner_text(".leaflet-popup")
     assert watch.dialogs == [] and watch.errors == []
     context.close()

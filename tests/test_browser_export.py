@@ -253,7 +253,7 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser, tmp_path):
     keys = page.evaluate("Object.keys(TrippMap.keyed).filter(k => k.startsWith('excerpt-'))")
     seen = []
     for key in keys:
-        page.evaluate(f"TrippMap.keyed[{key!r}].openPopup()")
+        page.evaluate(f"void TrippMap.keyed[{key!r}].openPopup()")
         seen.append(page.locator(".leaflet-popup-content .tripp-quote").inner_text())
     for _ in range(4):
         page.locator(".tripp-next").click()
