@@ -166,6 +166,22 @@ def axe_violations(frame, serious_only: bool = True) -> list[dict]:
     return [v for v in found if v["impact"] in ("serious", "critical")] if serious_only else found
 
 
+APP_FRAME = "iframe[src*='streamlit_folium']"
+
+
+def open_app(browser, url: str):
+    """A new offline context on the app at ``url``, once its map's frame has drawn the route:
+    ``(context, page, watch)``."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    watch = Watch()
+    watch.route(context)
+    page = context.new_page()
+    watch.attach(page)
+    page.goto(url)
+    page.frame_locator(APP_FRAME).locator("path.layer-tripp_route").first.wait_for(timeout=90_000, state="attached")
+    return context, page, watch
+
+
 def open_map(browser, path, ready: str, hash_: str = "", viewport=(1280, 800), **options):
     """A new offline context opening the file at ``path`` (+ ``hash_``), once the script ``ready`` holds:
     ``(context, page, watch)``."""

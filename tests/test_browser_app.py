@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ROUTE_REPORT, Watch, start_streamlit
+from tests.browser import APP_FRAME, ROUTE_REPORT, open_app, start_streamlit
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
-FRAME = "iframe[src*='streamlit_folium']"
+FRAME = APP_FRAME
 
 
 @pytest.fixture(scope="module")
@@ -26,14 +26,8 @@ def server():
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
-    watch = Watch()
-    watch.route(context)
-    page = context.new_page()
-    watch.attach(page)
-    page.goto(server)
+    context, page, watch = open_app(browser, server)
     frame = page.frame_locator(FRAME)
-    frame.locator("path.layer-tripp_route").first.wait_for(timeout=90_000, state="attached")
     inner = next(f for f in page.frames if "streamlit_folium" in f.url)
     inner.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1", timeout=30_000)
     page.wait_for_timeout(500)

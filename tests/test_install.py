@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import Watch, free_port
+from tests.browser import free_port, open_app
 
 ROOT = Path(__file__).resolve().parent.parent
-FRAME = "iframe[title^='Map of']"
 
 
 @pytest.fixture(scope="module")
@@ -102,13 +101,7 @@ def test_the_installed_app_serves_the_map(installed, browser):
             except OSError:
                 assert proc.poll() is None and time.monotonic() < deadline, "the installed app did not start"
                 time.sleep(0.05)
-        context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
-        watch = Watch()
-        watch.route(context)
-        page = context.new_page()
-        watch.attach(page)
-        page.goto(url)
-        page.frame_locator(FRAME).locator("path.layer-tripp_route").first.wait_for(timeout=90_000, state="attached")
+        context, _, watch = open_app(browser, url)
         assert watch.outside == []
         context.close()
     finally:
