@@ -254,6 +254,8 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser, tmp_path):
     seen = []
     for key in keys:
         page.evaluate(f"void TrippMap.keyed[{key!r}].openPopup()")
+        # The last popup fades out while the next opens: wait for the state with one popup.
+        page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
         seen.append(page.locator(".leaflet-popup-content .tripp-quote").inner_text())
     for _ in range(4):
         page.locator(".tripp-next").click()
