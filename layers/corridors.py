@@ -17,7 +17,7 @@ from layers._atoms import frame
 from layers.palette import status_line
 from layers.periods import ALWAYS, PERIOD, Dated
 from layers.places import place_points
-from layers.route import LINE_POPUP, line_style, line_tip, rail_line
+from layers.route import BUILDING, LINE_POPUP, NAKHCHIVAN_LINE, line_style, line_tip, rail_line
 from layers.shapes import country_shapes
 from layers.spec import Layer, LegendRow
 
@@ -82,7 +82,7 @@ def _corridors() -> gpd.GeoDataFrame:
             "rail",
             "Trend, 5 Sep 2025",
             "derived along the Aras, as the TRIPP railway",
-            dated=Dated("2021-02-14", "", "construction began (foundation laid; reporting of 14 Feb 2021)", ""),
+            dated=BUILDING,
             quoted_length="110.4 km main line (140.6 km with access tracks)",
             note="Completion planned 2026; Sept 2025: design 84 %, construction 67 %. Other planned stations "
             "(no coordinates found): Bartaz, Hakari, Gumlagh, Soltanli, Shukurbayli, Yukhari Marjanli.",
@@ -188,7 +188,6 @@ def soviet_line_sections() -> list[dict]:
     west = max(armenia, key=lambda g: -g.centroid.x)  # Yerevan – Yeraskh
     meghri = shapely.line_merge(shapely.MultiLineString([g for g in armenia if g is not west]))
     horadiz = line.intersection(shapes["Azerbaijan (mainland)"])
-    stopped = "Service stopped in 1992 (April 1992 in most sources; some say 1995)"
     sections = [
         (
             "Yerevan – Yeraskh",
@@ -202,7 +201,7 @@ def soviet_line_sections() -> list[dict]:
             "Sadarak – Nakhchivan – Julfa – Ordubad (Nakhchivan)",
             line.intersection(shapes["Nakhchivan"]),
             "existing",
-            Dated("1908", "", "opened to Julfa (the Yerevan–Julfa line); on to Ordubad with the Aras line", ""),
+            NAKHCHIVAN_LINE,
             "The Nakhchivan section still carries trains.",
         ),
         (
@@ -217,7 +216,7 @@ def soviet_line_sections() -> list[dict]:
             meghri,
             "historical",
             Dated("1992-04", "", CLOSED_1992, ""),
-            stopped + "; the TRIPP railway would restore it. Opened: " + MEGHRI_OPENED + ".",
+            f"S{CLOSED_1992[1:]}; the TRIPP railway would restore it. Opened: {MEGHRI_OPENED}.",
         ),
         (
             "Aghband – Horadiz (Azerbaijan)",
@@ -231,7 +230,7 @@ def soviet_line_sections() -> list[dict]:
             horadiz,
             "historical",
             Dated("1992-04", "2021-02-14", CLOSED_1992, "work on the Horadiz – Aghband railway began on it"),
-            stopped + ".",
+            f"S{CLOSED_1992[1:]}.",
         ),
     ]
     rows = [

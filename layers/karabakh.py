@@ -26,7 +26,7 @@ from layers.palette import COUNTRY_FILL, PALETTE, POLYGON, merged
 from layers.shapes import country_shapes
 from layers.spec import AREA, SOURCE, Field, Layer, LegendRow
 
-__all__ = ["KARABAKH", "PUBLISHED_HELD", "held_area_km2", "held_at", "karabakh", "zones"]
+__all__ = ["KARABAKH", "PUBLISHED_HELD", "held_area_km2", "held_at", "held_union", "karabakh", "zones"]
 
 ARMENIAN_FORCES = "ethnic Armenian forces"
 # The days any part was held by ethnic Armenian forces on this map: the 1994 ceasefire to the 2023 offensive.
@@ -132,6 +132,8 @@ def zones() -> dict[str, tuple[BaseGeometry, str]]:
     ring = shapely.Polygon(drawn["held_2020"]["coords"]).difference(shusha_town)
     old_road = _band(drawn["road_2020"]["coords"])
     new_road = _band(drawn["road_2022"]["coords"])
+    both, old, new = old_road.intersection(new_road), old_road.difference(new_road), new_road.difference(old_road)
+    road = "approximate: a band 5 km wide (as the 10 November 2020 statement gives) along "
     parts: dict[str, list[BaseGeometry]] = {}
     notes: dict[str, list[str]] = {}
 
@@ -156,9 +158,6 @@ def zones() -> dict[str, tuple[BaseGeometry, str]]:
             take(HELD_TO_2023[name], rest.intersection(ring), held)
             rest = rest.difference(ring)
         if name in ("Lachin", "Shusha"):
-            both = old_road.intersection(new_road)
-            old, new = old_road.difference(new_road), new_road.difference(old_road)
-            road = "approximate: a band 5 km wide (as the 10 November 2020 statement gives) along "
             take(CORRIDOR_BOTH, rest.intersection(both), road + "both roads")
             take(CORRIDOR_2020, rest.intersection(old), road + drawn["road_2020"]["drawn_through"])
             if name == "Lachin":
@@ -221,11 +220,17 @@ PUBLISHED_HELD = (
 )  # fmt: skip
 
 
+def held_union(date: str, holder: str = ARMENIAN_FORCES) -> BaseGeometry | None:
+    """What ``holder`` held on ``date`` (ISO), as one geometry; None when nothing."""
+    live = periods.live(_karabakh(), KARABAKH.period, date)
+    held = live[live["held_by"] == holder]
+    return shapely.union_all(held.geometry.values) if len(held) else None
+
+
 def held_area_km2(date: str) -> float:
     """The area the map draws as held by ethnic Armenian forces on ``date`` (ISO), in km²."""
-    live = periods.live(_karabakh(), KARABAKH.period, date)
-    held = live[live["held_by"] == ARMENIAN_FORCES]
-    return area_km2(shapely.union_all(held.geometry.values)) if len(held) else 0.0
+    held = held_union(date)
+    return area_km2(held) if held is not None else 0.0
 
 
 _BASE = merged(POLYGON, {"color": "#8E3B76", "weight": 1.2, "dashArray": "6 4"})

@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-import geopandas as gpd
 import shapely
 from shapely.ops import polylabel
 
 from geo.load import read_csv_rows
 from geo.region import NEAR_BOX
 from layers import periods
-from layers.karabakh import ARMENIAN_FORCES, KARABAKH, karabakh
+from layers.karabakh import ARMENIAN_FORCES, KARABAKH, held_union, karabakh
 from layers.palette import ROUTE_COLOUR
 from layers.places import PLACES, places
 from layers.route import TRIPP_ROUTE, tripp_route
@@ -177,12 +176,6 @@ def route_label() -> Label:
     )
 
 
-def _held_union(gdf: gpd.GeoDataFrame, day: str, holder: str) -> shapely.Geometry | None:
-    live = periods.live(gdf, KARABAKH.period, day)
-    live = live[live["held_by"] == holder]
-    return shapely.union_all(live.geometry.values) if len(live) else None
-
-
 def held_labels() -> tuple[Label, ...]:
     """Who held Karabakh's parts, on the map: one label per period of the held area (and of the corridor),
     at the middle of its largest part, saying who held it and on which date (the map's)."""
@@ -195,7 +188,7 @@ def held_labels() -> tuple[Label, ...]:
     }
     for holder, (text, sub) in texts.items():
         for since, until in zip(days, [*days[1:], None], strict=True):
-            area = _held_union(gdf, since, holder)
+            area = held_union(since, holder)
             if area is None or area.is_empty:
                 continue
             largest = max(shapely.get_parts(area), key=lambda p: p.area)

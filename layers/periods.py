@@ -10,6 +10,7 @@ date is (opened, closed, proposed, construction began …).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import geopandas as gpd
 
@@ -45,13 +46,14 @@ def live(gdf: gpd.GeoDataFrame, period: tuple[str, str] | None, day: str | None)
     return gdf[mask]
 
 
+@dataclass(frozen=True)
 class Dated:
     """A feature's days and what its dates mean: ``Dated("1941", "1992-04", "opened", "service stopped")``."""
 
-    __slots__ = ("since", "since_means", "until", "until_means")
-
-    def __init__(self, since: str, until: str, since_means: str, until_means: str) -> None:
-        self.since, self.until, self.since_means, self.until_means = since, until, since_means, until_means
+    since: str
+    until: str
+    since_means: str
+    until_means: str
 
     def columns(self) -> dict[str, str]:
         """The four columns every dated layer carries."""

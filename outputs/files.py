@@ -33,11 +33,11 @@ def _alive(pid: int | None) -> bool:
     if pid is None:
         return False
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # no signal sent: only whether the process exists (another user's counts as alive)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass
     return True
 
 

@@ -3,20 +3,12 @@ the map is clicked."""
 
 from __future__ import annotations
 
-import http.server
-import threading
-from functools import partial
-
 import pytest
 
 from outputs.export import export_html
+from tests.browser import serve_folder
 
 pytestmark = pytest.mark.browser
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +22,8 @@ def course(tmp_path_factory):
         '<p style="height:2000px">More of the course.</p></body></html>',
         encoding="utf-8",
     )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/course.html"
-    server.shutdown()
+    with serve_folder(folder) as url:
+        yield f"{url}/course.html"
 
 
 def open_course(browser, url):

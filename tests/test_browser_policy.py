@@ -3,14 +3,10 @@ in a sandboxed frame of another page."""
 
 from __future__ import annotations
 
-import http.server
-import threading
-from functools import partial
-
 import pytest
 
 from outputs.export import export_html
-from tests.browser import Watch
+from tests.browser import Watch, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -57,11 +53,6 @@ def test_the_policy_is_strict_and_nothing_breaks_it_while_the_map_is_used(browse
     context.close()
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 def test_the_export_draws_and_steps_in_a_sandboxed_frame(browser, exported):
     host = exported.parent / "course.html"
     host.write_text(
@@ -70,14 +61,12 @@ def test_the_export_draws_and_steps_in_a_sandboxed_frame(browser, exported):
         'width="1000" height="650"></iframe>',
         encoding="utf-8",
     )
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(exported.parent)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serve_folder(exported.parent) as url:
         context = browser.new_context(viewport={"width": 1200, "height": 800})
         page = context.new_page()
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/course.html")
+        page.goto(f"{url}/course.html")
         frame = page.frame_locator("#map")
         frame.locator(".leaflet-container[data-story-step='3']").wait_for()
         assert frame.locator("path.layer-tripp_route").count() > 0
@@ -85,8 +74,6 @@ def test_the_export_draws_and_steps_in_a_sandboxed_frame(browser, exported):
         frame.locator(".leaflet-container[data-story-step='4']").wait_for()
         assert errors == []
         context.close()
-    finally:
-        server.shutdown()
 
 
 def test_a_long_word_wraps_and_a_direction_override_reorders_nothing(browser, tmp_path):
