@@ -8,23 +8,25 @@ from __future__ import annotations
 
 import hashlib
 import html
-import tempfile
+import uuid
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import geopandas as gpd
 import streamlit as st
-import streamlit_folium as sf
 
 from geo.articles import MAX_BYTES, Article, ArticleError, decode_article, paragraphs, parse_article
 from geo.corpus import MAX_ARTICLES, corpus_of
 from layers.excerpts import events, seed_article
 from layers.registry import build_layer, corpus_excerpts, layer_names
 from layers.route import TRIPP_ROUTE
+from outputs import jobs
 from outputs.downloads import layers_zip
 from outputs.export import excerpt_frames, export_page
 from outputs.facts import facts_table, route_table
-from outputs.files import atomic_write
-from render.assets import copy_served_assets, static_text
+from outputs.memo import memo
+from outputs.server import app_middleware, app_routes, publish_map
+from render.assets import static_text
 from render.corpus import corpus_payload, is_corpus
 from render.html import md_literal
 from render.mapbuilder import MapOptions, build_map
@@ -36,19 +38,20 @@ MAP_HEIGHT = 620  # px: more than half of a 1280×800 window, in view without sc
 APP_CSS = f"<style>{static_text('app.css')}</style>"
 BASEMAPS = {"Bundled (offline)": "bundled", "OpenStreetMap (online)": "osm", "Light (online)": "light"}
 
-st.set_page_config(
-    page_title="The TRIPP corridor", page_icon=":railway_track:", layout="wide", initial_sidebar_state="collapsed"
-)
+
+@asynccontextmanager
+async def _lifespan(_app):
+    jobs.warm()  # the place finder's worker starts with the server, not at the first student's click
+    yield
 
 
-@st.cache_resource
-def _serve_static() -> None:
-    # Streamlit serves ./static at /app/static: Leaflet and the map's scripts come from this machine.
-    copy_served_assets(HERE / "static")
+# The server: Streamlit's, with the map's files and map pages answered from memory, its headers, and
+# (run by ``tripp-map app``) slow clients cut (outputs.server).
+app = st.App(HERE / "app.py", routes=app_routes(), middleware=app_middleware(), lifespan=_lifespan)
 
-
-# The articles on the map, as (text, name, date) triples, read once: none is the seed. Plain tuples, so
-# Streamlit can cache on them.
+# The articles on the map, as (text, name, date) triples: none is the seed. Plain tuples, so they key the
+# caches. Every cache is this process's (outputs.memo), shared by every session and out of reach of the
+# browser's "clear cache" message; what a session pasted is kept in its own state.
 Articles = tuple[tuple[str, str, str], ...]
 
 
@@ -58,23 +61,36 @@ def _articles(arts: Articles) -> tuple[Article, ...]:
     return tuple(Article(text, name, date, source=f"pasted or uploaded: {name}") for text, name, date in arts)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+def _session() -> str:
+    # A session's own name for the worker's accounting: no other session's share is touched.
+    return st.session_state.setdefault("session_id", uuid.uuid4().hex)
+
+
+def _found(arts: Articles) -> gpd.GeoDataFrame:
+    """The excerpts of these articles, found in the worker (shared: a class pasting one article finds it once)."""
+    return memo("found", 16).get(arts, lambda: jobs.find_excerpts(_session(), _articles(arts)))
+
+
 def _excerpts(arts: Articles) -> gpd.GeoDataFrame:
-    return corpus_excerpts(_articles(arts))
+    if not arts:
+        return memo("seed", 1).get((), lambda: corpus_excerpts(_articles(())))
+    kept = st.session_state.get("article_excerpts")
+    return kept if kept is not None else _found(arts)
 
 
-def _frames(arts: Articles) -> dict[str, gpd.GeoDataFrame]:
-    return excerpt_frames(_excerpts(arts))
+def _map_payload(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> dict:
+    return memo("map", 16).get((options, arts), lambda: _rendered(options, excerpts))
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _map_payload(options: MapOptions, arts: Articles) -> dict:
+def _rendered(options: MapOptions, excerpts: gpd.GeoDataFrame) -> dict:
     """What st_folium sends the browser for this map, made once per (options, article) for every session.
 
     A folium map renders once (rendered twice it repeats its layers), so rather than keep the map, this
     keeps its rendering: st_folium's own steps, done once (about 0.15 s of the server's time per page).
     """
-    m = build_map(options, _frames(arts))
+    import streamlit_folium as sf  # see _show_map
+
+    m = build_map(options, excerpt_frames(excerpts))
     m.get_root().render()
     m.render()
     html, header, script = sf._get_html(m), sf._get_header(m), sf._get_map_string(m)
@@ -99,11 +115,15 @@ def _elements(element):
         yield from _elements(child)
 
 
-def _show_map(options: MapOptions, arts: Articles) -> None:
+def _show_map(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> None:
+    # Imported in a script run, not when the server imports this file for ``app``: the component registers
+    # itself with the running server on import.
+    import streamlit_folium as sf
+
     # The story, the layer toggles and the excerpt list run in the map: it sends nothing back (returned
     # objects none), so no click reruns this script.
     sf._component_func(
-        **_map_payload(options, arts),
+        **_map_payload(options, arts, excerpts),
         height=MAP_HEIGHT,
         width=None,
         returned_objects=[],
@@ -117,45 +137,22 @@ def _show_map(options: MapOptions, arts: Articles) -> None:
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _export(options: MapOptions, arts: Articles) -> bytes:
-    return export_page(options.layers, _excerpts(arts), title=options.title).encode("utf-8")
+def _export(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
+    return memo("export", 8).get(
+        (options, arts), lambda: export_page(options.layers, excerpts, title=options.title).encode("utf-8")
+    )
 
 
-@st.cache_data(show_spinner=False)
-def _facts() -> list[dict[str, str]]:
-    return facts_table()
+def _handout(arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
+    return memo("handout", 4).get(arts, lambda: jobs.make_handout(_session(), excerpts))
 
 
-@st.cache_data(show_spinner=False)
-def _route_facts() -> list[dict[str, str]]:
-    return route_table()
+def _figure(arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
+    return memo("figure", 4).get(arts, lambda: jobs.make_figure(_session(), excerpts))
 
 
-def _through_file(suffix: str, write) -> bytes:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"out{suffix}"
-        write(path)
-        return path.read_bytes()
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _handout(arts: Articles) -> bytes:
-    from outputs.handout import write_handout  # matplotlib: loaded when a handout is asked for, not at start
-
-    return _through_file(".pdf", lambda path: write_handout(path, _excerpts(arts)))
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _figure(arts: Articles) -> bytes:
-    from outputs.handout import write_figure
-
-    return _through_file(".png", lambda path: write_figure(path, _excerpts(arts)))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _zip(layers: tuple[str, ...], arts: Articles) -> bytes:
-    return layers_zip(layers, _frames(arts))
+def _zip(layers: tuple[str, ...], arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
+    return memo("zip", 8).get((layers, arts), lambda: layers_zip(layers, excerpt_frames(excerpts)))
 
 
 def _said(build, key: str):
@@ -211,16 +208,17 @@ def _article_box() -> None:
                 corpus = corpus_of(read)
                 arts = tuple((a.text, a.name, a.date) for a in corpus.articles)
                 with st.spinner("Finding the places the articles name…"):
-                    _excerpts(arts)
+                    state.article_excerpts = _found(arts)
                 state.article = arts
                 state.article_error = ""
                 dupes = [f"{name}: the same article as {kept}: counted once" for name, kept in corpus.duplicates]
                 state.article_note = "; ".join([*notes, *corpus.notes, *dupes])
                 state.article_summary = corpus.summary()
-            except ArticleError as exc:
+            except (ArticleError, jobs.OverBudget) as exc:
                 state.article_error = str(exc)
         if col2.button("Back to the seed", key="reset_article"):
             state.article = ()
+            state.article_excerpts = None
             state.article_error = ""
             state.article_note = ""
             state.article_summary = ""
@@ -240,22 +238,13 @@ def _text_version(excerpts: gpd.GeoDataFrame) -> None:
         st.html(text_version_html(TITLE, route, excerpts))
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _standalone(arts: Articles) -> str:
-    """The export of these articles, served from this machine, for a full-window view of the map."""
-    data = _export(MapOptions(assets="inline", title=TITLE), arts)
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    folder = HERE / "static" / "maps"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{digest}.html"
-    if not path.exists():
-        # Whole or not at all: a crash mid-write must not leave a truncated map to be served afterwards.
-        atomic_write(path, lambda tmp: tmp.write_bytes(data))
-    return f"app/static/maps/{digest}.html"
+def _standalone(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> str:
+    """The export of these articles, kept in the server's memory, for a full-window view of the map."""
+    return publish_map(_export(MapOptions(assets="inline", title=TITLE), arts, excerpts))
 
 
 def main() -> None:
-    _serve_static()
+    st.set_page_config(page_title=TITLE, page_icon=":railway_track:", layout="wide", initial_sidebar_state="collapsed")
     state = st.session_state
     state.setdefault("article", ())
     st.html(APP_CSS)
@@ -279,11 +268,11 @@ def main() -> None:
             st.warning(md_literal(f"{name}: the place finder stopped after {found:,} paragraphs (time limit)"))
     # The story, layer toggles and excerpt choice all happen inside the map: no rerun, no rebuild.
     options = MapOptions(basemap=basemap, assets="served", in_app=True, title=TITLE)
-    _show_map(options, arts)
+    _show_map(options, arts, excerpts)
     own_page, note = st.columns([1, 3])
     # Built when asked (about a second), not on every page load.
     if own_page.button("Open the map on its own page", key="own_page"):
-        st.link_button("Open it (full window, presenter mode)", f"{_standalone(arts)}#present")
+        st.link_button("Open it (full window, presenter mode)", f"{_standalone(options, arts, excerpts)}#present")
     note.markdown(
         "On its own page the map fills the window, for a projector. The map draws from this machine: "
         "nothing is fetched unless you pick an online basemap."
@@ -293,9 +282,9 @@ def main() -> None:
     with text_tab:
         _text_version(excerpts)
     with facts_tab:
-        st.dataframe(_facts(), hide_index=True, width="stretch")
+        st.dataframe(memo("facts", 1).get((), facts_table), hide_index=True, width="stretch")
         st.markdown("**The railway, measured on the line this map draws**")
-        st.dataframe(_route_facts(), hide_index=True, width="stretch")
+        st.dataframe(memo("route_facts", 1).get((), route_table), hide_index=True, width="stretch")
     with timeline_tab:
         for event in events():
             when = event["date"] + (f" – {event['end_date']}" if event["end_date"] else "")
@@ -309,28 +298,28 @@ def main() -> None:
         downloads = (
             (
                 "Download this map as HTML (works offline)",
-                lambda: _export(options, arts),
+                lambda: _export(options, arts, excerpts),
                 f"tripp-map-{digest}.html",
                 "text/html",
                 "dl_html",
             ),
             (
                 "Download a handout to print (PDF: a title page and a page per paragraph)",
-                lambda: _handout(arts),
+                lambda: _handout(arts, excerpts),
                 f"tripp-map-handout-{digest}.pdf",
                 "application/pdf",
                 "dl_handout",
             ),
             (
                 "Download a picture of the map for a slide (PNG, 1920×1080)",
-                lambda: _figure(arts),
+                lambda: _figure(arts, excerpts),
                 f"tripp-map-{digest}.png",
                 "image/png",
                 "dl_figure",
             ),
             (
                 "Download the layers as GeoJSON (zip)",
-                lambda: _zip(tuple(layer_names()), arts),
+                lambda: _zip(tuple(layer_names()), arts, excerpts),
                 "tripp-map-layers.zip",
                 "application/zip",
                 "dl_zip",
@@ -347,4 +336,5 @@ def main() -> None:
             st.download_button(label, _said(build, key), file_name=file_name, mime=mime, key=key)
 
 
-main()
+if __name__ == "__main__":  # Streamlit runs this file as the script; the server only imports it for ``app``
+    main()

@@ -7,6 +7,7 @@ CDN links it would never draw here, where there is no network.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -19,11 +20,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from geo.clean import clean_for_web
 from geo.region import MAP_CENTRE
 from layers.registry import build_layer, layer_names
-from render.assets import apply_leaflet, copy_served_assets
+from render.assets import served_files
 
-copy_served_assets(Path(__file__).parent / "static")
+# Streamlit's own static serving, as a minimal app would use it: Leaflet at /app/static/leaflet/.
+for name, path in served_files().items():
+    if name.startswith("leaflet/"):
+        (Path(__file__).parent / "static" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, Path(__file__).parent / "static" / name)
 m = folium.Map(location=[MAP_CENTRE[1], MAP_CENTRE[0]], zoom_start=7, tiles=None)
-apply_leaflet(m, "served")
+m.default_js = [("leaflet", "/app/static/leaflet/leaflet.js")]
+m.default_css = [("leaflet_css", "/app/static/leaflet/leaflet.css")]
 for name in layer_names():
     folium.GeoJson(clean_for_web(build_layer(name)), name=name).add_to(m)
 excerpts = clean_for_web(build_layer("excerpts"))

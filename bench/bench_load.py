@@ -1,12 +1,12 @@
 """A classroom at once: N students' sessions replayed over Streamlit's websocket protocol, no browsers.
 
-Each student opens the page, then makes 8 interactions: 5 story steps, 2 layer toggles and 1 excerpt
-choice. This app does all 8 inside the map, so they send the server nothing; the last release's app
-(``common.LAST_RELEASE``, run from a git worktree in the same run) reruns the script for each, so they
-are replayed as the widget changes its page sent. Per run: time to the first map (the st_folium
-element arriving), p50/p95; per click, p50/p95; the server's CPU seconds per session; its peak memory.
-The teacher opens the page first (the server's caches warm), then the N students start at once.
-Loopback only, bounded: every wait times out. Run: ``.venv/bin/python bench/bench_load.py``.
+Each student opens the page; story steps, toggles and excerpt choices happen in the map and send the
+server nothing. Per run: time to the first map (the st_folium element arriving), p50/p95; the server's
+CPU seconds per session; its peak memory. The teacher opens the page first (the server's caches warm),
+then the N students start at once. Then the same class with one attacker beside it, pasting unique
+4.9 MB single-line texts and clicking Annotate again and again: this app (``tripp-map app``) against
+the last landed release (``RELEASE``, ``streamlit run`` from a git worktree), in the same run.
+Loopback only, bounded: every wait times out. Run: ``.venv/bin/python bench/bench_load.py [RELEASE]``.
 """
 
 from __future__ import annotations
@@ -18,13 +18,15 @@ import time
 from pathlib import Path
 
 import websockets
-from common import LAST_RELEASE, ROOT, release_tree
+from common import ROOT, release_tree
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser import start_streamlit
+from tests.browser import start_app, start_streamlit
 
 CLASS_SIZES = (1, 10, 30)
+RELEASE = "c6c79d5"  # the last landed commit: the server before outputs/server.py and outputs/jobs.py
+ATTACK_BYTES = 4_900_000  # under the 5 MB limit: every paste is read
 TIMEOUT_S = 180.0
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -92,28 +94,6 @@ def _state(widget_id: str, **value):
     return state
 
 
-async def release_clicks(student: Student) -> list[float]:
-    """The last release's 8 interactions, each a rerun: story mode and 4 × Next, 2 toggles, an excerpt.
-
-    Widget ids are read from the page as it changes (Next exists only in story mode).
-    """
-    w = student.widgets
-    took = []
-
-    def story():
-        return _state(w["mode"], string_value="Story")  # a radio's value is its option
-
-    took.append((await student.run([story()]))[0])
-    for _ in range(4):
-        took.append((await student.run([story(), _state(w["next"], trigger_value=True)]))[0])
-    for shown in (False, True):
-        took.append((await student.run([story(), _state(w["layer_karabakh"], bool_value=shown)]))[0])
-    explore = _state(w["mode"], string_value="Explore")  # the excerpt list shows in explore mode
-    choice = student.options["excerpt_choice"][3]
-    took.append((await student.run([explore, _state(w["excerpt_choice"], string_value=choice)]))[0])
-    return took
-
-
 async def one_student(url: str, clicks) -> tuple[float, list[float]]:
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S) as ws:
@@ -131,24 +111,72 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
 
 
-def measure(script: str, cwd: Path, clicks, n: int) -> dict:
-    proc, url = start_streamlit(script, cwd, timeout=TIMEOUT_S)
+def _server(ours: bool, cwd: Path):
+    return start_app(cwd, timeout=TIMEOUT_S) if ours else start_streamlit("app.py", cwd, timeout=TIMEOUT_S)
+
+
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds of the server and of its worker processes (the work this app moves out)."""
+    total = cpu_seconds(pid)
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    for child in children.read_text().split() if children.exists() else ():
+        try:
+            total += _tree_cpu(int(child))
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+    return total
+
+
+def attack_text(i: int) -> str:
+    words = ("Yerevan", "Goris", "Meghri", "Nakhchivan", "Julfa", "Kapan", "Baku", "Ordubad")
+    line = " ".join(f"{words[(i + k) % len(words)]} {i}x{k}" for k in range(ATTACK_BYTES // 14))
+    return line[:ATTACK_BYTES]
+
+
+async def attacker(url: str, stop: asyncio.Event, log: list[tuple[float, str]]) -> None:
+    """Paste a unique 4.9 MB line and click Annotate, again and again, until the class has its maps."""
+    ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S) as ws:
+        student = Student(ws)
+        await student.run()
+        i = 0
+        while not stop.is_set():
+            i += 1
+            told: list[str] = []
+            states = [
+                _state(student.widgets["pasted"], string_value=attack_text(i)),
+                _state(student.widgets["annotate"], trigger_value=True),
+            ]
+            took, _ = await student.run(states, told)
+            log.append((took, " / ".join(told)))
+
+
+def measure(ours: bool, cwd: Path, n: int, attacked: bool = False) -> dict:
+    proc, url = _server(ours, cwd)
+    log: list[tuple[float, str]] = []
     try:
         asyncio.run(one_student(url, no_clicks))  # the teacher opens the page first
-        before = cpu_seconds(proc.pid)
+        before = _tree_cpu(proc.pid)
 
         async def classroom():
-            return await asyncio.gather(*(one_student(url, clicks) for _ in range(n)))
+            stop = asyncio.Event()
+            attack = asyncio.create_task(attacker(url, stop, log)) if attacked else None
+            if attack:
+                await asyncio.sleep(1.0)  # the first paste is being read when the class starts
+            try:
+                return await asyncio.gather(*(one_student(url, no_clicks) for _ in range(n)))
+            finally:
+                stop.set()
+                if attack:
+                    await asyncio.wait_for(attack, TIMEOUT_S)
 
         results = asyncio.run(asyncio.wait_for(classroom(), TIMEOUT_S * 4))
-        cpu = (cpu_seconds(proc.pid) - before) / n
+        cpu = (_tree_cpu(proc.pid) - before) / n
         peak = peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    maps = [r[0] for r in results]
-    clicks_all = [c for r in results for c in r[1]]
-    return {"maps": maps, "clicks": clicks_all, "cpu": cpu, "peak": peak}
+    return {"maps": [r[0] for r in results], "cpu": cpu, "peak": peak, "attack": log}
 
 
 async def paste_while_another_opens(url: str, text: str) -> tuple[float, float, str]:
@@ -179,28 +207,36 @@ async def paste_while_another_opens(url: str, text: str) -> tuple[float, float, 
 
 
 def main() -> None:
-    release = release_tree()
-    print("| students | app | first map p50 / p95 | click p50 / p95 | server CPU per session | peak RSS |")
-    print("|---|---|---|---|---|---|")
+    release = release_tree(sys.argv[1] if len(sys.argv) > 1 else RELEASE)
+    label_of = {True: "this app", False: f"last release ({release.name.removeprefix('tripp-map-')})"}
+    print("| students | app | first map p50 / p95 | server CPU per session | peak RSS (server) |")
+    print("|---|---|---|---|---|")
+    calm: dict[bool, dict] = {}
     for n in CLASS_SIZES:
-        for label, script, cwd, clicks in (
-            ("this app", "app.py", ROOT, no_clicks),
-            (f"last release ({LAST_RELEASE})", "app.py", release, release_clicks),
-        ):
-            r = measure(script, cwd, clicks, n)
-            click = (
-                f"{pct(r['clicks'], 0.5):.2f} s / {pct(r['clicks'], 0.95):.2f} s"
-                if r["clicks"]
-                else "no message sent (in the map)"
-            )
+        for ours, cwd in ((True, ROOT), (False, release)):
+            r = measure(ours, cwd, n)
+            calm[ours] = r
             print(
-                f"| {n} | {label} | {pct(r['maps'], 0.5):.2f} s / {pct(r['maps'], 0.95):.2f} s | {click} | "
+                f"| {n} | {label_of[ours]} | {pct(r['maps'], 0.5):.2f} s / {pct(r['maps'], 0.95):.2f} s | "
                 f"{r['cpu']:.2f} s | {r['peak']:.0f} MB |",
                 flush=True,
             )
+    n = CLASS_SIZES[-1]
+    print(f"\n| {n} students | first map p95, alone | with one attacker | ratio | the attacker's clicks |")
+    print("|---|---|---|---|---|")
+    for ours, cwd in ((True, ROOT), (False, release)):
+        r = measure(ours, cwd, n, attacked=True)
+        alone, attacked = pct(calm[ours]["maps"], 0.95), pct(r["maps"], 0.95)
+        told = sorted({t.split(":")[0][:60] for _, t in r["attack"] if t}) or ["(no message)"]
+        clicks = f"{len(r['attack'])} answered, median {pct([t for t, _ in r['attack']], 0.5):.2f} s; told: "
+        print(
+            f"| {label_of[ours]} | {alone:.2f} s | {attacked:.2f} s | {attacked / alone:.2f}× | "
+            f"{clicks}{'; '.join(told)} |",
+            flush=True,
+        )
     print(f"\n(one run per cell; Python {sys.version.split()[0]})\n")
     many = "\n\n".join(f"Talks {i} in Yerevan." for i in range(100_000))
-    proc, url = start_streamlit("app.py", ROOT, timeout=TIMEOUT_S)
+    proc, url = start_app(ROOT, timeout=TIMEOUT_S)
     try:
         asyncio.run(one_student(url, no_clicks))
         for label, text in (("100,000 paragraphs (1.7 MB) pasted", many), ("10 MB pasted", "x" * 10_000_000)):

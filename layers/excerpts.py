@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Iterable
 from functools import cache
 
 import geopandas as gpd
 import shapely
 
-from geo.annotate import annotate, link_events
+from geo.annotate import BUDGET_S, annotate, link_events
 from geo.articles import SEED, Article, read_article
 from geo.corpus import article_title
 from geo.gazetteer import TOWN, Gazetteer, Place, gazetteer
@@ -95,20 +96,27 @@ def excerpts_layer(article: Article, finder: Gazetteer) -> gpd.GeoDataFrame:
     return corpus_excerpts((article,), finder)
 
 
-def corpus_excerpts(articles: Iterable[Article], finder: Gazetteer) -> gpd.GeoDataFrame:
-    """The excerpts of many articles in one layer: each row keeps its article (number, title, date, source)."""
+def corpus_excerpts(articles: Iterable[Article], finder: Gazetteer, budget_s: float | None = None) -> gpd.GeoDataFrame:
+    """The excerpts of many articles in one layer: each row keeps its article (number, title, date, source).
+
+    ``budget_s``, when given, is the seconds all the articles may take together (the app's bound on one
+    job); without it each article has its own (``geo.annotate.BUDGET_S``). What the budget leaves out
+    shows as fewer excerpts than paragraphs, as for one article.
+    """
     rows = []
+    deadline = None if budget_s is None else time.monotonic() + budget_s
     for number, article in enumerate(articles, start=1):
-        rows += _rows(article, number, finder)
+        left = BUDGET_S if deadline is None else max(0.0, deadline - time.monotonic())
+        rows += _rows(article, number, finder, left)
     if not rows:
         return gpd.GeoDataFrame({"paragraph": [], "article": []}, geometry=gpd.GeoSeries([], crs=4326))
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=4326)
 
 
-def _rows(article: Article, number: int, finder: Gazetteer) -> list[dict]:
+def _rows(article: Article, number: int, finder: Gazetteer, budget_s: float) -> list[dict]:
     title = article_title(article)
     rows = []
-    for excerpt in annotate(article, finder):
+    for excerpt in annotate(article, finder, budget_s):
         focus = excerpt.focus()
         sure = excerpt.confidence()
         geom = shapely.MultiPoint([(p.lon, p.lat) for p in focus]) if focus else None

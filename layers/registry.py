@@ -127,6 +127,6 @@ def article_excerpts(article: Article) -> gpd.GeoDataFrame:
     return excerpts.excerpts_layer(article, place_finder())
 
 
-def corpus_excerpts(articles: Iterable[Article]) -> gpd.GeoDataFrame:
-    """The excerpts layer of many articles, each row keeping its article."""
-    return excerpts.corpus_excerpts(articles, place_finder())
+def corpus_excerpts(articles: Iterable[Article], budget_s: float | None = None) -> gpd.GeoDataFrame:
+    """The excerpts layer of many articles, each row keeping its article (``budget_s``: for them all)."""
+    return excerpts.corpus_excerpts(articles, place_finder(), budget_s)

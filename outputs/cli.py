@@ -128,18 +128,19 @@ def cmd_facts(args: argparse.Namespace) -> None:
 
 
 def cmd_app(args: argparse.Namespace) -> None:
-    import subprocess
+    import os
 
-    from geo.install import project_file
+    from outputs.server import app_script, load_app, serve
 
-    script = project_file("app.py")
+    script = app_script()
     if not script.exists():
         raise TrippError(f"{shown(script)}: the app is not installed with this package")
-    # From its own folder: Streamlit reads .streamlit/config.toml and serves ./static there.
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(args.port)]
-    code = subprocess.call(command, cwd=script.parent)
-    if code not in (0, -signal.SIGINT, -signal.SIGTERM, 128 + signal.SIGTERM):
-        raise TrippError(f"the app stopped with exit code {code}")
+    # From its own folder, as ``streamlit run`` would: Streamlit reads .streamlit/config.toml there.
+    os.chdir(script.parent)
+    try:
+        serve(load_app(script), args.address, args.port)
+    except OSError as exc:
+        raise TrippError(f"cannot serve on {args.address}:{args.port}: {exc.strerror or exc}") from None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -191,6 +192,9 @@ def parser() -> argparse.ArgumentParser:
         "app", help="serve the app (Streamlit) on this machine, from the checkout or the installed package"
     )
     app.add_argument("--port", type=int, default=8501, help="the port to serve on (default 8501)")
+    app.add_argument(
+        "--address", default="0.0.0.0", help="the address to serve on (default: every interface, for a class)"
+    )
     app.set_defaults(func=cmd_app)
     return p
 

@@ -6,8 +6,8 @@ to deliver them:
 
 - ``inline``: written into the page, images as data URIs (the offline export,
   and tests);
-- ``served``: URLs the app serves from this machine (Streamlit's static
-  serving), so nothing leaves the machine;
+- ``served``: URLs the app's server answers from the installed files
+  (``outputs.server``), so nothing leaves the machine;
 - ``cdn``: Leaflet from the public CDN, for a lighter export that needs the
   internet; the map's own files are still inlined.
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import base64
 import re
-import shutil
 from functools import cache
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -37,9 +36,10 @@ __all__ = [
     "AssetElement",
     "Delivery",
     "apply_leaflet",
-    "copy_served_assets",
     "leaflet_css",
     "leaflet_js",
+    "served_file",
+    "served_files",
     "static_text",
 ]
 
@@ -48,7 +48,7 @@ Delivery = Literal["inline", "served", "cdn"]
 LEAFLET_VERSION = xleaflet.VERSION
 _LEAFLET_DIR = Path(xleaflet.BASE_DIR)
 STATIC_DIR = Path(__file__).parent / "static"
-SERVED_PREFIX = "/app/static"  # where Streamlit serves ./static
+SERVED_PREFIX = "/tripp-map/static"  # where the app's server answers with these files (outputs.server)
 CDN = {
     "js": f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js",
     "css": f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css",
@@ -143,20 +143,15 @@ class AssetElement(JSCSSMixin, MacroElement):
         super().render(**kwargs)
 
 
-def copy_served_assets(folder: Path) -> None:
-    """Put Leaflet and the map's own files where the app serves static files (idempotent)."""
-    _copy_tree(_LEAFLET_DIR, folder / "leaflet", ("leaflet.js", "leaflet.css"), "images", "*.png")
-    _copy_tree(STATIC_DIR, folder / "tripp", tuple(sorted(p.name for p in STATIC_DIR.glob("*.*"))), None, None)
+@cache
+def served_files() -> dict[str, Path]:
+    """Every file the app serves under ``SERVED_PREFIX``, by its name there."""
+    files = {f"leaflet/{name}": _LEAFLET_DIR / name for name in ("leaflet.js", "leaflet.css")}
+    files |= {f"leaflet/images/{png.name}": png for png in sorted((_LEAFLET_DIR / "images").glob("*.png"))}
+    files |= {f"tripp/{f.name}": f for f in sorted(STATIC_DIR.glob("*.*")) if f.suffix in (".js", ".css")}
+    return files
 
 
-def _copy_tree(source: Path, target: Path, names: tuple[str, ...], images: str | None, pattern: str | None) -> None:
-    target.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        src, dst = source / name, target / name
-        if not dst.exists() or dst.read_bytes() != src.read_bytes():
-            shutil.copyfile(src, dst)
-    if images and pattern:
-        (target / images).mkdir(exist_ok=True)
-        for png in (source / images).glob(pattern):
-            if not (target / images / png.name).exists():
-                shutil.copyfile(png, target / images / png.name)
+def served_file(name: str) -> Path | None:
+    """The installed file behind ``SERVED_PREFIX/name``, or None: only these names, so no path leaves them."""
+    return served_files().get(name)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Set up (first time) and run the app: http://localhost:8501
+# Set up (first time) and run the app: http://localhost:8501 (and on this machine's network, for a class)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh app
-exec .venv/bin/streamlit run app.py --server.headless true --browser.gatherUsageStats false "$@"
+exec .venv/bin/tripp-map app "$@"

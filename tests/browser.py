@@ -92,32 +92,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_streamlit(script: str, cwd, timeout: float = 90.0, output=None):
-    """Start ``streamlit run script`` on a free loopback port; return the process and its URL once healthy."""
+def _started(args: list[str], cwd, timeout: float, output, port: int, what: str, env: dict | None = None):
     import subprocess
-    import sys
     import time
     import urllib.request
 
-    port = free_port()
-    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
-    args = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-    ]
+    env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", **(env or {})}
     proc = subprocess.Popen(args, cwd=cwd, env=env, stdout=output or subprocess.DEVNULL, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and proc.poll() is None:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
@@ -125,7 +109,26 @@ def start_streamlit(script: str, cwd, timeout: float = 90.0, output=None):
         except OSError:
             time.sleep(0.05)
     proc.kill()
-    raise RuntimeError(f"streamlit did not start {script} within {timeout:.0f} s")
+    raise RuntimeError(f"{what} did not start within {timeout:.0f} s")
+
+
+def start_streamlit(script: str, cwd, timeout: float = 90.0, output=None):
+    """Start ``streamlit run script`` on a free loopback port; return the process and its URL once healthy."""
+    import sys
+
+    port = free_port()
+    args = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
+    args += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    return _started(args, cwd, timeout, output, port, f"streamlit run {script}")
+
+
+def start_app(cwd, timeout: float = 90.0, output=None, command: tuple[str, ...] | None = None, env=None):
+    """Start the app as its users do (``tripp-map app``: its own server) on a free loopback port."""
+    import sys
+
+    port = free_port()
+    args = [*(command or (sys.executable, "-m", "outputs.cli")), "app", "--port", str(port), "--address", "127.0.0.1"]
+    return _started(args, cwd, timeout, output, port, "tripp-map app", env)
 
 
 # What covers the route: anything drawn above the map's vectors that a person sees.

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from outputs.server import map_page
 from render.html import md_literal
 
 APP = str(Path(__file__).parent.parent / "app.py")
@@ -41,9 +42,9 @@ def app() -> AppTest:
 def test_runs_and_draws_from_this_machine(app):
     args = map_args(app)
     assert args["returned_objects"] == []  # panning, zooming and story steps do not rerun the script
-    assert args["js_links"][0] == "/app/static/leaflet/leaflet.js"
-    assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
-    assert "/app/static/tripp/story.js" in args["js_links"]
+    assert args["js_links"][0] == "/tripp-map/static/leaflet/leaflet.js"
+    assert all(link.startswith("/tripp-map/static/") for link in args["js_links"] + args["css_links"])
+    assert "/tripp-map/static/tripp/story.js" in args["js_links"]
     assert "Boundary drawn" in args["script"]  # the Karabakh layer's popup
 
 
@@ -137,8 +138,9 @@ def test_the_map_on_its_own_page_is_built_when_asked(app):
     app.button(key="own_page").click().run()
     (link,) = app.get("link_button")
     url = link.proto.url
-    assert url.startswith("app/static/maps/") and url.endswith(".html#present")
-    page = (Path(APP).parent / "static" / "maps" / url.split("/")[-1].split("#")[0]).read_text(encoding="utf-8")
+    assert url.startswith("tripp-map/map/") and url.endswith(".html#present")
+    page = map_page(url.split("/")[-1].split(".")[0]).decode("utf-8")  # kept in memory: no file beside the code
+    assert not (Path(APP).parent / "static" / "maps").exists()
     assert "TrippMap.addStory" in page and 'id="tripp-text"' in page
     assert not re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", page)  # offline
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from outputs.export import export_html
-from tests.browser import Watch, axe_violations, open_map, start_streamlit
+from tests.browser import Watch, axe_violations, open_map, start_app
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
@@ -113,7 +113,7 @@ def test_text_is_large_enough(browser, exported):
 
 
 def test_axe_finds_nothing_serious_in_the_app(browser):
-    proc, url = start_streamlit("app.py", ROOT)
+    proc, url = start_app(ROOT)
     try:
         context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
         watch = Watch()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import APP_FRAME, ROUTE_REPORT, open_app, start_streamlit
+from tests.browser import APP_FRAME, ROUTE_REPORT, open_app, start_app
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
@@ -16,7 +16,7 @@ FRAME = APP_FRAME
 @pytest.fixture(scope="module")
 def server():
     try:
-        proc, url = start_streamlit("app.py", ROOT)
+        proc, url = start_app(ROOT)
     except RuntimeError as exc:
         pytest.fail(str(exc))
     yield url
@@ -110,3 +110,20 @@ def test_redrawing_the_map_leaves_no_listener_behind_on_the_apps_page(page):
             timeout=90_000,
         )
     assert _host_keydown_listeners(page) <= first
+
+
+def test_the_map_opens_on_its_own_page_from_the_servers_memory(page):
+    page, _, _, watch = page
+    page.get_by_role("button", name="Open the map on its own page").click()
+    link = page.get_by_role("link", name="Open it (full window, presenter mode)")
+    link.wait_for(timeout=60_000)
+    href = link.get_attribute("href")
+    assert href.startswith("tripp-map/map/") and href.endswith("#present")
+    with page.context.expect_page() as opened:
+        link.click()
+    own = opened.value
+    own.wait_for_function(
+        "window.TrippMap && TrippMap.story && document.documentElement.classList.contains('tripp-presenting')"
+    )
+    assert own.locator("path.layer-tripp_route").count() >= 1
+    assert watch.outside == []

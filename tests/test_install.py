@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import site
 import subprocess
 import sys
-import time
-import urllib.request
 import venv
 from pathlib import Path
 
 import pytest
 
-from tests.browser import free_port, open_app
+from tests.browser import open_app, start_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,25 +79,8 @@ def test_the_installed_console_script_exports_and_prints(installed):
 
 def test_the_installed_app_serves_the_map(installed, browser):
     env, away = installed
-    port = free_port()
-    proc = subprocess.Popen(
-        [env / "bin" / "tripp-map", "app", "--port", str(port)],
-        cwd=away,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "STREAMLIT_SERVER_ADDRESS": "127.0.0.1"},
-    )
+    proc, url = start_app(away, command=(str(env / "bin" / "tripp-map"),))
     try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                assert proc.poll() is None and time.monotonic() < deadline, "the installed app did not start"
-                time.sleep(0.05)
         context, _, watch = open_app(browser, url)
         assert watch.outside == []
         context.close()

@@ -102,7 +102,7 @@ def test_unknown_layer_is_refused():
 def test_app_map_is_the_export_map_served_from_this_machine():
     app = build_map(MapOptions(in_app=True, assets="served")).get_root().render()
     assert "L.control.layers" in app and "TrippMap.addStory" in app
-    assert "/app/static/leaflet/leaflet.js" in app and "/app/static/tripp/story.js" in app
+    assert "/tripp-map/static/leaflet/leaflet.js" in app and "/tripp-map/static/tripp/story.js" in app
     assert "T.addStory = function" not in app  # served, not inlined
 
 
