@@ -22,7 +22,7 @@ from layers.registry import build_layer, corpus_excerpts, layer_names
 from layers.route import TRIPP_ROUTE
 from outputs import jobs
 from outputs.downloads import layers_zip
-from outputs.export import excerpt_frames, export_page
+from outputs.export import excerpt_frames, export_page, render_html
 from outputs.facts import facts_table, route_table
 from outputs.memo import memo
 from outputs.server import app_middleware, app_routes, publish_map
@@ -78,63 +78,24 @@ def _excerpts(arts: Articles) -> gpd.GeoDataFrame:
     return kept if kept is not None else _found(arts)
 
 
-def _map_payload(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> dict:
-    return memo("map", 16).get((options, arts), lambda: _rendered(options, excerpts))
+def _map_page(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> str:
+    """The address of the map's page on this server, made once per (options, articles) for every session.
 
-
-def _rendered(options: MapOptions, excerpts: gpd.GeoDataFrame) -> dict:
-    """What st_folium sends the browser for this map, made once per (options, article) for every session.
-
-    A folium map renders once (rendered twice it repeats its layers), so rather than keep the map, this
-    keeps its rendering: st_folium's own steps, done once (about 0.15 s of the server's time per page).
+    The page is the builder's own (Leaflet and the map's scripts linked from this server, which phones
+    cache): a session is sent its address, not the map (outputs.server keeps the page in memory).
     """
-    import streamlit_folium as sf  # see _show_map
-
-    m = build_map(options, excerpt_frames(excerpts))
-    m.get_root().render()
-    m.render()
-    html, header, script = sf._get_html(m), sf._get_header(m), sf._get_map_string(m)
-    links = [e for e in _elements(m) if hasattr(e, "default_js")]
-    js = list(dict.fromkeys(src for e in links for _, src in e.default_js))
-    css = list(dict.fromkeys(href for e in links for _, href in e.default_css))
-    return {
-        "script": script,
-        "header": header,
-        "html": html,
-        "id": sf.get_full_id(m),
-        "key": sf.generate_js_hash(script, "map", False),
-        "default": {},  # no returned objects, so no default values
-        "css_links": css,
-        "js_links": js,
-    }
+    return "/" + memo("map", 16).get((options, arts), lambda: publish_map(_rendered(options, excerpts)))
 
 
-def _elements(element):
-    yield element
-    for child in getattr(element, "_children", {}).values():
-        yield from _elements(child)
+def _rendered(options: MapOptions, excerpts: gpd.GeoDataFrame) -> bytes:
+    # The export's own page (stable ids, a viewport that lets a phone pinch): what is exported is what was seen.
+    return render_html(build_map(options, excerpt_frames(excerpts))).encode("utf-8")
 
 
 def _show_map(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> None:
-    # Imported in a script run, not when the server imports this file for ``app``: the component registers
-    # itself with the running server on import.
-    import streamlit_folium as sf
-
-    # The story, the layer toggles and the excerpt list run in the map: it sends nothing back (returned
-    # objects none), so no click reruns this script.
-    sf._component_func(
-        **_map_payload(options, arts, excerpts),
-        height=MAP_HEIGHT,
-        width=None,
-        returned_objects=[],
-        zoom=None,
-        center=None,
-        feature_group=None,
-        return_on_hover=False,
-        layer_control=None,
-        pixelated=False,
-        wrap_longitude=False,
-    )
+    # The story, the layer toggles and the excerpt list run in the map's own page: nothing comes back, so no
+    # click reruns this script. Its scripts name the frame ("Map of …") once they run.
+    st.iframe(_map_page(options, arts, excerpts), height=MAP_HEIGHT, alt=f"Map: {TITLE}")
 
 
 def _export(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:

@@ -1,14 +1,16 @@
-"""The app: cold start, and a story step from click to the new text shown, in one run.
+"""The app: the first visit after a server start, a warm visit, and a story step, in one run.
 
-Four things measured side by side, each started cold (a new ``streamlit run`` process) and opened in
-Chromium with the network off:
+Four things measured side by side, each on a server started anew (this app: ``tripp-map app``; the
+others: ``streamlit run``) and opened in Chromium with the network off, once the server answers:
 
-- this app, whose story steps inside the map (no Streamlit rerun);
-- the export of the same map, stepped the same way (the target: the app within 1.5× of it);
-- the last release's app (``common.LAST_RELEASE``), whose steps rerun Streamlit and rebuild the map;
-- a minimal st_folium app with the same layers, whose Next button reruns and re-centres.
+- this app, whose map is a page of its own server and whose story steps inside the map;
+- the export of the same map, stepped the same way;
+- the last landed release's app (``RELEASE``, from a git worktree), its map sent through st_folium and
+  stepped in the map as this one's;
+- a minimal st_folium app with the same layers, whose Next button reruns and re-centres (the target:
+  this app's first and warm visits within 1.5× of its).
 
-Run: ``.venv/bin/python bench/bench_app.py``.
+Run: ``.venv/bin/python bench/bench_app.py [RELEASE]``.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ARGS, CHROMIUM, LAST_RELEASE, ROOT, Watch, release_tree, summary, summary_ms
+from common import ARGS, CHROMIUM, ROOT, Watch, release_tree, summary, summary_ms
 
-from tests.browser import start_streamlit
+from tests.browser import start_app, start_streamlit
 
 RUNS = 3
-FRAME = "streamlit_folium"
+RELEASE = "c6c79d5"
+FRAMES = ("streamlit_folium", "/tripp-map/map/")  # the map's frame: st_folium's, or this app's own page
 COUNT = "document.querySelector('.tripp-story-count') && document.querySelector('.tripp-story-count').textContent"
 # In the page itself: from the click's event to the step's text in the panel, without the driver's overhead.
 PROBE = """(() => {
@@ -43,7 +46,7 @@ def wait_for(page, test, timeout=90.0, frames=True):
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
         for frame in page.frames if frames else [page.main_frame]:
-            if (not frames or FRAME in frame.url) and not frame.is_detached():
+            if (not frames or any(f in frame.url for f in FRAMES)) and not frame.is_detached():
                 try:
                     if frame.evaluate(test):
                         return frame
@@ -53,16 +56,25 @@ def wait_for(page, test, timeout=90.0, frames=True):
     raise TimeoutError(test)
 
 
-def open_app(browser, script: str, cwd: Path):
-    t0 = time.perf_counter()
-    proc, url = start_streamlit(script, cwd)
+def visit(browser, url: str):
+    """A new visitor (a fresh context: nothing cached) on ``url``, until the map is drawn."""
     context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     watch = Watch()
     watch.route(context)
     page = context.new_page()
+    t0 = time.perf_counter()
     page.goto(url)
     wait_for(page, DRAWN)
-    return proc, context, page, watch, time.perf_counter() - t0
+    return context, page, watch, time.perf_counter() - t0
+
+
+def open_app(browser, script: str, cwd: Path):
+    """Start a server, then its first visit and a warm one: ``(proc, context, page, watch, first, warm)``."""
+    proc, url = start_app(cwd) if script == "ours" else start_streamlit(script, cwd)
+    context, page, watch, first = visit(browser, url)
+    other, _, _, warm = visit(browser, url)
+    other.close()
+    return proc, context, page, watch, first, warm
 
 
 def step_in(frame) -> tuple[float, float]:
@@ -81,16 +93,6 @@ def step_ours(page) -> tuple[float, float]:
     return step_in(frame)
 
 
-def step_release(page) -> float:
-    page.get_by_text("Story", exact=True).click()
-    wait_for(page, "document.querySelector(\"[data-story-step='1']\") !== null")
-    page.wait_for_timeout(1500)
-    t1 = time.perf_counter()
-    page.get_by_role("button", name="Next ▶").click()
-    wait_for(page, "document.querySelector(\"[data-story-step='2']\") !== null")
-    return time.perf_counter() - t1
-
-
 def step_baseline(page) -> float:
     before = wait_for(page, DRAWN).evaluate(PANE)
     t1 = time.perf_counter()
@@ -99,8 +101,8 @@ def step_baseline(page) -> float:
     return time.perf_counter() - t1
 
 
-def measure_app(browser, script: str, cwd: Path, step) -> tuple[float, float | tuple[float, float]]:
-    proc, context, page, watch, cold = open_app(browser, script, cwd)
+def measure_app(browser, script: str, cwd: Path, step) -> tuple[float, float | tuple[float, float], float]:
+    proc, context, page, watch, cold, warm = open_app(browser, script, cwd)
     try:
         page.wait_for_timeout(1000)
         took = step(page)
@@ -109,10 +111,10 @@ def measure_app(browser, script: str, cwd: Path, step) -> tuple[float, float | t
         proc.terminate()
         proc.wait()
     assert not watch.outside, watch.outside
-    return cold, took
+    return cold, took, warm
 
 
-def measure_export(browser, path: Path) -> tuple[float, tuple[float, float]]:
+def measure_export(browser, path: Path) -> tuple[float, tuple[float, float], float]:
     context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     page = context.new_page()
     t0 = time.perf_counter()
@@ -122,27 +124,29 @@ def measure_export(browser, path: Path) -> tuple[float, tuple[float, float]]:
     page.wait_for_timeout(800)
     took = step_in(page.main_frame)
     context.close()
-    return drawn, took
+    return drawn, took, drawn
 
 
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
-    release = release_tree()
+    release_name = sys.argv[1] if len(sys.argv) > 1 else RELEASE
+    release = release_tree(release_name)
     export = Path(tempfile.mkdtemp(prefix="bench-app-")) / "map.html"
     subprocess.run([sys.executable, "-m", "outputs.cli", "export", str(export)], cwd=ROOT, check=True)
-    runs = {k: ([], []) for k in ("ours", "export", "release", "baseline")}
+    runs = {k: ([], [], []) for k in ("ours", "export", "release", "baseline")}
     inside = {"ours": [], "export": []}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for _ in range(RUNS):
             for key, result in (
-                ("ours", measure_app(browser, "app.py", ROOT, step_ours)),
+                ("ours", measure_app(browser, "ours", ROOT, step_ours)),
                 ("export", measure_export(browser, export)),
-                ("release", measure_app(browser, "app.py", release, step_release)),
+                ("release", measure_app(browser, "app.py", release, step_ours)),
                 ("baseline", measure_app(browser, "bench/baseline_app.py", ROOT, step_baseline)),
             ):
                 runs[key][0].append(result[0])
+                runs[key][2].append(result[2])
                 took = result[1]
                 if isinstance(took, tuple):
                     took, in_page = took
@@ -150,9 +154,11 @@ def main() -> None:
                 runs[key][1].append(took)
         browser.close()
     keys = ("ours", "export", "release", "baseline")
-    print(f"| | this app | its export | last release's app ({LAST_RELEASE}) | minimal st_folium app |")
+    print(f"| | this app | its export | last release's app ({release_name}) | minimal st_folium app |")
     print("|---|---|---|---|---|")
-    print(f"| cold start to map drawn (export: open to drawn) | {' | '.join(summary(runs[k][0]) for k in keys)} |")
+    first = " | ".join(summary(runs[k][0]) for k in keys)
+    print(f"| first visit after a server start, to map drawn (export: open to drawn) | {first} |")
+    print(f"| a warm visit (a new visitor, the server warm) | {' | '.join(summary(runs[k][2]) for k in keys)} |")
     print(f"| story step, driver's click to new text seen | {' | '.join(summary(runs[k][1]) for k in keys)} |")
     print(
         f"| story step in the page: click event to text shown | {summary_ms(inside['ours'])} | "
@@ -162,6 +168,9 @@ def main() -> None:
     def median(values: list[float]) -> float:
         return sorted(values)[len(values) // 2]
 
+    for n, what in ((0, "first visit"), (2, "warm visit")):
+        ratio = median(runs["ours"][n]) / median(runs["baseline"][n])
+        print(f"\nthis app / minimal st_folium app, {what} (medians): {ratio:.2f}x")
     print(
         f"\napp step / export step (medians): {median(runs['ours'][1]) / median(runs['export'][1]):.2f}x end to end, "
         f"{median(inside['ours']) / median(inside['export']):.2f}x in the page"

@@ -1,7 +1,8 @@
 """A classroom at once: N students' sessions replayed over Streamlit's websocket protocol, no browsers.
 
 Each student opens the page; story steps, toggles and excerpt choices happen in the map and send the
-server nothing. Per run: time to the first map (the st_folium element arriving), p50/p95; the server's
+server nothing. Per run: time to the first map (the last release: the st_folium element arriving with the
+map in it; this app: the map's frame arriving and its page fetched from the server), p50/p95; the server's
 CPU seconds per session; its peak memory. The teacher opens the page first (the server's caches warm),
 then the N students start at once. Then the same class with one attacker beside it, pasting unique
 4.9 MB single-line texts and clicking Annotate again and again: this app (``tripp-map app``) against
@@ -46,10 +47,22 @@ def peak_rss_mb(pid: int) -> float:
 class Student:
     """One browser tab's conversation with the server."""
 
-    def __init__(self, ws):
+    def __init__(self, ws, url: str = ""):
         self.ws = ws
+        self.url = url
         self.widgets: dict[str, str] = {}  # user key -> widget id
         self.options: dict[str, list[str]] = {}  # user key -> a radio's options
+
+    async def fetch(self, path: str) -> int:
+        """GET ``path`` from the server (the map's page), in a thread; its size in bytes."""
+
+        def get() -> int:
+            import urllib.request
+
+            with urllib.request.urlopen(self.url + path, timeout=TIMEOUT_S) as response:
+                return len(response.read())
+
+        return await asyncio.to_thread(get)
 
     async def run(self, states=(), told: list[str] | None = None) -> tuple[float, float | None]:
         """Send a rerun; return (seconds to the script's end, seconds to the map, if one came).
@@ -74,6 +87,9 @@ class Student:
                 if told is not None and kind_of == "alert":
                     told.append(element.body[:160])
                 if getattr(element, "component_name", "").endswith("st_folium") and first_map is None:
+                    first_map = time.monotonic() - start  # the map came in the message itself
+                if kind_of == "iframe" and "/tripp-map/map/" in element.src and first_map is None:
+                    await self.fetch(element.src)  # as the browser does: the frame's page, from the server
                     first_map = time.monotonic() - start
                 widget_id = getattr(element, "id", "")
                 if widget_id and "-" in widget_id:
@@ -97,7 +113,7 @@ def _state(widget_id: str, **value):
 async def one_student(url: str, clicks) -> tuple[float, list[float]]:
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S) as ws:
-        student = Student(ws)
+        student = Student(ws, url)
         _, first_map = await student.run()
         return first_map or float("nan"), await clicks(student)
 
@@ -137,7 +153,7 @@ async def attacker(url: str, stop: asyncio.Event, log: list[tuple[float, str]]) 
     """Paste a unique 4.9 MB line and click Annotate, again and again, until the class has its maps."""
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S) as ws:
-        student = Student(ws)
+        student = Student(ws, url)
         await student.run()
         i = 0
         while not stop.is_set():
@@ -186,7 +202,7 @@ async def paste_while_another_opens(url: str, text: str) -> tuple[float, float, 
     """
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S) as ws:
-        paster = Student(ws)
+        paster = Student(ws, url)
         await paster.run()
         states = [
             _state(paster.widgets["pasted"], string_value=text),

@@ -191,7 +191,8 @@ def axe_violations(frame, serious_only: bool = True) -> list[dict]:
     return [v for v in found if v["impact"] in ("serious", "critical")] if serious_only else found
 
 
-APP_FRAME = "iframe[src*='streamlit_folium']"
+APP_FRAME = "iframe[src*='/tripp-map/map/']"
+APP_FRAME_URL = "/tripp-map/map/"  # the app's map is a page of its own server (outputs.server)
 
 
 def open_app(browser, url: str):

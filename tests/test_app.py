@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -15,14 +16,20 @@ from render.html import md_literal
 APP = str(Path(__file__).parent.parent / "app.py")
 
 
-def map_args(at: AppTest) -> dict:
-    components = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
-    assert len(components) == 1
-    return json.loads(components[0].proto.json_args)
+def map_src(at: AppTest) -> str:
+    (frame,) = at.get("iframe")
+    return frame.proto.src
+
+
+def map_page_of(at: AppTest) -> str:
+    """The map's page the app's frame shows (kept by the app's server, in this process)."""
+    src = map_src(at)
+    assert src.startswith("/tripp-map/map/") and src.endswith(".html")
+    return map_page(src.rsplit("/", 1)[1].removesuffix(".html")).decode("utf-8")
 
 
 def story_options(at: AppTest) -> dict:
-    script = map_args(at)["script"]
+    script = map_page_of(at)
     match = re.search(r"TrippMap\.addStory\(\w+, (\{.*\})\);", script)
     assert match, "the map carries its story"
     return json.loads(match.group(1))
@@ -40,16 +47,18 @@ def app() -> AppTest:
 
 
 def test_runs_and_draws_from_this_machine(app):
-    args = map_args(app)
-    assert args["returned_objects"] == []  # panning, zooming and story steps do not rerun the script
-    assert args["js_links"][0] == "/tripp-map/static/leaflet/leaflet.js"
-    assert all(link.startswith("/tripp-map/static/") for link in args["js_links"] + args["css_links"])
-    assert "/tripp-map/static/tripp/story.js" in args["js_links"]
-    assert "Boundary drawn" in args["script"]  # the Karabakh layer's popup
+    page = map_page_of(app)
+    assert not app.get("component_instance")  # a plain frame: panning, zooming and story steps rerun nothing
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert scripts[0] == "/tripp-map/static/leaflet/leaflet.js"
+    assert all(link.startswith("/tripp-map/static/") for link in scripts + styles) and styles
+    assert "/tripp-map/static/tripp/story.js" in scripts
+    assert "Boundary drawn" in page  # the Karabakh layer's popup
 
 
 def test_layers_and_story_are_inside_the_map_not_streamlit_widgets(app):
-    script = map_args(app)["script"]
+    script = map_page_of(app)
     assert "L.control.layers" in script  # toggles in the map: a toggle reruns nothing
     options = story_options(app)
     assert options["parentKeys"] is True  # the page's arrow keys step the map's story
@@ -65,7 +74,7 @@ def test_submitting_an_article_annotates_it(app):
     assert not app.exception and not app.error
     steps = story_options(app)["steps"]
     assert len(steps) == 3 and "Meghri" in steps[1]["title"]
-    assert "Talks were held in Tbilisi" in map_args(app)["script"]
+    assert "Talks were held in Tbilisi" in map_page_of(app)
     assert "Talks were held in Tbilisi" in html_shown(app)  # the text version follows the article
 
 
@@ -76,13 +85,13 @@ def test_bad_article_shows_an_error_and_the_app_keeps_running(app, text):
     assert not app.exception
     assert app.error and ("empty" in app.error[0].value or "binary" in app.error[0].value)
     assert len(story_options(app)["steps"]) == 14  # still the seed's 13 paragraphs
-    assert "military court in Baku" in map_args(app)["script"]
+    assert "military court in Baku" in map_page_of(app)
 
 
 def test_hostile_article_text_is_escaped_in_the_page(app):
     app.text_area(key="pasted").input("<script>alert(1)</script> Yerevan")
     app.button(key="annotate").click().run()
-    script = map_args(app)["script"]
+    script = map_page_of(app)
     assert "<script>alert(1)" not in script and "\\u0026lt;script\\u0026gt;alert(1)" in script
     shown = html_shown(app)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in shown and "<script>alert(1)" not in shown
@@ -107,17 +116,18 @@ def test_text_version_describes_the_route_and_lists_every_paragraph(app):
 
 def test_each_view_gets_the_same_map():
     # A folium map rendered twice repeats its layers; each run must build its own.
-    first = map_args(AppTest.from_file(APP, default_timeout=180).run())
-    second = map_args(AppTest.from_file(APP, default_timeout=180).run())
-    assert first["header"] == second["header"]
-    strip = re.compile(r"_[0-9a-f]{32}")
-    assert strip.sub("", first["script"]) == strip.sub("", second["script"])
+    first = AppTest.from_file(APP, default_timeout=180).run()
+    second = AppTest.from_file(APP, default_timeout=180).run()
+    assert map_src(first) == map_src(second)  # one page for both, named by its bytes
+    page = map_page_of(first)
+    assert page.count("L.map(") == 1 and page.count("TrippMap.addStory(") == 1
+    assert hashlib.sha256(page.encode("utf-8")).hexdigest()[:16] in map_src(first)
 
 
 def test_online_basemap_is_an_option_not_the_default(app):
-    assert "tile.openstreetmap.org" not in map_args(app)["script"]
+    assert "tile.openstreetmap.org" not in map_page_of(app)
     app.radio(key="basemap").set_value("OpenStreetMap (online)").run()
-    assert "tile.openstreetmap.org" in map_args(app)["script"]
+    assert "tile.openstreetmap.org" in map_page_of(app)
 
 
 def test_a_file_name_in_an_error_is_shown_literally(app):
@@ -159,7 +169,7 @@ def test_several_articles_are_drawn_grouped_by_place(app):
     app.session_state["article_summary"] = "2 articles"
     app.run()
     assert not app.exception and not app.error
-    script = map_args(app)["script"]
+    script = map_page_of(app)
     assert "TrippMap.addCorpus" in script and "Talks were held in Baku" in script
     assert md_literal("On the map: 2 articles, 2 excerpts") in [c.value for c in app.caption]
     keys = {b.key for b in app.get("download_button")}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from outputs.export import export_html
-from tests.browser import Watch, axe_violations, open_map, start_app
+from tests.browser import APP_FRAME, APP_FRAME_URL, Watch, axe_violations, open_map, start_app
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
@@ -120,10 +120,8 @@ def test_axe_finds_nothing_serious_in_the_app(browser):
         watch.route(context)
         page = context.new_page()
         page.goto(url)
-        page.frame_locator("iframe[src*='streamlit_folium']").locator("path.layer-tripp_route").first.wait_for(
-            timeout=90_000, state="attached"
-        )
-        inner = next(f for f in page.frames if "streamlit_folium" in f.url)
+        page.frame_locator(APP_FRAME).locator("path.layer-tripp_route").first.wait_for(timeout=90_000, state="attached")
+        inner = next(f for f in page.frames if APP_FRAME_URL in f.url)
         inner.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
         assert axe_violations(page) == []
         assert axe_violations(inner) == []

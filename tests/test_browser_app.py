@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import APP_FRAME, ROUTE_REPORT, open_app, start_app
+from tests.browser import APP_FRAME, APP_FRAME_URL, ROUTE_REPORT, open_app, start_app
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
@@ -28,7 +28,7 @@ def server():
 def page(browser, server):
     context, page, watch = open_app(browser, server)
     frame = page.frame_locator(FRAME)
-    inner = next(f for f in page.frames if "streamlit_folium" in f.url)
+    inner = next(f for f in page.frames if APP_FRAME_URL in f.url)
     inner.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1", timeout=30_000)
     page.wait_for_timeout(500)
     yield page, frame, inner, watch
@@ -39,7 +39,7 @@ def test_map_is_drawn_big_and_high_with_no_request_leaving_the_machine(page, tmp
     page, frame, inner, watch = page
     assert frame.locator(".leaflet-overlay-pane path").count() > 50
     assert frame.locator(".tripp-icon").count() > 10
-    assert page.locator(FRAME).get_attribute("title").startswith("Map of")  # not "streamlit_folium.st_folium"
+    assert page.locator(FRAME).get_attribute("title").startswith("Map of")  # not "Map: The TRIPP corridor" alone
     box = page.locator(FRAME).bounding_box()
     assert box["width"] * box["height"] >= 0.5 * 1280 * 800  # at least half the window
     assert box["y"] >= 0 and box["y"] + box["height"] <= 800  # in view without scrolling
@@ -93,14 +93,14 @@ def test_redrawing_the_map_leaves_no_listener_behind_on_the_apps_page(page):
     page.locator("[data-testid='stExpandSidebarButton'], [data-testid='collapsedControl']").first.click()
     for n, choice in enumerate(("Light (online)", "OpenStreetMap (online)", "Bundled (offline)")):
         page.evaluate(
-            """(n) => document.querySelectorAll("iframe[src*='streamlit_folium']").forEach((f) => {
+            """(n) => document.querySelectorAll("iframe[src*='/tripp-map/map/']").forEach((f) => {
                  try { f.contentWindow.__drawn = n; } catch (e) {} })""",
             n,
         )
         page.get_by_text(choice, exact=True).click()
         # The choice draws the map anew: a map whose window was not marked, with its story running.
         page.wait_for_function(
-            """(n) => Array.from(document.querySelectorAll("iframe[src*='streamlit_folium']")).some((f) => {
+            """(n) => Array.from(document.querySelectorAll("iframe[src*='/tripp-map/map/']")).some((f) => {
                  try {
                    const w = f.contentWindow;
                    return w.__drawn !== n && w.TrippMap && w.TrippMap.story && w.TrippMap.declutterRuns > 1;

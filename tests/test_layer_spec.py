@@ -14,6 +14,7 @@ from layers import registry
 from layers.spec import SOURCE, Field, Layer, LegendRow
 from outputs.cli import main
 from outputs.export import export_html
+from outputs.server import map_page
 from render.mapbuilder import MapOptions, build_map, legend_rows
 
 APP = str(Path(__file__).parent.parent / "app.py")
@@ -77,8 +78,8 @@ def test_it_is_written_by_the_cli(throwaway, tmp_path):
 def test_it_is_a_toggle_in_the_app(throwaway):
     at = AppTest.from_file(APP, default_timeout=180).run()
     assert not at.exception
-    (component,) = [c for c in at.get("component_instance") if c.proto.component_name.endswith("st_folium")]
-    script = json.loads(component.proto.json_args)["script"]
+    (frame,) = at.get("iframe")
+    script = map_page(frame.proto.src.rsplit("/", 1)[1].removesuffix(".html")).decode("utf-8")
     # The app's toggles are the map's own layer control: the layer is listed there, under its title.
     assert "L.control.layers" in script and '"Throwaway test layer"' in script
     assert "Throwaway legend row" in script
