@@ -21,8 +21,7 @@ from layers.excerpts import events, seed_article
 from layers.registry import build_layer, corpus_excerpts, layer_names
 from layers.route import TRIPP_ROUTE
 from outputs import jobs
-from outputs.downloads import layers_zip
-from outputs.export import excerpt_frames, export_page, render_html
+from outputs.export import excerpt_frames, render_html
 from outputs.facts import facts_table, route_table
 from outputs.memo import memo
 from outputs.server import app_middleware, app_routes, publish_map
@@ -49,16 +48,19 @@ async def _lifespan(_app):
 # (run by ``tripp-map app``) slow clients cut (outputs.server).
 app = st.App(HERE / "app.py", routes=app_routes(), middleware=app_middleware(), lifespan=_lifespan)
 
-# The articles on the map, as (text, name, date) triples: none is the seed. Plain tuples, so they key the
+# The articles on the map, as (text, name, date, source) tuples: none is the seed. Plain tuples, so they key the
 # caches. Every cache is this process's (outputs.memo), shared by every session and out of reach of the
 # browser's "clear cache" message; what a session pasted is kept in its own state.
-Articles = tuple[tuple[str, str, str], ...]
+Articles = tuple[tuple[str, str, str, str], ...]
 
 
 def _articles(arts: Articles) -> tuple[Article, ...]:
     if not arts:
         return (seed_article(),)
-    return tuple(Article(text, name, date, source=f"pasted or uploaded: {name}") for text, name, date in arts)
+    # The outlet the text names (a "source:" line, a dateline's agency) before the file's name.
+    return tuple(
+        Article(text, name, date, source=source or f"pasted or uploaded: {name}") for text, name, date, source in arts
+    )
 
 
 def _session() -> str:
@@ -100,7 +102,7 @@ def _show_map(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -
 
 def _export(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
     return memo("export", 8).get(
-        (options, arts), lambda: export_page(options.layers, excerpts, title=options.title).encode("utf-8")
+        (options, arts), lambda: jobs.make_export(_session(), options.layers, excerpts, options.title)
     )
 
 
@@ -113,21 +115,34 @@ def _figure(arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
 
 
 def _zip(layers: tuple[str, ...], arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
-    return memo("zip", 8).get((layers, arts), lambda: layers_zip(layers, excerpt_frames(excerpts)))
+    return memo("zip", 8).get((layers, arts), lambda: jobs.make_zip(_session(), layers, excerpts))
 
 
-def _said(build, key: str):
-    """A download's builder whose failure is told on the next run (a one-line reason), not lost."""
+def _one_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
-    def run() -> bytes:
-        try:
-            return build()
-        except Exception as exc:  # a download that fails says why: the app keeps running
-            reason = str(exc).splitlines()[0] if str(exc).strip() else type(exc).__name__
-            st.session_state[f"{key}_failed"] = f"could not be made: {reason}"
-            return b""
 
-    return run
+def _download(label: str, build, file_name: str, mime: str, key: str, made_on_click: str | None = None) -> None:
+    """A download whose file is made before its button is shown, so a click never fails or reruns the page.
+
+    ``made_on_click``: the label of a button that makes a slow file (a handout) first; a quick one is made
+    with the page. A failure is said in one line, where the button would be.
+    """
+    state = st.session_state
+    asked = f"{key}_asked:{file_name}"  # per file: another article's handout is asked for anew
+    if made_on_click and not state.get(asked):
+        if not st.button(made_on_click, key=f"{key}_make"):
+            return
+        state[asked] = True
+    try:
+        with st.spinner(f"{label}: making it…"):
+            data = build()
+    except Exception as exc:  # a download that cannot be made says why, once: the app keeps running
+        state[asked] = False
+        st.error(md_literal(f"{label}: could not be made: {_one_line(exc)}"))
+        return
+    st.download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore")
 
 
 def _read_uploads(uploads: list) -> tuple[list, list[str]]:
@@ -145,7 +160,7 @@ def _read_uploads(uploads: list) -> tuple[list, list[str]]:
 
 def _article_box() -> None:
     state = st.session_state
-    with st.sidebar.expander("Annotate other articles", expanded=False):
+    with st.expander("Annotate other articles: paste or upload", expanded=False):
         pasted = st.text_area("Paste an article (UTF-8 text)", key="pasted", height=150)
         uploads = st.file_uploader(
             "…or upload .txt files (several at once: a term's coverage)",
@@ -153,12 +168,13 @@ def _article_box() -> None:
             key="upload",
             accept_multiple_files=True,
         )
-        col1, col2 = st.columns(2)
-        if col1.button("Annotate", key="annotate"):
+        if st.button("Annotate", key="annotate", type="primary"):
             try:
                 read, notes = _read_uploads(uploads or [])
                 if pasted.strip():
                     read.append(parse_article(pasted, "pasted text"))
+                    if uploads:  # both given: both read, and said so (never one silently merged into the other)
+                        notes.insert(0, f"read together: the pasted text and {len(uploads):,} uploaded file(s)")
                 if not read:
                     raise ArticleError(
                         notes[0].removesuffix(": left out")
@@ -167,7 +183,7 @@ def _article_box() -> None:
                         f"{MAX_BYTES // 1_000_000} MB each: a larger one is refused by the browser before it is sent)"
                     )
                 corpus = corpus_of(read)
-                arts = tuple((a.text, a.name, a.date) for a in corpus.articles)
+                arts = tuple((a.text, a.name, a.date, a.source) for a in corpus.articles)
                 with st.spinner("Finding the places the articles name…"):
                     state.article_excerpts = _found(arts)
                 state.article = arts
@@ -177,7 +193,8 @@ def _article_box() -> None:
                 state.article_summary = corpus.summary()
             except (ArticleError, jobs.OverBudget) as exc:
                 state.article_error = str(exc)
-        if col2.button("Back to the seed", key="reset_article"):
+                state.article_note = ""  # one message: the last article's notes do not stay beside this error
+        if st.button("Back to the seed article", key="reset_article"):
             state.article = ()
             state.article_excerpts = None
             state.article_error = ""
@@ -215,26 +232,29 @@ def main() -> None:
         "A proposed road-and-rail route across Armenia's Syunik province, linking mainland "
         "Azerbaijan with its Nakhchivan exclave."
     )
-    basemap = BASEMAPS[st.sidebar.radio("Basemap", list(BASEMAPS), key="basemap")]
-    _article_box()
+    st.title(TITLE)
+    # In view, above the map: the basemap and the article box (a collapsed sidebar hid them).
+    choose, annotate = st.columns([2, 3])
+    with choose:
+        basemap = BASEMAPS[st.radio("Basemap", list(BASEMAPS), key="basemap", horizontal=True)]
+    with annotate:
+        _article_box()
 
     arts: Articles = state.article
     excerpts = _excerpts(arts)
-    st.title(TITLE)
     if state.get("article_summary") and len(arts) > 1:
         st.caption(md_literal(f"On the map: {state.article_summary}, {len(excerpts):,} excerpts"))
-    for number, (text, name, _) in enumerate(arts, start=1):
+    for number, (text, name, _, _) in enumerate(arts, start=1):
         found = int((excerpts["article"] == number).sum())
         if found < len(paragraphs(text)):
             st.warning(md_literal(f"{name}: the place finder stopped after {found:,} paragraphs (time limit)"))
     # The story, layer toggles and excerpt choice all happen inside the map: no rerun, no rebuild.
     options = MapOptions(basemap=basemap, assets="served", in_app=True, title=TITLE)
     _show_map(options, arts, excerpts)
-    own_page, note = st.columns([1, 3])
     # Built when asked (about a second), not on every page load.
-    if own_page.button("Open the map on its own page", key="own_page"):
+    if st.button("Open the map on its own page", key="own_page"):
         st.link_button("Open it (full window, presenter mode)", f"{_standalone(options, arts, excerpts)}#present")
-    note.markdown(
+    st.caption(
         "On its own page the map fills the window, for a projector. The map draws from this machine: "
         "nothing is fetched unless you pick an online basemap."
     )
@@ -243,9 +263,10 @@ def main() -> None:
     with text_tab:
         _text_version(excerpts)
     with facts_tab:
-        st.dataframe(memo("facts", 1).get((), facts_table), hide_index=True, width="stretch")
+        # Tables that wrap, not scroll: a phone sees whole numbers ("29,743 km²", not "29,").
+        st.table(memo("facts", 1).get((), facts_table), border="horizontal", hide_index=True)
         st.markdown("**The railway, measured on the line this map draws**")
-        st.dataframe(memo("route_facts", 1).get((), route_table), hide_index=True, width="stretch")
+        st.table(memo("route_facts", 1).get((), route_table), border="horizontal", hide_index=True)
     with timeline_tab:
         for event in events():
             when = event["date"] + (f" – {event['end_date']}" if event["end_date"] else "")
@@ -254,7 +275,7 @@ def main() -> None:
                 f"*({html.escape(event['source'])})*"
             )
     with download_tab:
-        joined = "\x00".join(text for text, _, _ in arts)
+        joined = "\x00".join(text for text, *_ in arts)
         digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()[:8] if arts else "seed"
         downloads = (
             (
@@ -290,11 +311,9 @@ def main() -> None:
             # A handout has a page per paragraph and a picture one paragraph's step: they follow one article.
             downloads = tuple(d for d in downloads if d[4] not in ("dl_handout", "dl_figure"))
             st.caption("Handouts and pictures are made for one article at a time: annotate it alone for them.")
+        slow = {"dl_handout": "Make a handout to print (PDF, about 15 s)", "dl_figure": "Make a picture (PNG)"}
         for label, build, file_name, mime, key in downloads:
-            if st.session_state.get(f"{key}_failed"):
-                st.error(md_literal(f"{label}: {st.session_state.pop(f'{key}_failed')}"))
-            # Built when clicked, not on every run, so the page opens quickly.
-            st.download_button(label, _said(build, key), file_name=file_name, mime=mime, key=key)
+            _download(label, build, file_name, mime, key, slow.get(key))
 
 
 if __name__ == "__main__":  # Streamlit runs this file as the script; the server only imports it for ``app``

@@ -15,6 +15,7 @@ from pathlib import Path
 from geo.dates import date_from_text
 from geo.errors import TrippError, shown
 from geo.install import project_file
+from geo.sources import SOURCE_LINE, source_from_text
 
 __all__ = [
     "MAX_BYTES",
@@ -55,7 +56,8 @@ class Article:
 
 
 def parse_article(raw: str, name: str, source: str = "") -> Article:
-    """An :class:`Article` from text; a leading ``date YYYY-MM-DD`` is metadata, not text. Without it,
+    """An :class:`Article` from text; a leading ``date YYYY-MM-DD`` or ``source: …`` line is metadata, not
+    text. Without a source, the outlet its dateline names (:func:`geo.sources.source_from_text`). Without a date,
     the date is read from a dateline or the first full date (:func:`geo.dates.date_from_text`).
 
     The same limits hold for pasted text as for files: at most ``MAX_BYTES`` (UTF-8), and the first
@@ -67,9 +69,16 @@ def parse_article(raw: str, name: str, source: str = "") -> Article:
         raise ArticleError(f"{label}: {size:,} bytes is more than the {MAX_BYTES:,}-byte limit")
     if "\x00" in raw:
         raise ArticleError(f"{label}: looks like a binary file, not text")
+    line = SOURCE_LINE.match(raw)  # "source: …" before or after the date line: metadata, not text
+    if line:
+        source, raw = source or line.group(1), raw[line.end() :]
     match = _DATE_PREFIX.match(raw)
     date = match.group(1) if match else ""
     text = raw[match.end() :] if match else raw
+    line = SOURCE_LINE.match(text)
+    if line:
+        source, text = source or line.group(1), text[line.end() :]
+    source = source or source_from_text(text)
     if not text.strip():
         raise ArticleError(f"{label}: the article is empty")
     notes = []

@@ -163,6 +163,29 @@ def find_excerpts(session: str, articles: tuple[Article, ...]) -> gpd.GeoDataFra
     return _WORKER.run(session, _excerpts, articles, JOB_BUDGET_S)
 
 
+def _export(layers, excerpts: gpd.GeoDataFrame, title: str) -> bytes:
+    from outputs.export import export_page
+
+    return export_page(layers, excerpts, title=title).encode("utf-8")
+
+
+def _zip(layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) -> bytes:
+    from outputs.downloads import layers_zip
+    from outputs.export import excerpt_frames
+
+    return layers_zip(layers, excerpt_frames(excerpts))
+
+
+def make_export(session: str, layers, excerpts: gpd.GeoDataFrame, title: str) -> bytes:
+    """The offline HTML export of these excerpts, made in the worker within the session's share."""
+    return _WORKER.run(session, _export, layers, excerpts, title)
+
+
+def make_zip(session: str, layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) -> bytes:
+    """The layers as zipped GeoJSON, these excerpts' layers included, made in the worker."""
+    return _WORKER.run(session, _zip, layers, excerpts)
+
+
 def make_handout(session: str, excerpts: gpd.GeoDataFrame) -> bytes:
     """The PDF handout of these excerpts, made in the worker within the session's share."""
     return _WORKER.run(session, _through_file, ".pdf", excerpts, False)

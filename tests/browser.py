@@ -112,13 +112,13 @@ def _started(args: list[str], cwd, timeout: float, output, port: int, what: str,
     raise RuntimeError(f"{what} did not start within {timeout:.0f} s")
 
 
-def start_streamlit(script: str, cwd, timeout: float = 90.0, output=None):
+def start_streamlit(script: str, cwd, timeout: float = 90.0, output=None, extra: tuple[str, ...] = ()):
     """Start ``streamlit run script`` on a free loopback port; return the process and its URL once healthy."""
     import sys
 
     port = free_port()
     args = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port)]
-    args += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    args += ["--server.address", "127.0.0.1", "--server.headless", "true", *extra]
     return _started(args, cwd, timeout, output, port, f"streamlit run {script}")
 
 

@@ -65,7 +65,13 @@ def test_layers_and_story_are_inside_the_map_not_streamlit_widgets(app):
     assert len(options["steps"]) == 14 and options["steps"][0]["key"] is None  # a title step and 13 paragraphs
     # The only buttons are the article box's: no widget reruns the script for a step, a toggle or an excerpt.
     assert not app.get("checkbox")
-    assert {b.key for b in app.get("button")} == {"annotate", "reset_article", "own_page"}
+    assert {b.key for b in app.get("button")} == {
+        "annotate",
+        "reset_article",
+        "own_page",
+        "dl_handout_make",
+        "dl_figure_make",
+    }
 
 
 def test_submitting_an_article_annotates_it(app):
@@ -83,7 +89,8 @@ def test_bad_article_shows_an_error_and_the_app_keeps_running(app, text):
     app.text_area(key="pasted").input(text)
     app.button(key="annotate").click().run()
     assert not app.exception
-    assert app.error and ("empty" in app.error[0].value or "binary" in app.error[0].value)
+    assert len(app.error) == 1 and not app.warning  # one message, said once
+    assert "empty" in app.error[0].value or "binary" in app.error[0].value
     assert len(story_options(app)["steps"]) == 14  # still the seed's 13 paragraphs
     assert "military court in Baku" in map_page_of(app)
 
@@ -98,7 +105,7 @@ def test_hostile_article_text_is_escaped_in_the_page(app):
 
 
 def test_facts_panel_shows_measured_and_published(app):
-    frames = app.dataframe
+    frames = app.table
     assert frames
     table = frames[0].value
     assert {"measured", "published", "source"} <= set(table.columns)
@@ -157,14 +164,23 @@ def test_the_map_on_its_own_page_is_built_when_asked(app):
 
 def test_handout_and_figure_downloads_are_offered(app):
     labels = [b.proto.label for b in app.get("download_button")]
+    assert any("HTML" in label for label in labels) and any("zip" in label for label in labels)
+    # The slow ones are made first, by a button; their download then never has to wait or fail.
+    assert not any("handout" in label for label in labels)
+    app.button(key="dl_handout_make").click().run()
+    app.button(key="dl_figure_make").click().run()
+    assert not app.exception and not app.error
+    labels = [b.proto.label for b in app.get("download_button")]
     assert any("handout" in label and "PDF" in label for label in labels)
     assert any("PNG" in label for label in labels)
+    # A click on a download reruns nothing, so the next click finds its file: however fast they come.
+    assert all(b.proto.ignore_rerun for b in app.get("download_button"))
 
 
 def test_several_articles_are_drawn_grouped_by_place(app):
     app.session_state["article"] = (
-        ("Trains will run from Meghri to Ordubad.", "a.txt", "2026-02-01"),
-        ("Talks were held in Baku and in Meghri.", "b.txt", "2026-03-01"),
+        ("Trains will run from Meghri to Ordubad.", "a.txt", "2026-02-01", ""),
+        ("Talks were held in Baku and in Meghri.", "b.txt", "2026-03-01", "TASS"),
     )
     app.session_state["article_summary"] = "2 articles"
     app.run()
@@ -172,5 +188,28 @@ def test_several_articles_are_drawn_grouped_by_place(app):
     script = map_page_of(app)
     assert "TrippMap.addCorpus" in script and "Talks were held in Baku" in script
     assert md_literal("On the map: 2 articles, 2 excerpts") in [c.value for c in app.caption]
-    keys = {b.key for b in app.get("download_button")}
-    assert "dl_html" in keys and "dl_handout" not in keys
+    keys = {b.key for b in app.get("download_button")} | {b.key for b in app.get("button")}
+    assert "dl_html" in keys and "dl_handout_make" not in keys
+    assert '"TASS"' in script  # the outlet the text gives, for the filter by source
+
+
+def test_the_basemap_and_the_article_box_are_in_the_page_not_a_hidden_sidebar(app):
+    assert app.radio(key="basemap") in list(app.main.radio)
+    assert not app.sidebar.radio and not app.sidebar.text_area
+    assert app.text_area(key="pasted") in list(app.main.text_area)
+
+
+def test_paste_and_upload_together_are_both_read_and_said(app, monkeypatch):
+    class Upload:
+        name = "tass.txt"
+
+        def getvalue(self):
+            return "МОСКВА, 9 февраля. /ТАСС/. Переговоры прошли в Ереване.".encode()
+
+    app.text_area(key="pasted").input("Trains will run from Meghri to Ordubad.")
+    monkeypatch.setattr("streamlit.file_uploader", lambda *a, **k: [Upload()])
+    app.button(key="annotate").click().run()
+    assert not app.exception and not app.error
+    arts = app.session_state["article"]
+    assert [a[1] for a in arts] == ["tass.txt", "pasted text"] and arts[0][3] == "TASS"
+    assert any("read together: the pasted text and 1 uploaded file(s)" in w.value for w in app.warning)

@@ -236,7 +236,7 @@ def test_the_app_shows_no_traceback_in_the_browser():
     import tomllib
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert config["client"]["showErrorDetails"] == "type"
+    assert config["client"]["showErrorDetails"] == "none"
 
 
 def test_a_folder_is_read_with_its_subfolders(tmp_path):
