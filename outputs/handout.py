@@ -6,7 +6,10 @@ styles as the web map. Same inputs, same bytes: no dates in the metadata, fixed 
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import textwrap
+import threading
 from pathlib import Path
 
 import geopandas as gpd
@@ -32,6 +35,7 @@ __all__ = ["MAX_MAP_PAGES", "MAX_TEXT_PAGES", "PAPERS", "FigureError", "handout_
 # A map page takes about a second to draw: a handout draws the first paragraphs' maps (all of a news story's)
 # and gives the rest as text pages, so a long article's handout stays within 15 s and a few MB.
 MAX_MAP_PAGES = 15
+PARALLEL_FROM = 6  # map pages: fewer are drawn quicker than a second process is started and joined
 MAX_TEXT_PAGES = 20
 TEXT_PAGE_CHARS = 3_200
 
@@ -157,6 +161,22 @@ def _text_page(pdf: PdfPages, size: tuple[float, float], steps: list[FigureStep]
     plt.close(fig)
 
 
+def _can_fork() -> bool:
+    # A fork of a process running other threads could inherit a lock one of them holds: draw in one then.
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _join(parts: tuple[Path, ...], out: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(part)
+    writer.add_metadata({"/Creator": "tripp-map", "/Producer": "tripp-map"})  # no dates: the same bytes
+    with out.open("wb") as f:
+        writer.write(f)
+
+
 def write_handout(path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", worksheet: bool = False) -> int:
     """Write the handout: a title page, a map page per paragraph (the first ``MAX_MAP_PAGES``) and the rest
     as text pages (see :func:`handout_note`). Returns the number of pages."""
@@ -168,13 +188,39 @@ def write_handout(path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", wor
     mapped, rest = steps[:MAX_MAP_PAGES], steps[MAX_MAP_PAGES:]
     text_pages, _ = _text_pages(rest)
 
-    def write(tmp: Path) -> None:
+    def draw(tmp: Path, title: bool, maps: list[FigureStep], texts: list[list[FigureStep]]) -> None:
         with plt.rc_context(_RC), PdfPages(tmp, metadata=_NO_DATES) as pdf:
-            _title_page(pdf, size, excerpts, date, worksheet)
-            for step in mapped:
+            if title:
+                _title_page(pdf, size, excerpts, date, worksheet)
+            for step in maps:
                 _step_page(pdf, size, step, len(steps), worksheet, excerpts)
-            for page in text_pages:
+            for page in texts:
                 _text_page(pdf, size, page, len(steps))
+
+    def write(tmp: Path) -> None:
+        half = len(mapped) // 2 if len(mapped) >= PARALLEL_FROM and _can_fork() else 0
+        if not half:
+            draw(tmp, True, mapped, text_pages)
+            return
+        # Two processes, a half of the pages each (a map page takes about a second; this machine has two
+        # cores), their PDFs joined in order. A fork shares the layers already built: nothing is loaded twice.
+        parts = (tmp.with_name(tmp.name + ".1"), tmp.with_name(tmp.name + ".2"))
+        child = multiprocessing.get_context("fork").Process(
+            target=draw, args=(parts[1], False, mapped[half:], text_pages), daemon=True
+        )
+        child.start()
+        try:
+            draw(parts[0], True, mapped[:half], [])
+            child.join()
+            if child.exitcode != 0:
+                raise FigureError(f"the handout's later pages could not be drawn (exit code {child.exitcode})")
+            _join(parts, tmp)
+        finally:
+            if child.is_alive():
+                child.terminate()
+                child.join()
+            for part in parts:
+                part.unlink(missing_ok=True)
 
     atomic_write(path, write)
     return 1 + len(mapped) + len(text_pages)

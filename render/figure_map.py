@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
+import numpy as np
 import shapely
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PatchCollection
@@ -77,10 +78,15 @@ def _polygon(ax: Axes, geom: BaseGeometry, style: Mapping[str, object], zorder: 
     for part in shapely.get_parts(geom):
         if part.geom_type != "Polygon":
             continue
-        rings = [part.exterior, *part.interiors]
-        vertices = [xy for ring in rings for xy in ring.coords]
-        codes = [c for ring in rings for c in [Path.MOVETO, *[Path.LINETO] * (len(ring.coords) - 2), Path.CLOSEPOLY]]
-        patches.append(PathPatch(Path(vertices, codes)))
+        # Arrays, not coordinate tuples: a page's polygons hold tens of thousands of vertices.
+        rings = [shapely.get_coordinates(ring) for ring in (part.exterior, *part.interiors)]
+        codes = np.concatenate(
+            [
+                np.array([Path.MOVETO, *[Path.LINETO] * (len(ring) - 2), Path.CLOSEPOLY], dtype=Path.code_type)
+                for ring in rings
+            ]
+        )
+        patches.append(PathPatch(Path(np.concatenate(rings), codes)))
     fill = str(style.get("fillColor", style.get("color", "#888888")))
     ax.add_collection(
         PatchCollection(

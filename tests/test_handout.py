@@ -181,3 +181,15 @@ def test_figure_wrong_kind_and_unwritable_place(tmp_path):
     proc = run_cli("handout", str(tmp_path / "missing" / "h.pdf"))
     assert proc.returncode == 1 and "cannot write" in proc.stderr and proc.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_handout_drawn_in_two_processes_reads_as_one_drawn_in_one(handout, tmp_path, monkeypatch):
+    from layers.registry import build_layer
+    from outputs import handout as module
+
+    assert [p.name for p in handout.parent.iterdir()] == ["h.pdf"]  # the halves joined, nothing left beside it
+    monkeypatch.setattr(module, "_can_fork", lambda: False)
+    one = tmp_path / "one.pdf"
+    module.write_handout(one, build_layer("excerpts"))
+    pages = [flat(p.extract_text()) for p in PdfReader(one).pages]
+    assert [flat(p.extract_text()) for p in PdfReader(handout).pages] == pages
