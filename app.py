@@ -33,7 +33,7 @@ from render.text_version import text_version_html
 
 HERE = Path(__file__).parent
 TITLE = "The TRIPP corridor"
-MAP_HEIGHT = 620  # px: more than half of a 1280×800 window, in view without scrolling
+MAP_HEIGHT = 580  # px: more than half of a 1280×800 window, in view below the title and controls
 APP_CSS = f"<style>{static_text('app.css')}</style>"
 BASEMAPS = {"Bundled (offline)": "bundled", "OpenStreetMap (online)": "osm", "Light (online)": "light"}
 
@@ -227,13 +227,9 @@ def main() -> None:
     state.setdefault("article", ())
     st.html(APP_CSS)
 
-    st.sidebar.markdown("**About this map**")
-    st.sidebar.caption(
-        "A proposed road-and-rail route across Armenia's Syunik province, linking mainland "
-        "Azerbaijan with its Nakhchivan exclave."
-    )
     st.title(TITLE)
-    # In view, above the map: the basemap and the article box (a collapsed sidebar hid them).
+    # In view, above the map: the basemap and the article box (a collapsed sidebar hid them; there is none:
+    # the map's own title step says what the route is).
     choose, annotate = st.columns([2, 3])
     with choose:
         basemap = BASEMAPS[st.radio("Basemap", list(BASEMAPS), key="basemap", horizontal=True)]
@@ -254,7 +250,7 @@ def main() -> None:
     # Built when asked (about a second), not on every page load.
     if st.button("Open the map on its own page", key="own_page"):
         st.link_button("Open it (full window, presenter mode)", f"{_standalone(options, arts, excerpts)}#present")
-    st.caption(
+    st.markdown(
         "On its own page the map fills the window, for a projector. The map draws from this machine: "
         "nothing is fetched unless you pick an online basemap."
     )

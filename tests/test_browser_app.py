@@ -90,7 +90,6 @@ def _host_keydown_listeners(page) -> int:
 def test_redrawing_the_map_leaves_no_listener_behind_on_the_apps_page(page):
     page, _, _, _ = page
     first = _host_keydown_listeners(page)
-    page.locator("[data-testid='stExpandSidebarButton'], [data-testid='collapsedControl']").first.click()
     for n, choice in enumerate(("Light (online)", "OpenStreetMap (online)", "Bundled (offline)")):
         page.evaluate(
             """(n) => document.querySelectorAll("iframe[src*='/tripp-map/map/']").forEach((f) => {
