@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import textwrap
 import threading
 from pathlib import Path
@@ -161,6 +162,14 @@ def _text_page(pdf: PdfPages, size: tuple[float, float], steps: list[FigureStep]
     plt.close(fig)
 
 
+_STOPS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _unblocked(work, *args) -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # the fork inherited them held: the child can be stopped
+    work(*args)
+
+
 def _can_fork() -> bool:
     # A fork of a process running other threads could inherit a lock one of them holds: draw in one then.
     return hasattr(os, "fork") and threading.active_count() == 1
@@ -206,9 +215,15 @@ def write_handout(path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", wor
         # cores), their PDFs joined in order. A fork shares the layers already built: nothing is loaded twice.
         parts = (tmp.with_name(tmp.name + ".1"), tmp.with_name(tmp.name + ".2"))
         child = multiprocessing.get_context("fork").Process(
-            target=draw, args=(parts[1], False, mapped[half:], text_pages), daemon=True
+            target=_unblocked, args=(draw, parts[1], False, mapped[half:], text_pages), daemon=True
         )
-        child.start()
+        # A Ctrl-C or SIGTERM arriving during the fork would be raised in an at-fork hook, where Python
+        # swallows it: held until the fork is done, it ends the run as anywhere else.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        try:
+            child.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         try:
             draw(parts[0], True, mapped[:half], [])
             child.join()

@@ -162,6 +162,21 @@ def test_sigterm_removes_the_temporary_as_ctrl_c_does(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_sigterm_while_two_processes_draw_a_handout_stops_both_and_leaves_nothing(tmp_path):
+    out = tmp_path / "handout.pdf"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "outputs.cli", "handout", str(out)], cwd=ROOT, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 120
+    while not any(p.name.endswith(".2") for p in tmp_path.iterdir()):  # the second process is drawing
+        assert proc.poll() is None and time.monotonic() < deadline, "the handout ended before its halves showed"
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unforeseen_failure_is_one_line(monkeypatch, capsys):
     import outputs.facts
     from outputs.cli import main
