@@ -147,34 +147,29 @@ def test_two_writers_of_one_file_never_spoil_each_other(tmp_path):
         assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"], run
 
 
-def test_sigterm_removes_the_temporary_as_ctrl_c_does(tmp_path):
+def _sigterm_a_handout_once(tmp_path, ready, what: str) -> None:
+    """Start a handout, wait until ``ready(name)`` holds for a file in its folder, SIGTERM it: it must end
+    with 143 and leave the folder empty."""
     out = tmp_path / "handout.pdf"
     proc = subprocess.Popen(
         [sys.executable, "-m", "outputs.cli", "handout", str(out)], cwd=ROOT, stderr=subprocess.PIPE
     )
     deadline = time.monotonic() + 120
-    while not any(TEMP_MARK in p.name for p in tmp_path.iterdir()):  # wait for the state: the writer's temporary
-        assert proc.poll() is None and time.monotonic() < deadline, "the handout ended before its temporary showed"
+    while not any(ready(p.name) for p in tmp_path.iterdir()):  # wait for the state, not for a time
+        assert proc.poll() is None and time.monotonic() < deadline, f"the handout ended before {what} showed"
         time.sleep(0.02)
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=60)
     assert proc.returncode == 128 + signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
+
+
+def test_sigterm_removes_the_temporary_as_ctrl_c_does(tmp_path):
+    _sigterm_a_handout_once(tmp_path, lambda name: TEMP_MARK in name, "its temporary")
 
 
 def test_sigterm_while_two_processes_draw_a_handout_stops_both_and_leaves_nothing(tmp_path):
-    out = tmp_path / "handout.pdf"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "outputs.cli", "handout", str(out)], cwd=ROOT, stderr=subprocess.PIPE
-    )
-    deadline = time.monotonic() + 120
-    while not any(p.name.endswith(".2") for p in tmp_path.iterdir()):  # the second process is drawing
-        assert proc.poll() is None and time.monotonic() < deadline, "the handout ended before its halves showed"
-        time.sleep(0.02)
-    proc.send_signal(signal.SIGTERM)
-    proc.communicate(timeout=60)
-    assert proc.returncode == 128 + signal.SIGTERM
-    assert list(tmp_path.iterdir()) == []
+    _sigterm_a_handout_once(tmp_path, lambda name: name.endswith(".2"), "its halves")
 
 
 def test_an_unforeseen_failure_is_one_line(monkeypatch, capsys):

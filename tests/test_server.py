@@ -74,14 +74,12 @@ def test_a_client_slow_to_send_its_headers_is_cut_and_the_rest_are_served(server
     slow = [socket.create_connection((host, int(port)), timeout=30) for _ in range(3)]
     slow[0].sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")  # headers begun, never ended
     slow[1].sendall(b"GET / HT")
-    started = time.monotonic()
     assert get(server, "/_stcore/health").status == 200  # served while the slow ones wait
     for sock in slow:
         answer = sock.recv(200)
         assert answer.startswith(b"HTTP/1.1 408"), answer
         assert sock.recv(200) == b""  # and closed
-        sock.close()
-    assert time.monotonic() - started < 30 * TIMEOUT_S  # cut: not left open for ever (the bound, not a timing)
+        sock.close()  # each was answered and closed within its socket's 30 s: cut, not held for ever
 
 
 def test_a_kept_alive_connection_that_trickles_its_next_request_is_cut(server):
@@ -113,7 +111,8 @@ def test_a_websocket_outlives_the_header_limit(server):
 
     async def talk() -> bool:
         async with websockets.connect(f"ws://{host}:{port}/_stcore/stream", subprotocols=["streamlit"]) as ws:
-            await asyncio.sleep(TIMEOUT_S * 2)  # longer than a request's headers may take
+            # The one fixed wait: the behaviour asked for is "open after longer than the header limit".
+            await asyncio.sleep(TIMEOUT_S * 2)
             await ws.ping()
             return ws.state.name == "OPEN"
 
