@@ -221,10 +221,11 @@ def write_handout(path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", wor
         # swallows it: held until the fork is done, it ends the run as anywhere else.
         held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
         try:
-            child.start()
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
-        try:
+            try:
+                child.start()
+            finally:
+                # A signal held during the fork is raised here, so this is inside the clean-up below.
+                signal.pthread_sigmask(signal.SIG_SETMASK, held)
             draw(parts[0], True, mapped[:half], [])
             child.join()
             if child.exitcode != 0:

@@ -172,6 +172,35 @@ def test_sigterm_while_two_processes_draw_a_handout_stops_both_and_leaves_nothin
     _sigterm_a_handout_once(tmp_path, lambda name: name.endswith(".2"), "its halves")
 
 
+SIGNAL_DURING_FORK = """
+import os, signal, sys, time
+from multiprocessing import context
+from pathlib import Path
+from outputs import cli
+started = context.ForkProcess.start
+def start(self):
+    started(self)
+    half = Path(sys.argv[1]).parent
+    while not any(p.name.endswith(".2") for p in half.iterdir()):  # the second half has begun its file
+        time.sleep(0.01)
+    os.kill(os.getpid(), signal.SIGTERM)  # held: the fork's mask is still on
+context.ForkProcess.start = start
+sys.exit(cli.main(["handout", sys.argv[1]]))
+"""
+
+
+def test_sigterm_held_during_the_fork_still_stops_both_halves_and_leaves_nothing(tmp_path):
+    # The signal is raised the moment the mask is lifted, after the second half has opened its file.
+    proc = subprocess.run(
+        [sys.executable, "-c", SIGNAL_DURING_FORK, str(tmp_path / "handout.pdf")],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=180,
+    )
+    assert proc.returncode == 128 + signal.SIGTERM, proc.stderr.decode()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unforeseen_failure_is_one_line(monkeypatch, capsys):
     import outputs.facts
     from outputs.cli import main
