@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ARGS, CHROMIUM, ROOT, Watch, release_tree, summary, summary_ms
+from common import ARGS, CHROMIUM, MAP_STATE, ROOT, Watch, release_tree, summary, summary_ms
 
 from tests.browser import start_app, start_streamlit
 
@@ -90,7 +90,7 @@ def step_in(frame) -> tuple[float, float]:
 
 
 def step_ours(page) -> tuple[float, float]:
-    frame = wait_for(page, "window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
+    frame = wait_for(page, f"window.TrippMap && {MAP_STATE}.story && {MAP_STATE}.declutterRuns > 1")
     page.wait_for_timeout(800)
     return step_in(frame)
 
@@ -121,7 +121,7 @@ def measure_export(browser, path: Path) -> tuple[float, tuple[float, float], flo
     page = context.new_page()
     t0 = time.perf_counter()
     page.goto(path.as_uri())
-    page.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
+    page.wait_for_function(f"window.TrippMap && {MAP_STATE}.story && {MAP_STATE}.declutterRuns > 1")
     drawn = time.perf_counter() - t0
     page.wait_for_timeout(800)
     took = step_in(page.main_frame)

@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ARGS, CHROMIUM, ROOT, release_tree, summary, summary_ms
+from common import ARGS, CHROMIUM, MAP_STATE, ROOT, release_tree, summary, summary_ms
 
 # The last landed release (the map reads as a map), before time was told right; pass another as argv[1].
 RELEASE = sys.argv[1] if len(sys.argv) > 1 else "8cd617a"
@@ -28,14 +28,14 @@ open(sys.argv[1], 'w', encoding='utf-8').write(export_html())
 """
 
 DRAWN_OURS = (
-    "document.querySelector('[data-labels-placed]') && TrippMap.story && "
+    f"document.querySelector('[data-labels-placed]') && {MAP_STATE}.story && "
     "document.querySelectorAll('.leaflet-overlay-pane path').length > 20"
 )
 # The release names its places too: it is drawn by the same test.
 DRAWN_RELEASE = DRAWN_OURS
 
 STEP = """async (ours) => {
-  const story = TrippMap.story, map = document.querySelector('.leaflet-container');
+  const story = MAP_STATE.story, map = document.querySelector('.leaflet-container');
   const placed = () => map.getAttribute('data-labels-placed');
   await new Promise((r) => setTimeout(r, 300));
   const times = [];
@@ -93,7 +93,7 @@ def steps(browser, path: Path, done: str, ours: bool) -> list[list[float]]:
     page = context.new_page()
     page.goto(path.as_uri())
     page.wait_for_function(done, polling=5, timeout=30_000)
-    times = page.evaluate(STEP, ours)
+    times = page.evaluate(STEP.replace("MAP_STATE", MAP_STATE), ours)
     context.close()
     return times
 

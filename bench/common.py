@@ -11,7 +11,10 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser import ARGS, CHROMIUM, Watch  # noqa: E402
 
-__all__ = ["ARGS", "CHROMIUM", "LAST_RELEASE", "ROOT", "Watch", "release_tree", "summary", "summary_ms"]
+__all__ = ["ARGS", "CHROMIUM", "LAST_RELEASE", "MAP_STATE", "ROOT", "Watch", "release_tree", "summary", "summary_ms"]
+
+# The map's state in a page, for this tree's scripts (each map keeps its own) and a release's (page-wide).
+MAP_STATE = "(TrippMap.of ? (TrippMap.of() || {}) : TrippMap)"
 
 
 def summary_ms(values: list[float]) -> str:

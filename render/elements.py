@@ -51,12 +51,12 @@ class CompactGeoJson(AssetElement):
     Each feature is a dict with ``geometry`` and optional ``style``, ``tip`` and
     ``pop`` (HTML, already escaped), ``label`` (tooltip always shown), ``icon``
     (HTML for a div icon, already escaped), ``key`` (a name scripts find the
-    drawn feature by, in ``TrippMap.keyed``), ``title`` and ``slot`` (markers).
+    drawn feature by, in ``TrippMap.of(map).keyed``), ``title`` and ``slot`` (markers).
     Every path gets the CSS class ``layer-<layer_name>``. Each row's ``g`` is an index into the
     payload's table of shapes, so a shape drawn in several periods is sent once.
     """
 
-    scripts = ("geometry.js", "time.js", "features.js")
+    scripts = ("state.js", "geometry.js", "time.js", "features.js")
     styles = ("map.css",)
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -95,7 +95,7 @@ class MapLegend(AssetElement):
     (a country's fill) are not in it.
     """
 
-    scripts = ("time.js", "legend.js")
+    scripts = ("state.js", "time.js", "legend.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }}, {{ this.start_open }});
@@ -210,7 +210,7 @@ class StoryControl(AssetElement):
     ``options`` come from :func:`render.story.story_options`; their texts are escaped there.
     """
 
-    scripts = ("story.js", "declutter.js")
+    scripts = ("state.js", "story.js", "declutter.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.keepRouteClear({{ this._parent.get_name() }});
@@ -227,7 +227,7 @@ TrippMap.addStory({{ this._parent.get_name() }}, {{ this.options }});
 class TimeControl(AssetElement):
     """A date slider: the map shows who held what on the chosen date, and the events before it."""
 
-    scripts = ("time.js",)  # also loaded with the features, which show a timed feature on its days
+    scripts = ("state.js", "time.js")  # also loaded with the features, which show a timed feature on its days
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.addTimeControl({{ this._parent.get_name() }}, {{ this.options }});
@@ -246,7 +246,7 @@ class CorpusExcerpts(AssetElement):
     ``payload`` comes from :func:`render.corpus.corpus_payload`; its texts are escaped there.
     """
 
-    scripts = ("time.js", "corpus.js")
+    scripts = ("state.js", "time.js", "corpus.js")
     styles = ("map.css",)
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -268,7 +268,7 @@ class MapLabels(AssetElement):
     ``payload`` comes from :func:`render.labels.label_payload`; its texts are escaped there.
     """
 
-    scripts = ("time.js", "labels.js")
+    scripts = ("state.js", "time.js", "labels.js")
     styles = ("map.css",)
     _template = Template(
         """{% macro script(this, kwargs) %}

@@ -22,7 +22,13 @@ def exported(tmp_path_factory):
 
 
 def open_page(browser, path, hash_="", viewport=(1280, 800)):
-    return open_map(browser, path, "window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1", hash_, viewport)
+    return open_map(
+        browser,
+        path,
+        "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story && TrippMap.of().declutterRuns > 1",
+        hash_,
+        viewport,
+    )
 
 
 @pytest.mark.parametrize("hash_", ["", "#step=11"])
@@ -122,7 +128,9 @@ def test_axe_finds_nothing_serious_in_the_app(browser):
         page.goto(url)
         page.frame_locator(APP_FRAME).locator("path.layer-tripp_route").first.wait_for(timeout=90_000, state="attached")
         inner = next(f for f in page.frames if APP_FRAME_URL in f.url)
-        inner.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
+        inner.wait_for_function(
+            "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story && TrippMap.of().declutterRuns > 1"
+        )
         assert axe_violations(page) == []
         assert axe_violations(inner) == []
         context.close()

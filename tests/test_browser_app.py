@@ -29,7 +29,10 @@ def page(browser, server):
     context, page, watch = open_app(browser, server)
     frame = page.frame_locator(FRAME)
     inner = next(f for f in page.frames if APP_FRAME_URL in f.url)
-    inner.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1", timeout=30_000)
+    inner.wait_for_function(
+        "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story && TrippMap.of().declutterRuns > 1",
+        timeout=30_000,
+    )
     page.wait_for_timeout(500)
     yield page, frame, inner, watch
     context.close()
@@ -103,7 +106,8 @@ def test_redrawing_the_map_leaves_no_listener_behind_on_the_apps_page(page):
             """(n) => Array.from(document.querySelectorAll("iframe[src*='/tripp-map/map/']")).some((f) => {
                  try {
                    const w = f.contentWindow;
-                   return w.__drawn !== n && w.TrippMap && w.TrippMap.story && w.TrippMap.declutterRuns > 1;
+                   const s = w.TrippMap && w.TrippMap.of && w.TrippMap.of();
+                   return w.__drawn !== n && s && s.story && s.declutterRuns > 1;
                  } catch (e) { return false; }
                })""",
             arg=n,
@@ -124,7 +128,8 @@ def test_the_map_opens_on_its_own_page_from_the_servers_memory(page):
         link.click()
     own = opened.value
     own.wait_for_function(
-        "window.TrippMap && TrippMap.story && document.documentElement.classList.contains('tripp-presenting')"
+        "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story"
+        " && document.documentElement.classList.contains('tripp-presenting')"
     )
     assert own.locator("path.layer-tripp_route").count() >= 1
     assert watch.outside == []

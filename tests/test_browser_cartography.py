@@ -117,7 +117,8 @@ def settle(page) -> None:
           const map = document.querySelector('.leaflet-container');
           let last = -1, quiet = 0;
           const tick = () => {
-            const runs = (window.TrippMap.declutterRuns || 0) + '|' + map.getAttribute('data-labels-placed') + '|' +
+            const state = TrippMap.of() || {};
+            const runs = (state.declutterRuns || 0) + '|' + map.getAttribute('data-labels-placed') + '|' +
               map.getAttribute('data-story-step') + '|' + JSON.stringify(document.querySelector('.leaflet-map-pane')
                 .style.transform);
             quiet = runs === last ? quiet + 1 : 0;
@@ -130,7 +131,7 @@ def settle(page) -> None:
 
 
 READY = (
-    "window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1 && "
+    "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story && TrippMap.of().declutterRuns > 1 && "
     "!!document.querySelector('path.layer-tripp_route')"
 )
 
@@ -161,14 +162,16 @@ def test_the_opening_view_names_the_region_and_nothing_is_cut_or_covered(browser
 @pytest.mark.parametrize("size_name", ["projector", "old projector"])
 def test_every_step_frames_its_places_clear_of_the_panel_and_controls(browser, exported, size_name):
     context, page, watch = open_at(browser, exported, SIZES[size_name])
-    count = page.evaluate("TrippMap.story.count")
+    count = page.evaluate("TrippMap.of().story.count")
     assert count == 14
     for step in range(count):
-        page.evaluate(f"TrippMap.story.go({step}, true)")
+        page.evaluate(f"TrippMap.of().story.go({step}, true)")
         settle(page)
         seen = page.evaluate(SEEN)
         check_clear(seen, f"{size_name} step {step}")
-        placed = page.evaluate("!!TrippMap.keyedParts[TrippMap.story.steps()[TrippMap.story.step()].key]")
+        placed = page.evaluate(
+            "!!TrippMap.of().keyedParts[TrippMap.of().story.steps()[TrippMap.of().story.step()].key]"
+        )
         if placed:
             # The step's own markers (its near places, or its callout) are on the map, uncovered.
             current = page.eval_on_selector_all(
@@ -240,7 +243,7 @@ def test_the_offensive_step_labels_the_held_area_with_who_and_when(browser, expo
     texts = [lab["text"] for lab in page.evaluate(SEEN)["labels"]]
     assert any(t.startswith("Held by ethnic Armenian forces") and "18 Sep 2023" in t for t in texts), texts
     assert "18 Sep 2023" in page.inner_text(".tripp-legend")
-    page.evaluate("TrippMap.story.go(0, true)")
+    page.evaluate("TrippMap.of().story.go(0, true)")
     settle(page)
     texts = [lab["text"] for lab in page.evaluate(SEEN)["labels"]]
     assert not any(t.startswith("Held by") for t in texts)  # today nothing is held
@@ -259,7 +262,7 @@ def test_a_far_place_is_shown_by_a_callout_pointing_its_way(browser, exported):
 
 def test_a_popup_on_a_phone_opens_in_the_free_part_of_the_map(browser, exported):
     context, page, _ = open_at(browser, exported, SIZES["phone"], "#step=10")
-    page.evaluate("void TrippMap.keyed['place-meghri'].openPopup()")
+    page.evaluate("void TrippMap.of().keyed['place-meghri'].openPopup()")
     page.wait_for_selector(".leaflet-popup .leaflet-popup-close-button")
     settle(page)
     geom = page.evaluate(

@@ -41,7 +41,10 @@ def exported(tmp_path_factory):
 
 
 def open_page(browser, path, hash_="", viewport=(1280, 800)):
-    ready = "window.TrippMap && TrippMap.story && TrippMap.corpus && TrippMap.corpus.markers.length"
+    ready = (
+        "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story"
+        " && TrippMap.of().corpus && TrippMap.of().corpus.markers.length"
+    )
     context, page, watch = open_map(browser, path, ready, hash_, viewport)
     page.wait_for_timeout(300)
     return context, page, watch
@@ -51,8 +54,9 @@ def spots(page) -> dict[str, dict]:
     return {
         s["n"]: s
         for s in page.evaluate(
-            "() => TrippMap.corpus.data.spots.map((s, i) => ({n: s.n, e: s.e,"
-            " r: TrippMap.corpus.markers[i].getRadius(), shown: TrippMap.corpus.markers[i].options.fillOpacity > 0}))"
+            "() => TrippMap.of().corpus.data.spots.map((s, i) => ({n: s.n, e: s.e,"
+            " r: TrippMap.of().corpus.markers[i].getRadius(),"
+            " shown: TrippMap.of().corpus.markers[i].options.fillOpacity > 0}))"
         )
     }
 
@@ -65,7 +69,7 @@ def test_one_symbol_per_place_sized_by_its_excerpts_and_no_marker_per_excerpt(br
     assert drawn["Meghri"]["r"] > drawn["Baku"]["r"] > drawn["Goris"]["r"] > 0
     assert page.locator(".tripp-num").count() == 0  # no DOM marker per excerpt: a canvas
     assert page.locator("canvas").count() == 1
-    assert page.evaluate("TrippMap.corpus.labelled") >= 2
+    assert page.evaluate("TrippMap.of().corpus.labelled") >= 2
     overlaps = page.evaluate(
         """() => {
       const counts = [...document.querySelectorAll('.tripp-count')];
@@ -86,7 +90,7 @@ def test_one_symbol_per_place_sized_by_its_excerpts_and_no_marker_per_excerpt(br
 def test_a_place_lists_its_excerpts_newest_first_with_their_articles(browser, exported):
     context, page, watch = open_page(browser, exported)
     index = list(spots(page)).index("Meghri")
-    page.evaluate(f"void TrippMap.corpus.markers[{index}].openPopup()")
+    page.evaluate(f"void TrippMap.of().corpus.markers[{index}].openPopup()")
     items = page.locator(".leaflet-popup .tripp-list > li summary").all_inner_texts()
     assert [t.split(" · ")[0] for t in items] == ["2026-05-20", "2026-03-05", "2026-01-10"]
     assert "Mayors in Goris" in items[1]
@@ -107,7 +111,7 @@ def test_filters_by_words_and_dates_and_the_time_control_ends_the_range(browser,
     assert "from 3 of 4 articles" in page.inner_text(".tripp-filter-status")
     page.fill(".tripp-filter-from", "")
     page.dispatch_event(".tripp-filter-from", "change")
-    page.evaluate("TrippMap.setDate('2026-02-01')")
+    page.evaluate("TrippMap.of().setDate('2026-02-01')")
     assert page.input_value(".tripp-filter-to") == "2026-02-01"
     assert "from 1 of 4 articles" in page.inner_text(".tripp-filter-status")
     assert not spots(page)["Goris"]["shown"] and spots(page)["Baku"]["shown"]
@@ -117,7 +121,7 @@ def test_filters_by_words_and_dates_and_the_time_control_ends_the_range(browser,
 
 def test_the_story_steps_through_articles_then_one_article_with_links(browser, exported):
     context, page, watch = open_page(browser, exported)
-    assert page.evaluate("TrippMap.story.steps().length") == 5  # a title step and four articles
+    assert page.evaluate("TrippMap.of().story.steps().length") == 5  # a title step and four articles
     page.keyboard.press("ArrowRight")
     assert "Trains will run from Meghri" in page.inner_text(".tripp-story-title")
     page.click(".tripp-read-article")
@@ -133,7 +137,7 @@ def test_the_story_steps_through_articles_then_one_article_with_links(browser, e
     assert "Talks were held in Baku." in page.inner_text(".tripp-story-text")
     page.keyboard.press("Home")
     page.click(".tripp-all-articles")
-    assert page.evaluate("TrippMap.story.steps().length") == 5
+    assert page.evaluate("TrippMap.of().story.steps().length") == 5
     assert watch.errors == [] and watch.outside == []
     context.close()
 
@@ -143,7 +147,7 @@ def test_hostile_names_and_text_stay_text(browser, exported):
     html = exported.read_text(encoding="utf-8")
     assert "<script>alert('x')</script>" not in html and "<img src=x onerror" not in html
     index = list(spots(page)).index("Kapan")
-    page.evaluate(f"void TrippMap.corpus.markers[{index}].openPopup()")
+    page.evaluate(f"void TrippMap.of().corpus.markers[{index}].openPopup()")
     assert "<script>alert('x')</script>" in page.inner_text(".leaflet-popup")
     assert watch.dialogs == [] and watch.errors == []
     context.close()

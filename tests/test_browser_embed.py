@@ -3,6 +3,8 @@ the map is clicked."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from outputs.export import export_html
@@ -96,5 +98,84 @@ def test_the_course_page_drives_the_map_by_messages_and_hears_it_move(browser, c
     page.evaluate(send, {"tripp": "date", "date": "2022-09-01"})  # handled after it, in order
     frame.locator(".leaflet-container[data-date='2022-09-01']").wait_for()
     assert frame.locator(".leaflet-container").get_attribute("data-story-step") == "6"
+    assert errors == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def two_maps(tmp_path_factory):
+    """A page holding two of our maps side by side, as a course page that puts two exports in itself would:
+    the export's scripts once, each map's own script (the second in a scope of its own, as a page keeps
+    two pasted embeds apart)."""
+    html = export_html()
+    body, tail = html.index("<body"), html.index("</body>")
+    script = tail + len("</body>")
+    own = html[script:].strip()
+    assert own.startswith("<script>") and own.endswith("</html>")
+    own = own[: own.rindex("</script>")][len("<script>") :]
+    second = re.sub(r"\bmap_1\b", "map_2", own)
+    boxes = "".join(
+        f'<div style="position:relative;width:700px;height:560px;display:inline-block">'
+        f'<div class="folium-map" id="{name}" style="position:absolute;inset:0"></div></div>'
+        for name in ("map_1", "map_2")
+    )
+    page = (
+        html[:body]
+        + f'<body><h1>Two maps</h1>{boxes}<p id="after" tabindex="-1">After the maps.</p>'
+        + f"<script>{own}</script><script>(function () {{ {second} }})();</script></body></html>"
+    )
+    folder = tmp_path_factory.mktemp("two")
+    (folder / "two.html").write_text(page, encoding="utf-8")
+    with serve_folder(folder) as url:
+        yield f"{url}/two.html"
+
+
+def _steps(page) -> list[str]:
+    return page.evaluate(
+        "Array.from(document.querySelectorAll('.leaflet-container')).map((c) => c.getAttribute('data-story-step'))"
+    )
+
+
+def test_two_maps_in_one_page_step_and_date_apart(browser, two_maps):
+    context = browser.new_context(viewport={"width": 1500, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(two_maps)
+    first, second = page.locator("#map_1"), page.locator("#map_2")
+    for m in (first, second):
+        m.locator("xpath=self::*[@data-story-step='0']").wait_for()
+    first.locator(".tripp-next").click()
+    first.locator("xpath=self::*[@data-story-step='1']").wait_for()
+    assert _steps(page) == ["1", "0"]
+    for _ in range(2):
+        second.locator(".tripp-next").click()
+    second.locator("xpath=self::*[@data-story-step='2']").wait_for()
+    assert _steps(page) == ["1", "2"]
+    # A key pressed in a map steps that map; one pressed elsewhere in the page, the first (the address's).
+    second.locator(".tripp-next").focus()
+    page.keyboard.press("ArrowRight")
+    second.locator("xpath=self::*[@data-story-step='3']").wait_for()
+    assert _steps(page) == ["1", "3"]
+    page.locator("#after").focus()
+    page.keyboard.press("ArrowRight")
+    first.locator("xpath=self::*[@data-story-step='2']").wait_for()
+    assert _steps(page) == ["2", "3"]
+    assert page.evaluate("location.hash") == "#step=2"  # the second map's moves do not take the address
+    # Each map has its own date: a date typed in the second leaves the first's as its step set it.
+    day_of_first = first.get_attribute("data-date")
+    second.locator(".tripp-time summary").click()
+    second.locator(".tripp-time input[type=date]").fill("2019-01-01")
+    second.locator(".tripp-time input[type=date]").dispatch_event("change")
+    second.locator("xpath=self::*[@data-date='2019-01-01']").wait_for()
+    assert first.get_attribute("data-date") == day_of_first != "2019-01-01"
+    states = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.leaflet-container')).map((c) => {
+             const s = TrippMap.of(c);
+             return [s.date, s.story.step(), Object.keys(s.groups).length, s.markers.length];
+           })"""
+    )
+    assert states[0][:2] == [day_of_first, 2] and states[1][:2] == ["2019-01-01", 3]
+    assert states[0][2] == states[1][2] > 5 and states[0][3] == states[1][3] > 0  # each drew its own
     assert errors == []
     context.close()

@@ -36,7 +36,9 @@ def open_page(browser, path, viewport=(1280, 800), hash_="", reduced_motion="no-
     watch.attach(page)
     page.goto(path.as_uri() + hash_)
     page.wait_for_selector("path.layer-tripp_route", state="attached")
-    page.wait_for_function("window.TrippMap && TrippMap.story && TrippMap.declutterRuns > 1")
+    page.wait_for_function(
+        "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story && TrippMap.of().declutterRuns > 1"
+    )
     page.wait_for_timeout(400)
     return context, page, watch
 
@@ -194,7 +196,7 @@ def test_a_step_shows_and_hides_its_layers(browser, exported):
 
 def test_with_reduced_motion_steps_jump(browser, exported):
     context, page, watch = open_page(browser, exported, reduced_motion="reduce")
-    centre = "(() => { const c = TrippMap.story.map.getCenter(); return [c.lat.toFixed(4), c.lng.toFixed(4)]; })()"
+    centre = "(() => { const c = TrippMap.of().story.map.getCenter(); return [c.lat.toFixed(4), c.lng.toFixed(4)]; })()"
     page.keyboard.press("End")
     right_after = page.evaluate(centre)
     page.wait_for_timeout(1200)
@@ -231,8 +233,8 @@ def test_a_hidden_map_steps_without_errors(browser, tmp_path):
     frame = page.frame_locator("iframe")
     frame.locator("path.layer-tripp_route").first.wait_for(state="attached")
     inner = page.frames[1]
-    inner.wait_for_function("window.TrippMap && TrippMap.story")
-    inner.evaluate("TrippMap.story.go(3); TrippMap.story.go(11)")
+    inner.wait_for_function("window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story")
+    inner.evaluate("TrippMap.of().story.go(3); TrippMap.of().story.go(11)")
     page.wait_for_timeout(300)
     assert watch.errors == []
     context.close()
@@ -250,10 +252,10 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser, tmp_path):
     path = tmp_path / "hostile.html"
     path.write_text(export_html(article=decode_article(HOSTILE.encode(), "hostile.txt")), encoding="utf-8")
     context, page, watch = open_page(browser, path)
-    keys = page.evaluate("Object.keys(TrippMap.keyed).filter(k => k.startsWith('excerpt-'))")
+    keys = page.evaluate("Object.keys(TrippMap.of().keyed).filter(k => k.startsWith('excerpt-'))")
     seen = []
     for key in keys:
-        page.evaluate(f"void TrippMap.keyed[{key!r}].openPopup()")
+        page.evaluate(f"void TrippMap.of().keyed[{key!r}].openPopup()")
         # The last popup fades out while the next opens: wait for the state with one popup.
         page.wait_for_function("document.querySelectorAll('.leaflet-popup').length === 1")
         seen.append(page.locator(".leaflet-popup-content .tripp-quote").inner_text())
@@ -302,7 +304,7 @@ def test_the_time_control_redraws_who_held_what(browser, exported, tmp_path):
 
 def test_a_story_step_can_set_the_date(browser, exported):
     context, page, watch = open_page(browser, exported, hash_="#step=5")
-    assert page.evaluate("TrippMap.date") == "2023-09-18"  # the eve of the 2023 offensive
+    assert page.evaluate("TrippMap.of().date") == "2023-09-18"  # the eve of the 2023 offensive
     assert page.locator("path.layer-karabakh[fill='#CC79A7']").count() > 0
     assert watch.errors == []
     context.close()

@@ -16,7 +16,10 @@ from tests.browser import axe_violations, open_map
 
 pytestmark = pytest.mark.browser
 
-READY = "window.TrippMap && TrippMap.story && document.querySelector('.leaflet-container[data-date]')"
+READY = (
+    "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story"
+    " && document.querySelector('.leaflet-container[data-date]')"
+)
 DATED = [layer for layer in LAYERS if layer.period and layer.shown]
 TODAY = datetime.date.today().isoformat()
 

@@ -86,7 +86,7 @@
     var counts = T.placeCounts(data, shown);
     var current = [];
     var FILL = 0.72;  // the route and the map's own labels still read through a crowd of symbols
-    T.corpus = {data: data, markers: []};
+    var state = T.of(map), corpus = state.corpus = {data: data, markers: []};
 
     function most() {
       return Math.max.apply(null, counts.concat([1]));
@@ -115,7 +115,7 @@
       marker.bindPopup(function () { return popupHtml(id); }, T.popupOptions ? T.popupOptions() : {});
       marker.bindTooltip(place.n, {direction: 'right', className: 'tripp-count', offset: [8, 0]});
       marker.addTo(group);
-      T.corpus.markers.push(marker);
+      corpus.markers.push(marker);
     });
 
     function labels() {
@@ -138,20 +138,20 @@
         });
       var kept = {};
       T.placeLabels(items, taken).forEach(function (id) { kept[id] = true; });
-      T.corpus.markers.forEach(function (m, id) {
+      corpus.markers.forEach(function (m, id) {
         var tip = m.getTooltip();
         tip.options.permanent = !!kept[id];
         tip.setContent(data.spots[id].n + (counts[id] ? ' · ' + counts[id] : ''));
         if (kept[id]) { if (!m.isTooltipOpen()) m.openTooltip(); } else if (m.isTooltipOpen()) m.closeTooltip();
       });
-      T.corpus.labelled = Object.keys(kept).length;
+      corpus.labelled = Object.keys(kept).length;
     }
 
     function apply() {
       shown = T.articlesShown(data.articles, filters);
       counts = T.placeCounts(data, shown);
       var top = most();
-      T.corpus.markers.forEach(function (m, id) {
+      corpus.markers.forEach(function (m, id) {
         m.setRadius(T.corpusRadius(counts[id], top));
         m.setStyle({opacity: counts[id] ? 1 : 0, fillOpacity: counts[id] ? FILL : 0, interactive: !!counts[id]});
       });
@@ -167,7 +167,7 @@
       current = ids || [];
       var on = {};
       current.forEach(function (g) { on[g] = true; });
-      T.corpus.markers.forEach(function (m, id) {
+      corpus.markers.forEach(function (m, id) {
         if (counts[id]) m.setStyle({color: on[id] ? '#B0006E' : '#ffffff', weight: on[id] ? 4 : 2});
       });
     }
@@ -203,27 +203,27 @@
     control.addTo(map);
 
     // The time control's date is the end of the date filter: what had been written by then.
-    T.onDate = (T.onDate || []).concat([function (day) {
+    T.hook(map, 'onDate', function (day) {
       var today = T.today ? T.today() : '';
       filters.to = day === today ? '' : day;
       var input = map.getContainer().querySelector('.tripp-filter-to');
       if (input) input.value = filters.to;
       apply();
-    }]);
+    });
 
     function readArticle(n, step) {
-      if (!T.story || !data.articles[n]) return;
+      if (!state.story || !data.articles[n]) return;
       filters.article = n;
-      T.hashArticle = n;
+      state.hashArticle = n;
       apply();
-      T.story.setSteps(stepsOf(data, n), data.articles[n].t, step || 0);
+      state.story.setSteps(stepsOf(data, n), data.articles[n].t, step || 0);
     }
 
     function allArticles() {
       filters.article = null;
-      T.hashArticle = null;
+      state.hashArticle = null;
       apply();
-      T.story.setSteps(T.story.firstSteps, options.title, 0);
+      state.story.setSteps(state.story.firstSteps, options.title, 0);
     }
 
     map.getContainer().addEventListener('click', function (e) {
@@ -231,22 +231,22 @@
       if (read) { readArticle(parseInt(read.getAttribute('data-article'), 10)); return; }
       if (e.target.closest && e.target.closest('.tripp-all-articles')) allArticles();
     });
-    T.onStep = (T.onStep || []).concat([function (s) { highlight(s.spots || []); }]);
+    T.hook(map, 'onStep', function (s) { highlight(s.spots || []); });
     // An address naming an article (#article=2&step=1) reads it; one without goes back to all of them.
-    T.onHashArticle = (T.onHashArticle || []).concat([function (wanted) {
+    T.hook(map, 'onHashArticle', function (wanted) {
       var reading = filters.article !== null && filters.article !== undefined;
       if (wanted.article !== null && wanted.article !== undefined) {
-        if (wanted.article === filters.article && T.story.step() === (wanted.step || 0)) return true;
+        if (wanted.article === filters.article && state.story.step() === (wanted.step || 0)) return true;
         readArticle(wanted.article, wanted.step || 0);
         return true;
       }
       if (reading) { allArticles(); }
       return false;
-    }]);
-    T.beforeStory = (T.beforeStory || []).concat([function (story, wanted) {
+    });
+    T.hook(map, 'beforeStory', function (story, wanted) {
       story.firstSteps = story.steps();
       if (wanted.article !== null && wanted.article !== undefined) readArticle(wanted.article, wanted.step || 0);
-    }]);
+    });
     map.on('zoomend moveend', labels);
     map.on('overlayadd overlayremove', labels);
     map.whenReady(apply);

@@ -42,7 +42,7 @@
 
   function screenLines(map) {
     var lines = [];
-    T.keepClear.forEach(function (layer) {
+    T.of(map).keepClear.forEach(function (layer) {
       if (!map.hasLayer(layer) || !layer.getLatLngs) return;
       var parts = layer.getLatLngs();
       if (parts.length && !Array.isArray(parts[0])) parts = [parts];
@@ -109,7 +109,7 @@
       if (r.width > 0 && r.height > 0) controls.push(r);
     });
     // Every rectangle is read before any class is written: one layout, not one per marker.
-    var found = T.markers.filter(function (m) { return m.getElement() && map.hasLayer(m); }).map(function (m) {
+    var found = T.of(map).markers.filter(function (m) { return m.getElement() && map.hasLayer(m); }).map(function (m) {
       var icon = m.getElement(), num = icon.querySelector('.tripp-num');
       return {icon: icon, r: (num || icon).getBoundingClientRect()};
     });
@@ -122,14 +122,14 @@
   }
 
   T.declutter = function (map) {
-    var size = map.getSize();
-    T.declutterRuns = (T.declutterRuns || 0) + 1;
+    var size = map.getSize(), state = T.of(map);
+    state.declutterRuns += 1;
     if (!size.x || !size.y) return;
     var lines = screenLines(map);
-    T.markers.forEach(function (m) { placeMarker(map, m, lines); });
+    state.markers.forEach(function (m) { placeMarker(map, m, lines); });
     var box = map.getContainer().getBoundingClientRect();
     hideCovered(map, box);
-    var markerBoxes = T.markers.filter(function (m) {
+    var markerBoxes = state.markers.filter(function (m) {
       return m.getElement() && map.hasLayer(m) && !m.getElement().classList.contains('tripp-offview');
     }).map(function (m) {
       var r = m.getElement().getBoundingClientRect();
@@ -147,7 +147,9 @@
     var timer = null, settle = null;
     // Many layers are added at once on load: place things once they settle, not once per layer;
     // and once more a little later, for what the page laid out after (fonts, a frame's final size).
+    var gone = false;
     var run = function () {
+      if (gone) return;  // a promise or a late event after the map was removed
       if (timer !== null) root.clearTimeout(timer);
       if (settle !== null) root.clearTimeout(settle);
       timer = root.setTimeout(function () {
@@ -161,7 +163,15 @@
     // Labels change size when the page's fonts arrive; a frame's size can change without Leaflet's events.
     if (root.document && root.document.fonts && root.document.fonts.ready) root.document.fonts.ready.then(run);
     root.addEventListener('load', run);
-    if (root.ResizeObserver) new root.ResizeObserver(run).observe(map.getContainer());
+    var resized = root.ResizeObserver ? new root.ResizeObserver(run) : null;
+    if (resized) resized.observe(map.getContainer());
+    map.once('unload', function () {
+      gone = true;
+      root.removeEventListener('load', run);
+      if (resized) resized.disconnect();
+      if (timer !== null) root.clearTimeout(timer);
+      if (settle !== null) root.clearTimeout(settle);
+    });
     return run;
   };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -5,17 +5,6 @@
   'use strict';
   var T = root.TrippMap = root.TrippMap || {};
 
-  /* Drawn features that scripts look up by key (story steps): key -> Leaflet layer. */
-  T.keyed = T.keyed || {};
-  /* Every drawn part of a keyed feature (a paragraph naming two places has two markers). */
-  T.keyedParts = T.keyedParts || {};
-  /* Layer groups by layer name (story steps show and hide them). */
-  T.groups = T.groups || {};
-  /* Lines that markers and labels must keep clear of (the route). */
-  T.keepClear = T.keepClear || [];
-  /* Numbered markers, for placing them off the route. */
-  T.markers = T.markers || [];
-
   /* What covers part of the map: its controls (the credits' "i" too) and the story panel or sheet. */
   T.COVERS = '.leaflet-control, .tripp-credits-toggle, .tripp-story';
 
@@ -91,7 +80,7 @@
     visit(layer);
   }
 
-  function geoLayer(f, shape, style, layerName, extra) {
+  function geoLayer(state, f, shape, style, layerName, extra) {
     var options = {
       style: function () { return style; },
       pointToLayer: function (feature, latlng) {
@@ -99,7 +88,7 @@
           var marker = L.marker(latlng, {icon: T.markerIcon(f.i, (f.ic || 'tripp-icon') + ' layer-' + layerName, f.o),
                                          keyboard: false, title: f.tt || '', alt: f.tt || ''});
           marker.trippSlot = f.o || 0;
-          T.markers.push(marker);
+          state.markers.push(marker);
           return marker;
         }
         return L.circleMarker(latlng, style);
@@ -131,10 +120,9 @@
   }
 
   /* Drawn only on its days: the time control (time.js) adds and removes it. */
-  function timed(group, layer, when) {
-    T.timed = T.timed || [];
-    T.timed.push({group: group, layer: layer, since: when[0], until: when[1]});
-    if (T.inForce(when[0], when[1], T.date || T.today())) layer.addTo(group);
+  function timed(state, group, layer, when) {
+    state.timed.push({group: group, layer: layer, since: when[0], until: when[1]});
+    if (T.inForce(when[0], when[1], state.date || T.today())) layer.addTo(group);
   }
 
   /* data: {shapes: [coded geometry], rows: [{g: index into shapes, s: style, t: tooltip, p: popup,
@@ -146,9 +134,10 @@
       map.trippPopupsFree = true;
       T.keepPopupsFree(map);
     }
-    T.groups[layerName] = group;
-    T.drawOrder = (T.drawOrder || 0) + 1;
-    var order = T.drawOrder;
+    var state = T.of(map);
+    state.groups[layerName] = group;
+    state.drawOrder += 1;
+    var order = state.drawOrder;
     data.rows.forEach(function (f) {
       var shape = data.shapes[f.g];
       var given = f.s || {};
@@ -159,12 +148,12 @@
         for (var c in given.casing) { if (Object.prototype.hasOwnProperty.call(given.casing, c)) casing[c] = given.casing[c]; }
         casing.className = 'layer-' + layerName + ' tripp-casing';
         casing.interactive = false;
-        var under = geoLayer(f, shape, casing, layerName, {pane: style.pane || 'overlayPane', interactive: false});
+        var under = geoLayer(state, f, shape, casing, layerName, {pane: style.pane || 'overlayPane', interactive: false});
         keepOrder(under, order);
-        if (f.w) timed(group, under, f.w);
+        if (f.w) timed(state, group, under, f.w);
         else under.addTo(group);
       }
-      var layer = geoLayer(f, shape, style, layerName);
+      var layer = geoLayer(state, f, shape, style, layerName);
       keepOrder(layer, order);
       // Bound to each drawn shape, not the group: Leaflet 1.9.3 fails on tooltips
       // of nested groups (a MultiPoint is one).
@@ -177,15 +166,14 @@
                               className: f.l ? 'tripp-label' : 'tripp-tip'});
         }
         if (f.p) l.bindPopup(f.p, T.popupOptions());
-        if (given.keepClear) T.keepClear.push(l);
+        if (given.keepClear) state.keepClear.push(l);
       });
-      if (f.k) { T.keyed[f.k] = first; T.keyedParts[f.k] = parts; }
+      if (f.k) { state.keyed[f.k] = first; state.keyedParts[f.k] = parts; }
       if (f.kr) {
         // The key lists a row while one of its features is on the map and in view (legend.js).
-        T.keyFeatures = T.keyFeatures || {};
-        (T.keyFeatures[f.kr] = T.keyFeatures[f.kr] || []).push({group: group, layer: layer});
+        (state.keyFeatures[f.kr] = state.keyFeatures[f.kr] || []).push({group: group, layer: layer});
       }
-      if (f.w) timed(group, layer, f.w);
+      if (f.w) timed(state, group, layer, f.w);
       else layer.addTo(group);
     });
   };

@@ -171,16 +171,15 @@
                         'tripp:decluttered': this._soon, 'tripp:date': this._soon};
         map.on(this._events, this);
         // A label may hold the map's date ("on 18 Sep 2023") or exist only on some days.
-        this._onDate = function () { map.fire('tripp:date'); };
-        T.onDate = (T.onDate || []).concat([this._onDate]);
+        this._unhook = T.hook(map, 'onDate', function () { map.fire('tripp:date'); });
         this._soon();
       },
 
       onRemove: function (map) {
         this.trippMap = null;
         map.off(this._events, this);
-        var hook = this._onDate;
-        T.onDate = (T.onDate || []).filter(function (f) { return f !== hook; });
+        if (this._unhook) this._unhook();
+        this._unhook = null;
         if (this._timer !== null && root.cancelAnimationFrame) root.cancelAnimationFrame(this._timer);
         this._timer = null;
         L.DomUtil.remove(this._box);
@@ -208,7 +207,7 @@
         if (zoom < lab.z[0] || zoom > lab.z[1]) return false;
         if (lab.w && !T.inForce(lab.w[0], lab.w[1], day)) return false;
         if (lab.l) {
-          var group = T.groups && T.groups[lab.l];
+          var group = T.of(map).groups[lab.l];
           if (!group || !map.hasLayer(group)) return false;
         }
         return true;
@@ -219,7 +218,7 @@
         var map = this.trippMap;
         if (!map || !this._items) return;
         var size = map.getSize();
-        var zoom = map.getZoom(), day = T.date || (T.today ? T.today() : '9999-12-31');
+        var zoom = map.getZoom(), day = T.dayOf(map);
         var container = map.getContainer(), box = container.getBoundingClientRect();
         var live = [], covers = this._blockers(container, box, T.COVERS);
         // A place a many-articles map already names with its count ("Julfa · 2") is not named twice.
@@ -258,7 +257,7 @@
           }
         });
         var lines = [];
-        (T.keepClear || []).forEach(function (layer) {
+        T.of(map).keepClear.forEach(function (layer) {
           if (!map.hasLayer(layer) || !layer.getLatLngs) return;
           var parts = layer.getLatLngs();
           if (parts.length && !Array.isArray(parts[0])) parts = [parts];

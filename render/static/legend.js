@@ -92,9 +92,9 @@
       update: function () {
         var map = this.trippMap;
         if (!map) return;
-        var day = T.date || (T.today ? T.today() : '9999-12-31'), seen = {};
+        var state = T.of(map), day = T.dayOf(map), seen = {};
         var groupShown = function (name) {
-          if (!Object.prototype.hasOwnProperty.call(seen, name)) seen[name] = inView(map, T.groups && T.groups[name]);
+          if (!Object.prototype.hasOwnProperty.call(seen, name)) seen[name] = inView(map, state.groups[name]);
           return seen[name];
         };
         var view = map.getBounds();
@@ -104,7 +104,7 @@
           return !b || !b.isValid() || view.intersects(b);
         };
         this._div.querySelectorAll('li[data-layers]').forEach(function (li) {
-          var drawn = T.keyFeatures && T.keyFeatures[li.getAttribute('data-row')];
+          var drawn = state.keyFeatures[li.getAttribute('data-row')];
           // A row drawn by features says whether one of them is in view; other rows follow their layers.
           var on = drawn ? drawn.some(featureShown) : li.getAttribute('data-layers').split(' ').some(groupShown);
           if (on && li.hasAttribute('data-since')) {

@@ -34,9 +34,9 @@
     return out;
   };
 
-  /* The hash of a step; in a map of many articles, of a step of the article being read (T.hashArticle). */
-  T.hashFor = function (step, present) {
-    var article = T.hashArticle === null || T.hashArticle === undefined ? '' : 'article=' + T.hashArticle + '&';
+  /* The hash of a step; in a map of many articles, of a step of the article being read (its number). */
+  T.hashFor = function (step, present, reading) {
+    var article = reading === null || reading === undefined ? '' : 'article=' + reading + '&';
     return '#' + article + 'step=' + step + (present ? '&present' : '');
   };
 
@@ -128,7 +128,9 @@
                opening: view name, parentKeys: also listen on the embedding page, textLink} */
   T.addStory = function (map, options) {
     var steps = options.steps, i = -1, panel, present = false, changed = {added: [], removed: []};
-    var story = {map: map, count: steps.length};
+    var story = {map: map, count: steps.length}, state = T.of(map);
+    // The page's address, keys and an embedder's messages are this story's only if no other map has them.
+    var ownsPage = T.claimPage(map);
 
     /* The part of the map no panel, sheet or control covers, as fitBounds padding. */
     function padding() {
@@ -158,7 +160,7 @@
        icons set side by side at a shared place (slots) to the right. */
     function markerReach() {
       var s = i >= 0 ? steps[i] : null, slots = 0;
-      ((s && T.keyedParts[s.key]) || []).forEach(function (m) { slots = Math.max(slots, m.trippSlot || 0); });
+      ((s && state.keyedParts[s.key]) || []).forEach(function (m) { slots = Math.max(slots, m.trippSlot || 0); });
       return {side: 17, right: 17 + 34 * slots};
     }
 
@@ -193,18 +195,18 @@
       changed.removed.forEach(function (g) { map.addLayer(g); });
       changed = {added: [], removed: []};
       (s.show || []).forEach(function (name) {
-        var g = T.groups[name];
+        var g = state.groups[name];
         if (g && !map.hasLayer(g)) { map.addLayer(g); changed.added.push(g); }
       });
       (s.hide || []).forEach(function (name) {
-        var g = T.groups[name];
+        var g = state.groups[name];
         if (g && map.hasLayer(g)) { map.removeLayer(g); changed.removed.push(g); }
       });
     }
 
     function highlight(key) {
-      Object.keys(T.keyedParts).forEach(function (k) {
-        T.keyedParts[k].forEach(function (part) {
+      Object.keys(state.keyedParts).forEach(function (k) {
+        state.keyedParts[k].forEach(function (part) {
           var icon = part.getElement ? part.getElement() : null;
           if (icon && icon.classList) icon.classList.toggle('tripp-current', k === key);
         });
@@ -212,8 +214,9 @@
     }
 
     function writeHash() {
+      if (!ownsPage) return;
       try {
-        root.history.replaceState(null, '', T.hashFor(i, present));
+        root.history.replaceState(null, '', T.hashFor(i, present, state.hashArticle));
       } catch (e) { /* a sandboxed frame may refuse: the story still works */ }
     }
 
@@ -239,11 +242,11 @@
       map.closePopup();
       setLayers(s);
       // Each step owns its date (none: today), however it was reached.
-      if (T.setDate) T.setDate(s.date || T.today());
+      if (T.setDate) T.setDate(map, s.date || T.today());
       highlight(s.key);
       frame(s.bounds || options.views[s.view || options.opening], s.zoom, jump);
       map.getContainer().setAttribute('data-story-step', String(i));
-      (T.onStep || []).forEach(function (f) { f(s, i); });
+      T.call(map, 'onStep', s, i);
     }
 
     function go(n, jump) {
@@ -270,8 +273,14 @@
       btn.setAttribute('aria-expanded', String(show));
     }
 
+    /* Keys pressed in a map are its own; keys pressed elsewhere in the page go to the story that owns it. */
+    function mine(e) {
+      var inMap = e.target && e.target.closest ? e.target.closest('.leaflet-container') : null;
+      return inMap ? inMap === map.getContainer() : ownsPage;
+    }
+
     function onKey(e) {
-      if (typing(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (typing(e.target) || e.altKey || e.ctrlKey || e.metaKey || !mine(e)) return;
       if (e.key === 'Escape') {
         if (!panel.querySelector('.tripp-help').hidden) { toggleHelp(false); return; }
         if (present) { setPresent(false); return; }
@@ -324,9 +333,9 @@
 
     // A sheet that grows or shrinks after the step was framed (its fonts arrived, a frame's page laid out)
     // covers a different part of the map: frame the step again for what is left free.
-    var sheetHeight = -1;
+    var sheetHeight = -1, resized = null;
     if (root.ResizeObserver) {
-      new root.ResizeObserver(function () {
+      resized = new root.ResizeObserver(function () {
         if (!panel.classList.contains('tripp-sheet') || i < 0) return;
         var h = Math.round(panel.getBoundingClientRect().height);
         if (Math.abs(h - sheetHeight) <= 8) return;
@@ -334,15 +343,17 @@
         map.getContainer().style.setProperty('--tripp-sheet', h + 'px');
         var s = steps[i];
         frame(s.bounds || options.views[s.view || options.opening], s.zoom, true);
-      }).observe(panel);
+      });
+      resized.observe(panel);
     }
 
     /* A link or a course page that changes the address (#step=3, #present, #article=2&step=1) moves the story
        there; the story's own moves replace the address without firing this. */
     function followHash() {
+      if (!ownsPage) return;
       var wanted = T.parseHash(root.location && root.location.hash);
       if (!!wanted.present !== present) setPresent(wanted.present);
-      var handled = (T.onHashArticle || []).some(function (f) { return f(wanted); });
+      var handled = T.call(map, 'onHashArticle', wanted);
       if (!handled && wanted.step !== null && wanted.step !== i) go(wanted.step);
     }
 
@@ -352,7 +363,7 @@
 
     var parentDoc = null;
     root.document.addEventListener('keydown', onKey);
-    if (options.parentKeys) {
+    if (options.parentKeys && ownsPage) {
       // In the app the map is a frame of the page: the page's keys step the story too.
       try {
         if (root.parent && root.parent !== root) {
@@ -365,7 +376,7 @@
        {tripp: 'go', step}, {tripp: 'date', date}, {tripp: 'layer', name, show}, {tripp: 'present', on} are
        taken only from the page that embeds this one; {tripp: 'step', step, count} and {tripp: 'date', date} go
        back to it. */
-    var embedder = root.parent && root.parent !== root ? root.parent : null;
+    var embedder = ownsPage && root.parent && root.parent !== root ? root.parent : null;
     function tell(message) {
       if (embedder) embedder.postMessage(message, '*');  // public facts only: a step number, a date
     }
@@ -373,33 +384,39 @@
       var m = e.data;
       if (!embedder || e.source !== embedder || !m || typeof m !== 'object' || typeof m.tripp !== 'string') return;
       if (m.tripp === 'go' && typeof m.step === 'number') go(m.step);
-      else if (m.tripp === 'date' && T.parseDay && typeof m.date === 'string' && T.parseDay(m.date)) T.setDate(m.date);
+      else if (m.tripp === 'date' && T.parseDay && typeof m.date === 'string' && T.parseDay(m.date)) T.setDate(map, m.date);
       else if (m.tripp === 'present') setPresent(!!m.on);
-      else if (m.tripp === 'layer' && T.groups && Object.prototype.hasOwnProperty.call(T.groups, m.name)) {
-        if (m.show) map.addLayer(T.groups[m.name]); else map.removeLayer(T.groups[m.name]);
+      else if (m.tripp === 'layer' && Object.prototype.hasOwnProperty.call(state.groups, m.name)) {
+        if (m.show) map.addLayer(state.groups[m.name]); else map.removeLayer(state.groups[m.name]);
       }
     }
     var told = function (s, n) { tell({tripp: 'step', step: n, count: steps.length}); };
     var toldDate = function (day) { tell({tripp: 'date', date: day}); };
-    T.onStep = (T.onStep || []).concat([told]);
-    T.onDate = (T.onDate || []).concat([toldDate]);
+    var unhooks = [T.hook(map, 'onStep', told), T.hook(map, 'onDate', toldDate)];
     root.addEventListener('message', onMessage);
     root.document.addEventListener('fullscreenchange', leftFullscreen);
     root.addEventListener('hashchange', followHash);
     // A frame the app replaces is unloaded, not removed: its listener on the app's page goes with it.
-    root.addEventListener('pagehide', function () {
-      if (parentDoc) parentDoc.removeEventListener('keydown', onKey);
-    });
-    control.onRemove = function () {
-      // Nothing of this map stays behind on the page (or on the app's page around it).
+    var unloaded = function () { if (parentDoc) parentDoc.removeEventListener('keydown', onKey); };
+    root.addEventListener('pagehide', unloaded);
+    // Nothing of this map stays behind on the page (or on the app's page around it), whether the story is
+    // removed or the whole map (Leaflet's map.remove() takes controls off without their onRemove).
+    var cleaned = false;
+    function cleanUp() {
+      if (cleaned) return;
+      cleaned = true;
       root.document.removeEventListener('keydown', onKey);
-      if (parentDoc) parentDoc.removeEventListener('keydown', onKey);
+      unloaded();
+      root.removeEventListener('pagehide', unloaded);
       root.document.removeEventListener('fullscreenchange', leftFullscreen);
       root.removeEventListener('hashchange', followHash);
       root.removeEventListener('message', onMessage);
-      T.onStep = (T.onStep || []).filter(function (f) { return f !== told; });
-      T.onDate = (T.onDate || []).filter(function (f) { return f !== toldDate; });
-    };
+      unhooks.forEach(function (f) { f(); });
+      if (resized) resized.disconnect();
+      T.releasePage(map);
+    }
+    control.onRemove = cleanUp;
+    map.once('unload', cleanUp);
     map.on('resize', function () {
       // A frame that changes size (the app's, an embedding page's) changes what fits: lay out the panel
       // again and frame the step again.
@@ -413,7 +430,7 @@
     });
     // Clicking a numbered marker during the story moves to its step instead of a second copy of the text.
     steps.forEach(function (s, n) {
-      (T.keyedParts[s.key] || []).forEach(function (layer) {
+      (state.keyedParts[s.key] || []).forEach(function (layer) {
         if (layer.on) layer.on('click', function () { if (i > 0) { layer.closePopup(); go(n); } });
       });
     });
@@ -432,17 +449,17 @@
       go(n || 0);
     };
     story.present = setPresent;
-    T.story = story;
+    state.story = story;
     map.whenReady(function () {
       layout();
-      var wanted = T.parseHash(root.location && root.location.hash);
+      var wanted = T.parseHash(ownsPage && root.location ? root.location.hash : '');
       if (wanted.present) {
         present = true;
         root.document.documentElement.classList.add('tripp-presenting');
         map.invalidateSize();
         layout();
       }
-      (T.beforeStory || []).forEach(function (f) { f(story, wanted); });
+      T.call(map, 'beforeStory', story, wanted);
       show(wanted.step === null ? 0 : wanted.step, true);
       if (wanted.step !== null) writeHash();
     });

@@ -9,9 +9,6 @@
   /* The track steps event by event before the ceasefire, then month by month to today. */
   var MONTHLY_FROM = '1994-05-12';
 
-  /* Timed features: {group, layer, since, until}. */
-  T.timed = T.timed || [];
-
   /* "1941" or "1988-02" or "2020-09-27" -> "YYYY-MM-DD" ("" stays ""). */
   T.isoDay = function (text) {
     if (!text) return '';
@@ -98,17 +95,23 @@
     return 0;
   };
 
-  T.date = T.date || null;
+  /* The day a map shows (state.js); today before its time control set one. */
+  T.dayOf = function (map) {
+    var s = map && T.of ? T.of(map) : null;
+    return (s && s.date) || T.today();
+  };
 
-  T.setDate = function (day) {
-    T.date = T.isoDay(day);
-    T.timed.forEach(function (t) {
-      var on = T.inForce(t.since, t.until, T.date);
+  /* Show a map on a day: its timed features come and go, then its date hooks hear it. */
+  T.setDate = function (map, day) {
+    var s = T.of(map);
+    s.date = T.isoDay(day);
+    s.timed.forEach(function (t) {
+      var on = T.inForce(t.since, t.until, s.date);
       if (on && !t.group.hasLayer(t.layer)) t.group.addLayer(t.layer);
       if (!on && t.group.hasLayer(t.layer)) t.group.removeLayer(t.layer);
     });
-    (T.onDate || []).forEach(function (f) { f(T.date); });
-    return T.date;
+    T.call(map, 'onDate', s.date);
+    return s.date;
   };
 
   function label(day) {
@@ -155,12 +158,12 @@
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       var range = box.querySelector('input[type=range]'), typed = box.querySelector('input[type=date]');
-      range.addEventListener('input', function () { T.setDate(stops[+range.value]); });
+      range.addEventListener('input', function () { T.setDate(map, stops[+range.value]); });
       range.addEventListener('keydown', function (e) {
         if (e.key !== 'PageUp' && e.key !== 'PageDown') return;
         e.preventDefault();
         e.stopPropagation();
-        T.setDate(stops[T.yearAway(stops, +range.value, e.key === 'PageUp' ? 1 : -1)]);
+        T.setDate(map, stops[T.yearAway(stops, +range.value, e.key === 'PageUp' ? 1 : -1)]);
       });
       typed.addEventListener('change', function () {
         var day = T.parseDay(typed.value), error = box.querySelector('.tripp-time-error');
@@ -169,9 +172,9 @@
           return;
         }
         error.textContent = '';
-        T.setDate(day);
+        T.setDate(map, day);
       });
-      box.querySelector('.tripp-time-today').onclick = function () { T.setDate(T.today()); };
+      box.querySelector('.tripp-time-today').onclick = function () { T.setDate(map, T.today()); };
       var details = box.querySelector('details');
       details.addEventListener('toggle', function () { fit(); });
       return box;
@@ -190,11 +193,11 @@
     }
     map.on('resize', fit);
 
+    var unhook = null;
     control.onRemove = function () {
-      var hook = show;
       map.off('resize', fit);
       map.getContainer().classList.remove('tripp-time-open');
-      T.onDate = (T.onDate || []).filter(function (f) { return f !== hook; });
+      if (unhook) unhook();
     };
     control.addTo(map);
 
@@ -211,8 +214,8 @@
       map.getContainer().setAttribute('data-date', day);
     };
 
-    T.onDate = (T.onDate || []).concat([show]);
-    T.setDate(options.start || T.today());
+    unhook = T.hook(map, 'onDate', show);
+    T.setDate(map, options.start || T.today());
     return control;
   };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -50,11 +50,9 @@ test('labels that would overlap are left out, the biggest kept', () => {
 });
 
 test('a step of one article of many has its own link; a single article keeps the old one', () => {
-  T.hashArticle = null;
-  assert.equal(T.hashFor(5, false), '#step=5');
-  T.hashArticle = 3;
-  assert.equal(T.hashFor(2, true), '#article=3&step=2&present');
-  T.hashArticle = null;
+  assert.equal(T.hashFor(5, false, null), '#step=5');
+  assert.equal(T.hashFor(2, true, 3), '#article=3&step=2&present');
+  assert.equal(T.hashFor(0, false, 0), '#article=0&step=0');
   assert.deepEqual(T.parseHash('#article=3&step=2'), {step: 2, present: false, article: 3});
   assert.deepEqual(T.parseHash('#step=4'), {step: 4, present: false, article: null});
 });
