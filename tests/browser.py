@@ -178,6 +178,31 @@ VISIBLE_COPIES = """
 AXE = Path(__file__).resolve().parent.parent / ".cache" / "axe-core" / "axe.min.js"
 
 
+SETTLED = """() => new Promise((done) => {
+  // Still: no pass of the map's declutter due (data-settling), no zoom or flight under way, and the map's
+  // names and story the same for a few frames after (the names are placed in the frame after a pass).
+  const map = document.querySelector('.leaflet-container');
+  let last = null, quiet = 0;
+  const tick = () => {
+    const now = [map.hasAttribute('data-settling'), map.getAttribute('data-labels-at'),
+                 map.getAttribute('data-story-step'), document.querySelector('.leaflet-map-pane').style.transform,
+                 !!document.querySelector('.leaflet-zoom-anim')].join('|');
+    const still = !map.hasAttribute('data-settling') && !document.querySelector('.leaflet-zoom-anim');
+    quiet = still && now === last ? quiet + 1 : 0;
+    last = now;
+    if (quiet >= 3) done(); else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})"""
+
+
+def settle(page) -> None:
+    """Wait until the map is still: its names placed after the view settled (no fixed delays). ``page`` is
+    a page or a frame holding one map."""
+    page.wait_for_function("document.querySelector('.leaflet-container[data-labels-placed]') !== null")
+    page.evaluate(SETTLED)
+
+
 def axe_violations(frame, serious_only: bool = True) -> list[dict]:
     """axe-core's violations in one frame (a page or an iframe), serious and critical ones by default."""
     if not AXE.exists():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import APP_FRAME, APP_FRAME_URL, ROUTE_REPORT, open_app, start_app
+from tests.browser import APP_FRAME, APP_FRAME_URL, ROUTE_REPORT, open_app, settle, start_app
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).parent.parent
@@ -33,7 +33,7 @@ def page(browser, server):
         "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story && TrippMap.of().declutterRuns > 1",
         timeout=30_000,
     )
-    page.wait_for_timeout(500)
+    settle(inner)
     yield page, frame, inner, watch
     context.close()
 
@@ -49,7 +49,7 @@ def test_map_is_drawn_big_and_high_with_no_request_leaving_the_machine(page, tmp
     report = inner.evaluate(ROUTE_REPORT)
     page.screenshot(path=str(tmp_path / "app.png"))
     assert report["inView"] >= 0.8 and report["clear"] >= 0.8 and report["width"] >= 5, report
-    page.wait_for_timeout(500)
+    settle(inner)
     assert watch.outside == []
     assert watch.errors == []
 

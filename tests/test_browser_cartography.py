@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from outputs.export import export_html
-from tests.browser import axe_violations, open_map
+from tests.browser import axe_violations, open_map, settle
 
 pytestmark = pytest.mark.browser
 
@@ -107,27 +107,6 @@ def exported(tmp_path_factory):
     path = tmp_path_factory.mktemp("cartography") / "map.html"
     path.write_text(export_html(), encoding="utf-8")
     return path
-
-
-def settle(page) -> None:
-    """Wait until the names were placed after the view settled (no fixed delays)."""
-    page.wait_for_function("document.querySelector('[data-labels-placed]') !== null")
-    page.evaluate(
-        """() => new Promise((done) => {
-          const map = document.querySelector('.leaflet-container');
-          let last = -1, quiet = 0;
-          const tick = () => {
-            const state = TrippMap.of() || {};
-            const runs = (state.declutterRuns || 0) + '|' + map.getAttribute('data-labels-placed') + '|' +
-              map.getAttribute('data-story-step') + '|' + JSON.stringify(document.querySelector('.leaflet-map-pane')
-                .style.transform);
-            quiet = runs === last ? quiet + 1 : 0;
-            last = runs;
-            if (quiet >= 12 && !document.querySelector('.leaflet-zoom-anim')) done(); else requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        })"""
-    )
 
 
 READY = (

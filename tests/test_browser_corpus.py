@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import axe_violations, open_map
+from tests.browser import axe_violations, open_map, settle
 
 pytestmark = pytest.mark.browser
 
@@ -46,7 +46,7 @@ def open_page(browser, path, hash_="", viewport=(1280, 800)):
         " && TrippMap.of().corpus && TrippMap.of().corpus.markers.length"
     )
     context, page, watch = open_map(browser, path, ready, hash_, viewport)
-    page.wait_for_timeout(300)
+    settle(page)
     return context, page, watch
 
 

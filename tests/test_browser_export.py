@@ -12,7 +12,7 @@ from layers import periods
 from layers.registry import LAYERS, build_layer, layer_names, spec
 from outputs.export import export_html
 from render.excerpts import excerpt_view
-from tests.browser import ROUTE_REPORT, VISIBLE_COPIES, Watch
+from tests.browser import ROUTE_REPORT, VISIBLE_COPIES, Watch, settle
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +39,7 @@ def open_page(browser, path, viewport=(1280, 800), hash_="", reduced_motion="no-
     page.wait_for_function(
         "window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story && TrippMap.of().declutterRuns > 1"
     )
-    page.wait_for_timeout(400)
+    settle(page)
     return context, page, watch
 
 
@@ -111,7 +111,7 @@ def test_clicking_an_excerpt_opens_its_popup_inside_the_window(browser, exported
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
     assert "2023 lightning offensive" in popup.inner_text()
-    page.wait_for_timeout(600)  # the map pans the popup into view
+    settle(page)  # the map pans the popup into view
     box = page.locator(".leaflet-popup").bounding_box()
     assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= 1280 and box["y"] + box["height"] <= 800
     assert watch.errors == []
@@ -199,7 +199,8 @@ def test_with_reduced_motion_steps_jump(browser, exported):
     centre = "(() => { const c = TrippMap.of().story.map.getCenter(); return [c.lat.toFixed(4), c.lng.toFixed(4)]; })()"
     page.keyboard.press("End")
     right_after = page.evaluate(centre)
-    page.wait_for_timeout(1200)
+    assert page.evaluate("!document.querySelector('.leaflet-zoom-anim')")
+    settle(page)
     assert page.evaluate(centre) == right_after  # no flight: already where it ends
     assert watch.errors == []
     context.close()
@@ -235,7 +236,8 @@ def test_a_hidden_map_steps_without_errors(browser, tmp_path):
     inner = page.frames[1]
     inner.wait_for_function("window.TrippMap && TrippMap.of && (TrippMap.of() || {}).story")
     inner.evaluate("TrippMap.of().story.go(3); TrippMap.of().story.go(11)")
-    page.wait_for_timeout(300)
+    inner.locator(".leaflet-container[data-story-step='11']").wait_for(state="attached")
+    inner.wait_for_function("!document.querySelector('.leaflet-container').hasAttribute('data-settling')")
     assert watch.errors == []
     context.close()
 
@@ -262,7 +264,7 @@ def test_hostile_article_shows_as_text_and_runs_nothing(browser, tmp_path):
     for _ in range(4):
         page.locator(".tripp-next").click()
         seen.append(page.locator(".tripp-story-text").inner_text())
-    page.wait_for_timeout(500)
+    settle(page)
     assert watch.dialogs == []
     assert any("<script>alert('script tag')</script>" in text for text in seen)
     assert any("{{ 7*7 }}" in text for text in seen)

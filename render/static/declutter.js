@@ -152,10 +152,16 @@
       if (gone) return;  // a promise or a late event after the map was removed
       if (timer !== null) root.clearTimeout(timer);
       if (settle !== null) root.clearTimeout(settle);
+      // Said on the map while a pass is due, so a page (or a test) can wait for the map to be still.
+      map.getContainer().setAttribute('data-settling', '');
       timer = root.setTimeout(function () {
         timer = null;
         T.declutter(map);
-        settle = root.setTimeout(function () { settle = null; T.declutter(map); }, 400);
+        settle = root.setTimeout(function () {
+          settle = null;
+          T.declutter(map);
+          map.getContainer().removeAttribute('data-settling');
+        }, 400);
       }, 20);
     };
     map.on('zoomend moveend viewreset resize overlayadd overlayremove layeradd', run);
