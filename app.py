@@ -33,7 +33,7 @@ from render.text_version import text_version_html
 
 HERE = Path(__file__).parent
 TITLE = "The TRIPP corridor"
-MAP_HEIGHT = 580  # px: more than half of a 1280×800 window, in view below the title and controls
+MAP_HEIGHT = 580  # px, where the window cannot say; app.css gives the map the window less the controls above it
 APP_CSS = f"<style>{static_text('app.css')}</style>"
 BASEMAPS = {"Bundled (offline)": "bundled", "OpenStreetMap (online)": "osm", "Light (online)": "light"}
 
@@ -230,7 +230,7 @@ def main() -> None:
     st.title(TITLE)
     # In view, above the map: the basemap and the article box (a collapsed sidebar hid them; there is none:
     # the map's own title step says what the route is).
-    choose, annotate = st.columns([2, 3])
+    choose, annotate = st.columns([3, 2])
     with choose:
         basemap = BASEMAPS[st.radio("Basemap", list(BASEMAPS), key="basemap", horizontal=True)]
     with annotate:

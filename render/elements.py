@@ -2,8 +2,8 @@
 
 Every piece of text these elements put into the page is escaped in Python
 before it reaches JavaScript. Scripts run from each element's ``script``
-macro (never the page header) so they also run where streamlit-folium
-re-evaluates the map; the files they call are declared beside each element.
+macro (never the page header), in the order the map is built; the files they call are declared beside
+each element.
 """
 
 from __future__ import annotations

@@ -133,3 +133,31 @@ def test_the_map_opens_on_its_own_page_from_the_servers_memory(page):
     )
     assert own.locator("path.layer-tripp_route").count() >= 1
     assert watch.outside == []
+
+
+IN_FRAME = """() => {
+  const rect = (sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                          return [r.left, r.top, r.right, r.bottom]; };
+  return {w: innerWidth, h: innerHeight, scale: rect('.leaflet-control-scale'),
+          credits: rect('.leaflet-control-attribution')};
+}"""
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800), (1920, 1080)])
+def test_the_whole_map_and_the_basemap_choice_are_in_view_on_a_projector(browser, server, size):
+    context, page, _ = open_app(browser, server, viewport=size)
+    inner = next(f for f in page.frames if APP_FRAME_URL in f.url)
+    settle(inner)
+    box = page.locator(APP_FRAME).bounding_box()
+    assert box["y"] > 0 and box["y"] + box["height"] <= size[1], box  # no scrolling to the map's foot
+    # Below the controls, the window's height goes to the map: a big projector gets a bigger map.
+    assert box["height"] >= size[1] - 240, box
+    got = inner.evaluate(IN_FRAME)
+    for name in ("scale", "credits"):
+        left, top, right, bottom = got[name]
+        assert 0 <= left and right <= got["w"] and 0 <= top and bottom <= got["h"], (name, got)
+    tops = {round(b["y"]) for b in page.get_by_role("radiogroup").get_by_role("radio").evaluate_all(
+        "(els) => els.map((e) => e.closest('label').getBoundingClientRect().toJSON())"
+    )}  # fmt: skip
+    assert len(tops) == 1, tops  # the three basemaps on one line
+    context.close()
