@@ -26,10 +26,12 @@ if [ "$kind" = test ]; then
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
   fi
-  if [ ! -f .cache/axe-core/axe.min.js ]; then
-    # axe-core, the accessibility engine the browser tests run, from the npm registry.
-    mkdir -p .cache/axe-core
-    (cd .cache/axe-core && npm pack "axe-core@${AXE_VERSION:-4.11.0}" --silent >/dev/null \
+  # axe-core, the accessibility engine the browser tests run, from the npm registry: its current release,
+  # kept in a folder of its version so a new pin is fetched anew (tests/browser.py reads the same pin).
+  axe_version=$(sed -n 's/^AXE_VERSION = "\(.*\)"$/\1/p' tests/browser.py)
+  if [ ! -f ".cache/axe-core/$axe_version/axe.min.js" ]; then
+    mkdir -p ".cache/axe-core/$axe_version"
+    (cd ".cache/axe-core/$axe_version" && npm pack "axe-core@$axe_version" --silent >/dev/null \
       && tar -xzf axe-core-*.tgz package/axe.min.js && mv package/axe.min.js . && rm -rf package axe-core-*.tgz)
   fi
 fi

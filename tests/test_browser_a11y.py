@@ -137,3 +137,14 @@ def test_axe_finds_nothing_serious_in_the_app(browser):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_the_axe_run_catches_a_button_named_other_than_its_text(browser):
+    # The run every test above makes includes axe's experimental rules: the one the issue met is caught.
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content('<!doctype html><html lang="en"><title>t</title><main><button aria-label="Next step">Start'
+                     '</button></main></html>')  # fmt: skip
+    found = {v["id"] for v in axe_violations(page)}
+    assert "label-content-name-mismatch" in found
+    context.close()
