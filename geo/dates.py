@@ -2,8 +2,11 @@
 
 Read, in order: "2026-02-09"; "9 February 2026"; "February 9, 2026" (and "Feb. 9, 2026");
 the Russian "9 февраля 2026" and the Azerbaijani "9 fevral 2026". A dateline with no year
-("YEREVAN, Feb 9 (Reuters) –") takes the year from the first full date later in the text;
-with none, the article stays undated and the note says why.
+("YEREVAN, Feb 9 (Reuters) –") takes the year from the article's date line (a line near its top or
+foot that is only a date, "Published 9 February 2026, 10:32"), never from a date the text tells of
+("the ceasefire of 12 May 1994"); with none, the article stays undated and the note says why. An
+article with no dateline takes its date line's date, else its first full date. A date that is no
+calendar day ("30 February 2026") is passed over for the next one.
 """
 
 from __future__ import annotations
@@ -50,26 +53,63 @@ def _valid(year: int, month: int, day: int) -> str:
         return ""
 
 
-def _full(text: str) -> tuple[str, int]:
-    """The first full date in ``text`` and where it starts; ('', -1) when there is none."""
-    best = ("", -1)
+def _month_of(match: re.Match) -> int:
+    if "mon" in match.groupdict() and match.group("mon"):
+        return int(match.group("mon"))
+    return _MONTHS[match.group("month").lower().rstrip(".")]
+
+
+def _full_span(text: str) -> tuple[str, int, int]:
+    """The first full date in ``text`` that is a calendar day, with where it starts and ends; ('', -1, -1)."""
+    best = ("", -1, -1)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            month = (
-                int(match.group("mon"))
-                if "mon" in match.groupdict() and match.group("mon")
-                else (_MONTHS[match.group("month").lower().rstrip(".")])
-            )
-            date = _valid(int(match.group("year")), month, int(match.group("day")))
-            if date and (best[1] < 0 or match.start() < best[1]):
-                best = (date, match.start())
+            date = _valid(int(match.group("year")), _month_of(match), int(match.group("day")))
+            if not date:
+                continue  # "30 February 2026": the next date of this form may be a real one
+            if best[1] < 0 or match.start() < best[1]:
+                best = (date, match.start(), match.end())
             break
     return best
+
+
+def _full(text: str) -> tuple[str, int]:
+    """The first full date in ``text`` and where it starts; ('', -1) when there is none."""
+    date, start, _ = _full_span(text)
+    return date, start
+
+
+# What may stand beside the date on a date line: a word saying so, a weekday, a time and its zone.
+_LINE_WORDS = re.compile(
+    r"(?:published|updated|posted|first published|last updated|date|dated|on|at|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"опубликовано|обновлено|дата|размещено|tarix|dərc\s+(?:edilib|olunub|edildi)|yenilənib|"
+    r"gmt|utc|msk|amt|azt|[+-]?\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)",
+    re.IGNORECASE,
+)
+_HEAD_LINES, _FOOT_LINES, _LINE_MAX = 6, 3, 80
+
+
+def _date_line(text: str) -> str:
+    """The date of the article's own date line near its top or foot: a short line that holds a full date
+    and nothing else but the words and times in :data:`_LINE_WORDS`; '' when it has none."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines[:_HEAD_LINES] + lines[-_FOOT_LINES:]:
+        if len(line) > _LINE_MAX:
+            continue
+        date, start, end = _full_span(line)
+        if not date:
+            continue
+        rest = _LINE_WORDS.sub(" ", line[:start] + " " + line[end:])
+        if not re.sub(r"[\W_]+", "", rest):
+            return date
+    return ""
 
 
 def date_from_text(text: str) -> tuple[str, str]:
     """``(YYYY-MM-DD or '', note)``: the article's date and, when it is partial, why it is missing."""
     head = text.lstrip()[:400]
+    own = _date_line(text)
     for pattern in _DATELINE:
         match = pattern.match(head)
         if not match:
@@ -79,9 +119,13 @@ def date_from_text(text: str) -> tuple[str, str]:
         near = _full(head[: match.end() + 12])
         if near[0]:
             return near[0], ""
-        later = _full(text)[0] or ""
-        if later:
-            return _valid(int(later[:4]), month, day), ""
-        return "", f"the dateline gives {day} {list(_MONTHS)[month - 1].title()} but no year: the article is undated"
+        if own:
+            return _valid(int(own[:4]), month, day), ""
+        return "", (
+            f"the dateline gives {day} {list(_MONTHS)[month - 1].title()} but no year, and the article has no "
+            "date line: the article is undated"
+        )
+    if own:
+        return own, ""
     date, where = _full(text[:2000])
     return (date, "") if where >= 0 else ("", "")

@@ -157,7 +157,18 @@ def test_confidence_is_in_the_properties_and_said_in_plain_words():
     ("head", "date"),
     [
         ("date 2026-02-10 Text.", "2026-02-10"),
-        ("YEREVAN, Feb 9 (Reuters) – Talks went on; on 10 February 2026 they ended.", "2026-02-09"),
+        # A dateline without a year takes the article's own date line's, never a date the text tells of.
+        ("YEREVAN, Feb 9 (Reuters) – the ceasefire of 12 May 1994 held.", ""),
+        ("YEREVAN, Feb 9 (Reuters) – Talks went on; on 10 February 2026 they ended.", ""),
+        ("February 9, 2026\nYEREVAN, Feb 9 (Reuters) – the ceasefire of 12 May 1994 held.", "2026-02-09"),
+        (
+            "YEREVAN, Feb 9 (Reuters) – Talks.\nThe ceasefire of 12 May 1994.\nPublished 9 February 2026, 10:32 GMT",
+            "2026-02-09",
+        ),
+        ("Опубликовано: 12 марта 2026, 14:05\nЕРЕВАН, 12 марта /ТАСС/. Переговоры 1994 года.", "2026-03-12"),
+        # A date that is no calendar day is passed over for the next of its form.
+        ("Talks planned for 30 February 2026 were held on 9 March 2026.", "2026-03-09"),
+        ("The ceasefire of 12 May 1994 still holds.", "1994-05-12"),  # no dateline, no date line: the first date
         ("9 February 2026 — Talks.", "2026-02-09"),
         ("Bakı, 14 March 2026 (AZERTAC). Talks.", "2026-03-14"),
         ("ЕРЕВАН, 12 марта 2026. /ТАСС/. Переговоры.", "2026-03-12"),
