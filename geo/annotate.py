@@ -2,7 +2,9 @@
 
 A name is looked up as written, then in its dictionary form (Russian, Armenian, Azerbaijani
 endings, see :mod:`geo.morphology`). Of a name's candidates the best ranked wins (the region's
-before a far homonym) unless the text names another candidate's country right after it. Names
+before a far homonym) unless the text names another candidate's country right after it; a name with
+namesakes in the region goes to the one nearest the other places the paragraph, else the article,
+names ("Martuni" beside Lake Sevan is Gegharkunik's, beside Stepanakert it is Khojavend). Names
 used for people, products, treaties and clubs are dropped (:mod:`geo.contexts`), and "the route",
 "the corridor", "the exclave", "the river" and "the lake" point at the nearest such place named
 before them in the article.
@@ -10,10 +12,11 @@ before them in the article.
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.articles import Article, paragraphs
 from geo.contexts import not_a_place
@@ -70,6 +73,8 @@ class Mention:
     surface: str
     confidence: str = "sure"
     why: str = ""
+    # The name's other candidates in the region, which the places named around it may settle on instead.
+    rivals: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,7 +175,8 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
                 place = GEORGIA_US
             if how and confidence == "sure":
                 confidence, why = "likely", how
-            found.append(Mention(place, start, end, surface, confidence, why))
+            rivals = _rivals(place, candidates) if place.in_region else ()
+            found.append(Mention(place, start, end, surface, confidence, why, rivals))
         i += n
     return _with_generic(text, found, dict(before or {}))
 
@@ -275,6 +281,68 @@ def _proper(surface: str, key: str, gaz: Gazetteer) -> bool:
 BUDGET_S = 30.0
 
 
+# Kinds whose point says little of where a text is (a country's or a sea's middle): no context for a homonym.
+_BROAD = frozenset({"country", "region", "sea", "corridor", "route", "exclave"})
+_NEAR_ENOUGH_KM = 25.0  # a namesake this near the places around it is kept, whatever the others
+
+
+def _rivals(place: Place, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
+    seen = {place.key}
+    out = []
+    for p in candidates:
+        if (
+            p.key not in seen
+            and p.in_region
+            and p.kind not in _BROAD
+            and abs(p.lon - place.lon) + abs(p.lat - place.lat) > 0.1
+        ):
+            seen.add(p.key)
+            out.append(p)
+    return tuple(out)
+
+
+def _km(a: Place, b: Place) -> float:
+    # An equirectangular distance: enough to rank namesakes a few to a few hundred kilometres apart.
+    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(x, math.radians(b.lat - a.lat))
+
+
+def _anchors(mentions) -> dict[str, Place]:
+    """The places a homonym is judged against: named without namesakes in the region, in it, and not broad."""
+    return {m.place.key: m.place for m in mentions if not m.rivals and m.place.in_region and m.place.kind not in _BROAD}
+
+
+def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
+    """Each name with namesakes in the region goes to the namesake nearest the places named around it: in its
+    paragraph if that names any, else in the whole article."""
+    article = _anchors(m for e in excerpts for m in e.mentions)
+    out = []
+    for e in excerpts:
+        if not any(m.rivals for m in e.mentions):
+            out.append(e)
+            continue
+        own = _anchors(e.mentions)
+        near, where = (own, "paragraph") if own else (article, "article")
+        mentions = []
+        for m in e.mentions:
+            if not m.rivals or not near:
+                mentions.append(m)
+                continue
+            options = [m.place, *m.rivals]
+            gaps = [min(_km(p, a) for a in near.values()) for p in options]
+            best = min(range(len(options)), key=gaps.__getitem__)
+            if best and gaps[0] > _NEAR_ENOUGH_KM and gaps[best] < 0.5 * gaps[0]:
+                anchor = min(near.values(), key=lambda a: _km(options[best], a))
+                why = (
+                    f"one of {len(options)} places so named in the region; the one near {anchor.name}, "
+                    f"named in the same {where}"
+                )
+                m = replace(m, place=options[best], confidence="likely", why=why)
+            mentions.append(m)
+        out.append(replace(e, mentions=tuple(mentions)))
+    return out
+
+
 def annotate(article: Article, gaz: Gazetteer, budget_s: float = BUDGET_S) -> list[Excerpt]:
     """One :class:`Excerpt` per paragraph, in order; after ``budget_s`` seconds, the rest are left out
     (fewer excerpts than paragraphs says so)."""
@@ -288,7 +356,7 @@ def annotate(article: Article, gaz: Gazetteer, budget_s: float = BUDGET_S) -> li
         for m in mentions:
             remember(last, m.place)
         out.append(Excerpt(paragraph=i, text=para, mentions=mentions))
-    return out
+    return _settle(out)
 
 
 def link_events(text: str, events: list[dict[str, str]]) -> list[str]:

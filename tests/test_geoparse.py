@@ -183,3 +183,23 @@ def test_dates_from_datelines(head, date):
 def test_a_dateline_without_a_year_says_so():
     article = parse_article("YEREVAN, Feb 9 (Reuters) – Talks.", "t.txt")
     assert article.date == "" and "no year" in article.note
+
+
+def _article_places(text: str) -> list[list[tuple[str, float]]]:
+    excerpts = annotate(parse_article(text, "t.txt"), place_finder())
+    return [[(m.place.name, m.place.lon) for m in e.mentions] for e in excerpts]
+
+
+def test_a_homonym_goes_to_the_namesake_near_the_places_around_it():
+    # Martuni: Gegharkunik's on Lake Sevan's shore (45.30° E), or Khojavend in Karabakh (47.11° E).
+    sevan = _article_places("Fishermen on Lake Sevan worry.\n\nIn Martuni, the harbour is quiet.")
+    assert sevan[1][0][0] == "Martuni" and abs(sevan[1][0][1] - 45.30) < 0.05  # by the article's places
+    same = _article_places("Gavar and Martuni, on Lake Sevan's shore.")
+    assert ("Martuni", 45.30) in [(n, round(x, 2)) for n, x in same[0]]  # by its paragraph's
+    karabakh = _article_places("Shelling was reported in Stepanakert and Shushi.\n\nIn Martuni, residents sheltered.")
+    assert karabakh[1][0][0] == "Khojavend / Martuni"
+    # Its paragraph's places come before the article's: a Sevan paragraph in a Karabakh article.
+    mixed = _article_places("Stepanakert was shelled.\n\nMartuni and Gavar, by Lake Sevan, took in refugees.")
+    assert abs(mixed[1][0][1] - 45.30) < 0.05
+    excerpt = annotate(parse_article("Lake Sevan.\n\nMartuni.", "t.txt"), place_finder())[1]
+    assert "the one near Lake Sevan" in excerpt.mentions[0].why and excerpt.mentions[0].confidence == "likely"

@@ -147,7 +147,7 @@
     var timer = null, settle = null;
     // Many layers are added at once on load: place things once they settle, not once per layer;
     // and once more a little later, for what the page laid out after (fonts, a frame's final size).
-    var gone = false;
+    var gone = false, moving = false;
     var run = function () {
       if (gone) return;  // a promise or a late event after the map was removed
       if (timer !== null) root.clearTimeout(timer);
@@ -160,11 +160,17 @@
         settle = root.setTimeout(function () {
           settle = null;
           T.declutter(map);
-          map.getContainer().removeAttribute('data-settling');
+          if (!moving) map.getContainer().removeAttribute('data-settling');
         }, 400);
       }, 20);
     };
     map.on('zoomend moveend viewreset resize overlayadd overlayremove layeradd', run);
+    // A flight or a drag is under way from its start: the map is not still until the pass after its end.
+    map.on('movestart zoomstart', function () {
+      moving = true;
+      map.getContainer().setAttribute('data-settling', '');
+    });
+    map.on('moveend zoomend', function () { moving = false; });
     map.whenReady(run);
     // Labels change size when the page's fonts arrive; a frame's size can change without Leaflet's events.
     if (root.document && root.document.fonts && root.document.fonts.ready) root.document.fonts.ready.then(run);
