@@ -35,6 +35,9 @@ __all__ = ["BUDGET_S", "CONFIDENCE_WORDS", "GENERIC", "Excerpt", "Mention", "ann
 # "U.S." is one word; "Armenia's" is "Armenia" and "s"; "Xi'an" is one word.
 _WORD = re.compile(r"\w+(?:['’]\w{2,}\b(?<!['’]s\b))?(?:\.\w+)*\.?")
 _JOIN = re.compile(r"[\s\-/–]*")
+# The first part of a Russian compound adjective ("Нагорно-", "Северо-") and the hyphen and word after it.
+_COMPOUND_HEAD = re.compile(r"[А-Яа-яЁё]+[оеОЕ]")
+_COMPOUND_NEXT = re.compile(r"-[А-Яа-яЁё]")
 
 # Generic references and the kinds of place they point back to.
 GENERIC: Mapping[str, frozenset[str]] = {
@@ -171,6 +174,14 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
         country = candidates[0].kind == "country"
         if not not_a_place(text, start, end, " ".join(keys[i : i + n]), country):
             place, confidence, why = _choose(candidates, text, end)
+            if (
+                _COMPOUND_HEAD.fullmatch(surface)
+                and _COMPOUND_NEXT.match(text, end)
+                and not (place.in_region or place.kind == "country")
+            ):
+                # "Нагорно-Карабахской": the first part of a Russian compound is no far town ("Nagornyy").
+                i += n
+                continue
             if place.key == "georgia" and any(cue in normalise(text) for cue in US_STATE_CUES):
                 place = GEORGIA_US
             if how and confidence == "sure":

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 
 from geo.gazetteer import normalise
-from geo.names import NOT_PLACE_AFTER, NOT_PLACE_BEFORE, PERSON_AFTER, PERSON_CUES, SPORTS_CLUBS, SPORTS_CUES
+from geo.names import (
+    NAME_QUALIFIERS,
+    NOT_PLACE_AFTER,
+    NOT_PLACE_BEFORE,
+    PERSON_AFTER,
+    PERSON_CUES,
+    SPORTS_CLUBS,
+    SPORTS_CUES,
+)
 
 __all__ = ["not_a_place"]
 
@@ -44,6 +52,9 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
     prev = normalise(before).split()
     if prev and prev[-1] in PERSON_CUES:
         return "a person's name"
+    qualifier = re.search(r"(\w+)[ \u00a0]$", before)
+    if qualifier and qualifier.group(1) in NAME_QUALIFIERS:
+        return "part of a longer name"
     after = text[end:]
     nxt = re.match(r"\s+(\w+)", after)
     following = nxt.group(1) if nxt and not re.match(r"\s*[-–—,;:(]", after) else ""

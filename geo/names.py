@@ -177,8 +177,22 @@ NOT_PLACE_AFTER = frozenset(
         "square",
         "boulevard",
         "hotel",
+        # "Karabakh horses": a breed named after the place.
+        "horse",
+        "horses",
+        "breed",
     }
 )
+
+# Words that begin a longer village name ("Mets Shen", "Verin Hand", "Yuxarı Əskipara"): the name after one,
+# standing alone, is another village, not the one the text means.
+NAME_QUALIFIERS = frozenset(
+    {
+        "Mets", "Pokr", "Verin", "Nerkin", "Hin", "Nor", "Yukhari", "Yukhary", "Ashaghi", "Ashagy",
+        "Yuxarı", "Aşağı", "Böyük", "Kiçik", "Köhnə", "Մեծ", "Փոքր", "Վերին", "Ներքին", "Հին", "Նոր",
+        "Верхний", "Верхняя", "Верхнее", "Верхние", "Нижний", "Нижняя", "Нижнее", "Нижние",
+    }
+)  # fmt: skip
 
 # Words before a name with the same effect: "Treaty of Kars", "FC Ararat".
 NOT_PLACE_BEFORE = frozenset({"treaty of", "declaration of", "protocol of", "fc", "fk", "club"})

@@ -49,7 +49,9 @@ def test_each_curated_feature_lies_in_the_countries_its_row_names():
             continue
         place = next(p for p in base.candidates(normalise(row["name"])) if p.key == row["id"])
         point = shapely.Point(place.lon, place.lat)
-        # 0.02° (about 2 km): a river drawn at a border town, a peak on the border.
-        assert shapely.union_all(polygons).buffer(0.02).contains(point), (row["id"], row["country"])
+        # 0.02° (about 2 km): a river drawn at a border town, a peak on the border. A lake's centre is as far
+        # from the land as its shores: Lake Van's, 12 km from the land outline (cut at the data's box).
+        reach = 0.25 if row["kind"] == "lake" else 0.02
+        assert shapely.union_all(polygons).buffer(reach).contains(point), (row["id"], row["country"])
         checked += 1
     assert checked == len(rows)  # every row names a country the map draws

@@ -203,3 +203,25 @@ def test_a_homonym_goes_to_the_namesake_near_the_places_around_it():
     assert abs(mixed[1][0][1] - 45.30) < 0.05
     excerpt = annotate(parse_article("Lake Sevan.\n\nMartuni.", "t.txt"), place_finder())[1]
     assert "the one near Lake Sevan" in excerpt.mentions[0].why and excerpt.mentions[0].confidence == "likely"
+
+
+def test_ranges_and_lakes_are_found_and_a_range_is_not_the_region():
+    found = {p.name: p for p in _places("The Lesser Caucasus and the Gegham Mountains rise above Lake Van.")}
+    assert set(found) == {"Lesser Caucasus", "Gegham Mountains", "Lake Van"}  # not the South Caucasus
+    assert found["Lake Van"].kind == "lake" and found["Lesser Caucasus"].kind == "mountain"
+    assert [p.name for p in _places("Малый Кавказ и Большой Кавказ")] == ["Lesser Caucasus", "Greater Caucasus"]
+
+
+def test_the_first_part_of_a_russian_compound_is_no_far_town():
+    names = [p.name for p in _places("В Нагорно-Карабахской автономной области прошли митинги.")]
+    assert names == ["Karabakh"]  # not Nagornyy, a town in Russia
+
+
+def test_a_word_of_a_longer_village_name_is_not_another_village():
+    assert _places("Mets Shen and Pokr Shen are villages.") == []  # not Shnogh, whose other name is Shen
+    assert [p.name for p in _places("Nor Kyank and Gavar.")] == ["Nor Kyank", "Gavar"]  # a known whole name
+
+
+def test_a_breed_named_after_a_place_is_no_place():
+    assert _places("Karabakh horses are famous.") == []
+    assert [p.name for p in _places("Horses from Karabakh are famous.")] == ["Karabakh"]
