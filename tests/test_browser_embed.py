@@ -28,12 +28,18 @@ def course(tmp_path_factory):
         yield f"{url}/course.html"
 
 
-def open_course(browser, url):
-    context = browser.new_context(viewport={"width": 1200, "height": 800}, bypass_csp=True)
+def _open(browser, url, viewport):
+    """A page at ``url`` and the list its script errors go to."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=True)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url)
+    return context, page, errors
+
+
+def open_course(browser, url):
+    context, page, errors = _open(browser, url, (1200, 800))
     frame = page.frame_locator("#map")
     frame.locator(".leaflet-container[data-story-step]").wait_for()
     return context, page, frame, errors
@@ -137,11 +143,7 @@ def _steps(page) -> list[str]:
 
 
 def test_two_maps_in_one_page_step_and_date_apart(browser, two_maps):
-    context = browser.new_context(viewport={"width": 1500, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(two_maps)
+    context, page, errors = _open(browser, two_maps, (1500, 900))
     first, second = page.locator("#map_1"), page.locator("#map_2")
     for m in (first, second):
         m.locator("xpath=self::*[@data-story-step='0']").wait_for()
