@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from geo.articles import Article, paragraphs
 from geo.contexts import not_a_place
-from geo.gazetteer import WIDE, Gazetteer, Place, normalise
+from geo.gazetteer import WIDE, Gazetteer, Place, normalise, same_place
 from geo.morphology import (
     armenian_forms,
     azerbaijani_stems,
@@ -298,16 +298,9 @@ _NEAR_ENOUGH_KM = 25.0  # a namesake this near the places around it is kept, wha
 
 
 def _rivals(place: Place, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
-    seen = {place.key}
-    out = []
+    out: list[Place] = []
     for p in candidates:
-        if (
-            p.key not in seen
-            and p.in_region
-            and p.kind not in _BROAD
-            and abs(p.lon - place.lon) + abs(p.lat - place.lat) > 0.1
-        ):
-            seen.add(p.key)
+        if p.in_region and p.kind not in _BROAD and not any(same_place(p, q) for q in (place, *out)):
             out.append(p)
     return tuple(out)
 

@@ -28,6 +28,7 @@ __all__ = [
     "gazetteer",
     "normalise",
     "prebuilt",
+    "same_place",
 ]
 
 _FOLD = str.maketrans({"ı": "i", "ə": "e", "ğ": "g", "ş": "s", "ç": "c", "ö": "o", "ü": "u", "’": "'", "ʻ": "'"})
@@ -196,8 +197,8 @@ def gazetteer(project: NamedPlaces, layers: NamedPlaces, resolve: Callable[[str]
     stand_in: dict[str, Place] = {}
     for key, place in project_keys.items():
         others = base.candidates(key)
-        stand_in.update({p.key: place for p in others if _same(p, place)})
-        overrides[key] = (place, *(p for p in others if not _same(p, place)))
+        stand_in.update({p.key: place for p in others if same_place(p, place)})
+        overrides[key] = (place, *(p for p in others if not same_place(p, place)))
     for place, aliases in layers:
         for alias in aliases:
             key = normalise(alias)
@@ -207,6 +208,7 @@ def gazetteer(project: NamedPlaces, layers: NamedPlaces, resolve: Callable[[str]
     return Gazetteer(base, overrides, frozenset({"us", "usa", "u s", "u s a"}), stand_in, resolve)
 
 
-def _same(a: Place, b: Place) -> bool:
-    """Whether a prebuilt candidate is the project's own place under another record (within 5 km)."""
+def same_place(a: Place, b: Place) -> bool:
+    """Whether two records are one place (the same key, or within 5 km): a prebuilt candidate that is the
+    project's own place under another record, or a namesake listed twice."""
     return a.key == b.key or (abs(a.lon - b.lon) < 0.06 and abs(a.lat - b.lat) < 0.045)

@@ -5,7 +5,7 @@
   'use strict';
   var T = root.TrippMap = root.TrippMap || {};
 
-  var STATES = typeof WeakMap === 'function' ? new WeakMap() : null;
+  var STATES = new WeakMap();
   var HOOKS = ['onDate', 'onStep', 'onHashArticle', 'beforeStory'];
 
   function fresh(map) {
@@ -43,7 +43,7 @@
      element no map was drawn in. */
   T.of = function (target) {
     if (!target && root.document) target = root.document.querySelector('.leaflet-container');
-    if (!target || !STATES) return null;
+    if (!target) return null;
     var isMap = typeof target.getContainer === 'function';
     var key = isMap ? target.getContainer() : target;
     var s = STATES.get(key);
