@@ -7,22 +7,28 @@ The only module that imports streamlit. Everything it shows comes from
 from __future__ import annotations
 
 import hashlib
-import html
 import uuid
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import geopandas as gpd
 import streamlit as st
 
-from geo.articles import MAX_BYTES, Article, ArticleError, decode_article, paragraphs, parse_article
-from geo.corpus import MAX_ARTICLES, corpus_of
-from layers.excerpts import events, seed_article
-from layers.registry import build_layer, corpus_excerpts, layer_names
+from geo.articles import Article, ArticleError, paragraphs
+from geo.corpus import submitted_corpus
+from geo.errors import TrippError, one_line
+from geo.lesson import lesson_to_json
+from layers.corrections import corrected, lesson_articles
+from layers.registry import build_layer, corpus_excerpts, layer_names, place_finder
 from layers.route import TRIPP_ROUTE
 from outputs import jobs
+from outputs import lesson_edits as edits
+from outputs.downloads import download_specs
 from outputs.export import excerpt_frames, render_html
-from outputs.facts import facts_table, route_table
+from outputs.facts import facts_table, route_table, timeline_lines
+from outputs.lesson_session import LessonSession
+from outputs.lessons import LessonStore, default_url
 from outputs.memo import memo
 from outputs.server import app_middleware, app_routes, publish_map
 from render.assets import static_text
@@ -35,6 +41,7 @@ HERE = Path(__file__).parent
 TITLE = "The TRIPP corridor"
 MAP_HEIGHT = 580  # px, where the window cannot say; app.css gives the map the window less the controls above it
 APP_CSS = f"<style>{static_text('app.css')}</style>"
+BOX = "Other articles, and lessons"  # one line above the map on a 1024-pixel projector
 BASEMAPS = {"Bundled (offline)": "bundled", "OpenStreetMap (online)": "osm", "Light (online)": "light"}
 
 
@@ -55,80 +62,55 @@ Articles = tuple[tuple[str, str, str, str], ...]
 
 
 def _articles(arts: Articles) -> tuple[Article, ...]:
-    if not arts:
-        return (seed_article(),)
-    # The outlet the text names (a "source:" line, a dateline's agency) before the file's name.
-    return tuple(
-        Article(text, name, date, source=source or f"pasted or uploaded: {name}") for text, name, date, source in arts
-    )
+    # The outlet the text names (a "source:" line, a dateline's agency) before the file's name; none: the seed.
+    return lesson_articles(edits.lesson_of("", arts, "bundled"))
 
 
-def _session() -> str:
-    # A session's own name for the worker's accounting: no other session's share is touched.
+def _session() -> str:  # a session's own name for the worker's accounting: no other's share is touched
     return st.session_state.setdefault("session_id", uuid.uuid4().hex)
 
 
-def _found(arts: Articles) -> gpd.GeoDataFrame:
+def _found(arts: Articles, here_up_to: int = 0) -> gpd.GeoDataFrame:
     """The excerpts of these articles, found in the worker (shared: a class pasting one article finds it once)."""
-    return memo("found", 16).get(arts, lambda: jobs.find_excerpts(_session(), _articles(arts)))
+    return memo("found", 16).get(arts, lambda: jobs.find_excerpts(_session(), _articles(arts), here_up_to))
 
 
 def _excerpts(arts: Articles) -> gpd.GeoDataFrame:
     if not arts:
         return memo("seed", 1).get((), lambda: corpus_excerpts(_articles(())))
     kept = st.session_state.get("article_excerpts")
-    return kept if kept is not None else _found(arts)
+    return kept if kept is not None else _found(arts, jobs.LESSON_HERE_CHARS if _ls().lesson else 0)
 
 
-def _map_page(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> str:
+def _map_page(options: MapOptions, what: tuple, excerpts: gpd.GeoDataFrame) -> str:
     """The address of the map's page on this server, made once per (options, articles) for every session.
 
-    The page is the builder's own (Leaflet and the map's scripts linked from this server, which phones
-    cache): a session is sent its address, not the map (outputs.server keeps the page in memory).
+    The page is the export's own (stable ids, a viewport that lets a phone pinch; what is exported is what was
+    seen) with Leaflet and the map's scripts linked from this server, which phones cache.
     """
-    return "/" + memo("map", 16).get((options, arts), lambda: publish_map(_rendered(options, excerpts)))
+    page = lambda: render_html(build_map(options, excerpt_frames(excerpts))).encode("utf-8")  # noqa: E731
+    return "/" + memo("map", 16).get((options, what), lambda: publish_map(page()))
 
 
-def _rendered(options: MapOptions, excerpts: gpd.GeoDataFrame) -> bytes:
-    # The export's own page (stable ids, a viewport that lets a phone pinch): what is exported is what was seen.
-    return render_html(build_map(options, excerpt_frames(excerpts))).encode("utf-8")
+def _export(options: MapOptions, excerpts: gpd.GeoDataFrame) -> bytes:
+    return jobs.make_export(_session(), options.layers, excerpts, options.title, options.opening_date)
 
 
-def _show_map(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> None:
+def _show_map(options: MapOptions, what: tuple, excerpts: gpd.GeoDataFrame) -> None:
     # The story, the layer toggles and the excerpt list run in the map's own page: nothing comes back, so no
     # click reruns this script. Its scripts name the frame ("Map of …") once they run.
-    st.iframe(_map_page(options, arts, excerpts), height=MAP_HEIGHT, alt=f"Map: {TITLE}")
+    at = st.session_state.get("map_hash", "")  # the step a teacher is editing, shown as they change it
+    st.iframe(_map_page(options, what, excerpts) + at, height=MAP_HEIGHT, alt=f"Map: {options.title}")
 
 
-def _export(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
-    return memo("export", 8).get(
-        (options, arts), lambda: jobs.make_export(_session(), options.layers, excerpts, options.title)
-    )
-
-
-def _handout(arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
-    return memo("handout", 4).get(arts, lambda: jobs.make_handout(_session(), excerpts))
-
-
-def _figure(arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
-    return memo("figure", 4).get(arts, lambda: jobs.make_figure(_session(), excerpts))
-
-
-def _zip(layers: tuple[str, ...], arts: Articles, excerpts: gpd.GeoDataFrame) -> bytes:
-    return memo("zip", 8).get((layers, arts), lambda: jobs.make_zip(_session(), layers, excerpts))
-
-
-def _one_line(exc: Exception) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
+def _made(kind: str, what: tuple, make) -> bytes:
+    """A download's file, made once per map for every session (``make`` runs in the worker, in the session's share)."""
+    return memo(kind, 4).get(what, make)
 
 
 def _download(label: str, build, file_name: str, mime: str, key: str, made_on_click: str | None = None) -> None:
-    """A download whose file is made before its button is shown, so a click never fails or reruns the page.
-
-    ``made_on_click``: the label of a button that makes a slow file (a handout) first; a quick one is made
-    with the page. A failure is said in one line, where the button would be.
-    """
+    """A download made before its button shows (a click never fails or reruns the page); a slow one (a handout)
+    after a click on ``made_on_click``. A failure is said in one line, where the button would be."""
     state = st.session_state
     asked = f"{key}_asked:{file_name}"  # per file: another article's handout is asked for anew
     if made_on_click and not state.get(asked):
@@ -140,85 +122,200 @@ def _download(label: str, build, file_name: str, mime: str, key: str, made_on_cl
             data = build()
     except Exception as exc:  # a download that cannot be made says why, once: the app keeps running
         state[asked] = False
-        st.error(md_literal(f"{label}: could not be made: {_one_line(exc)}"))
+        st.error(md_literal(f"{label}: could not be made: {one_line(exc)}"))
         return
     st.download_button(label, data, file_name=file_name, mime=mime, key=key, on_click="ignore")
 
 
-def _read_uploads(uploads: list) -> tuple[list, list[str]]:
-    """The uploaded articles that can be read, and a line for each that cannot (left out, the rest kept)."""
-    read, notes = [], []
-    for upload in uploads[:MAX_ARTICLES]:
-        try:
-            read.append(decode_article(upload.getvalue(), upload.name))
-        except ArticleError as exc:
-            notes.append(f"{exc}: left out")
-    if len(uploads) > MAX_ARTICLES:
-        notes.append(f"kept the first {MAX_ARTICLES:,} of {len(uploads):,} files")
-    return read, notes
-
-
 def _article_box() -> None:
     state = st.session_state
-    with st.expander("Annotate other articles: paste or upload", expanded=False):
-        pasted = st.text_area("Paste an article (UTF-8 text)", key="pasted", height=150)
-        uploads = st.file_uploader(
-            "…or upload .txt files (several at once: a term's coverage)",
-            type=["txt"],
-            key="upload",
-            accept_multiple_files=True,
-        )
-        if st.button("Annotate", key="annotate", type="primary"):
-            try:
-                read, notes = _read_uploads(uploads or [])
-                if pasted.strip():
-                    read.append(parse_article(pasted, "pasted text"))
-                    if uploads:  # both given: both read, and said so (never one silently merged into the other)
-                        notes.insert(0, f"read together: the pasted text and {len(uploads):,} uploaded file(s)")
-                if not read:
-                    raise ArticleError(
-                        notes[0].removesuffix(": left out")
-                        if notes
-                        else "pasted text: the article is empty (paste text, or choose .txt files of at most "
-                        f"{MAX_BYTES // 1_000_000} MB each: a larger one is refused by the browser before it is sent)"
-                    )
-                corpus = corpus_of(read)
-                arts = tuple((a.text, a.name, a.date, a.source) for a in corpus.articles)
-                with st.spinner("Finding the places the articles name…"):
-                    state.article_excerpts = _found(arts)
-                state.article = arts
-                state.article_error = ""
-                dupes = [f"{name}: the same article as {kept}: counted once" for name, kept in corpus.duplicates]
-                state.article_note = "; ".join([*notes, *corpus.notes, *dupes])
-                state.article_summary = corpus.summary()
-            except (ArticleError, jobs.OverBudget) as exc:
-                state.article_error = str(exc)
-                state.article_note = ""  # one message: the last article's notes do not stay beside this error
-        if st.button("Back to the seed article", key="reset_article"):
-            state.article = ()
-            state.article_excerpts = None
-            state.article_error = ""
-            state.article_note = ""
-            state.article_summary = ""
-        if state.get("article_error"):
-            st.error(md_literal(state.article_error))
-        if state.get("article_note"):
-            st.warning(md_literal(state.article_note))
+    pasted = st.text_area("Paste an article (UTF-8 text)", key="pasted", height=150)
+    uploads = st.file_uploader(
+        "…or upload .txt files (several at once: a term's coverage)",
+        type=["txt"],
+        key="upload",
+        accept_multiple_files=True,
+    )
+    if st.button("Annotate", key="annotate", type="primary"):
+        try:
+            corpus, notes = submitted_corpus(pasted, [(u.getvalue(), u.name) for u in uploads or []])
+            arts = tuple((a.text, a.name, a.date, a.source) for a in corpus.articles)
+            with st.spinner("Finding the places the articles name…"):
+                state.article_excerpts = _found(arts)
+            state.article, state.article_error, state.article_note = arts, "", "; ".join(notes)
+            state.article_summary = corpus.summary()
+        except (ArticleError, jobs.OverBudget) as exc:
+            state.article_error = str(exc)
+            state.article_note = ""  # one message: the last article's notes do not stay beside this error
+    if st.button("Back to the seed article", key="reset_article"):
+        state.article, state.article_excerpts = (), None
+        state.article_error = state.article_note = state.article_summary = ""
+    if state.get("article_error"):
+        st.error(md_literal(state.article_error))
+    if state.get("article_note"):
+        st.warning(md_literal(state.article_note))
 
 
-def _text_version(excerpts: gpd.GeoDataFrame) -> None:
+def _text_version(excerpts: gpd.GeoDataFrame, title: str) -> None:
     # Built from escaped text (render.text_version): shown as HTML, never as Markdown. Many articles are
     # summed up by place, as in the export; each article's text is read in the map's story.
+    many = is_corpus(excerpts)
     route = build_layer(TRIPP_ROUTE.name)
-    if is_corpus(excerpts):
-        st.html(text_version_html(TITLE, route, None, corpus_payload(excerpts)))
-    else:
-        st.html(text_version_html(TITLE, route, excerpts))
+    st.html(text_version_html(title, route, None if many else excerpts, corpus_payload(excerpts) if many else None))
 
 
-def _standalone(options: MapOptions, arts: Articles, excerpts: gpd.GeoDataFrame) -> str:
+def _standalone(options: MapOptions, what: tuple, excerpts: gpd.GeoDataFrame) -> str:
     """The export of these articles, kept in the server's memory, for a full-window view of the map."""
-    return publish_map(_export(MapOptions(assets="inline", title=TITLE), arts, excerpts))
+    return publish_map(_made("export", (options, what), lambda: _export(options, excerpts)))
+
+
+# --- Lessons: the annotation as a first draft a teacher corrects, kept in the database (outputs.lessons) ---
+
+
+def _store() -> LessonStore:  # one per process and database: SQLite by default, PostgreSQL by URL
+    return memo("lesson_store", 4).get(default_url(), LessonStore)
+
+
+def _ls() -> LessonSession:  # this session's lesson (outputs.lesson_session: its rules, tested without Streamlit)
+    return st.session_state.setdefault("lessons", LessonSession())
+
+
+def _held() -> None:  # the session holds another lesson: its articles and basemap become the page's
+    state, ls = st.session_state, _ls()
+    state.article, state.article_excerpts = ls.articles(), None
+    state.basemap = next((k for k, v in BASEMAPS.items() if v == ls.lesson.basemap), next(iter(BASEMAPS)))
+    if ls.new:
+        st.query_params.from_dict({"lesson": ls.id, "key": ls.key})  # a reload keeps the lesson open to edit
+
+
+def _open_lesson() -> None:
+    wanted = st.query_params.get("lesson", "")  # the database is opened only for a lesson
+    try:
+        if wanted and _ls().open(_store(), wanted, st.query_params.get("key", "")):
+            _held()
+    except TrippError as exc:  # no database: the app runs on, with the seed, and says why
+        _ls().error = one_line(exc)
+
+
+def _create(basemap: str) -> None:
+    arts = st.session_state.article
+    if _ls().create(lambda: _store().create(edits.lesson_of(st.session_state.lesson_title_new, arts, basemap))):
+        _held()
+
+
+def _import() -> None:
+    if (up := st.session_state.lesson_upload) and _ls().create(lambda: _store().import_file(up.getvalue(), up.name)):
+        _held()
+
+
+def _leave() -> None:
+    state = st.session_state
+    state.lessons, state.article, state.article_excerpts, state.map_hash = LessonSession(), (), None, ""
+    st.query_params.clear()
+
+
+def _lesson_box(basemap: str) -> None:
+    ls = _ls()
+    if ls.lesson is None:
+        st.caption("Save this map as a lesson, to correct it and share it with a class:")
+        st.text_input("Lesson title", value=TITLE, key="lesson_title_new")
+        st.button("Save as a lesson", key="lesson_create", type="primary", on_click=_create, args=(basemap,))
+        st.file_uploader("…or open a lesson file (.json)", type=["json"], key="lesson_upload")
+        st.button("Open the lesson file", key="lesson_import", on_click=_import)
+        return
+    view = edits.lesson_link(st.context.url or "./", ls.id)
+    st.caption("View link, for the class (read-only):")
+    st.code(view, language=None, wrap_lines=True)
+    st.html(memo("qr", 16).get(view, lambda: edits.qr_html(view)))  # the same for every student
+    if ls.editing and ls.new:
+        st.warning("Your edit link: keep it secret. It is shown this once, and only it can change the lesson.")
+        st.code(edits.lesson_link(st.context.url or "./", ls.id, ls.key), language=None, wrap_lines=True)
+    if ls.editing:
+        data = lesson_to_json(ls.lesson).encode("utf-8")
+        name = f"tripp-map-lesson-{ls.id}.json"
+        label = "Download the lesson (JSON, opens on another machine)"
+        st.download_button(label, data, name, "application/json", key="lesson_download", on_click="ignore")
+    st.button("Leave this lesson", key="lesson_leave", on_click=_leave)
+
+
+def _lesson_edited() -> None:
+    state, ls = st.session_state, _ls()
+    try:
+        opening = edits.checked_day(state.ed_opening)
+    except TrippError as exc:
+        ls.error = str(exc)
+        return
+    ls.save(_store(), replace(ls.lesson, title=state.ed_lesson_title.strip()[:300] or TITLE, opening_date=opening))
+
+
+def _edited(article: int, paragraph: int, draft: list[str]) -> None:
+    """A step's fields changed: the step's edit made from them and saved."""
+    state, ls, k = st.session_state, _ls(), f"{article}_{paragraph}"
+    values = {name: state[f"ed_{name}_{k}"] for name, _, _ in edits.STEP_FIELDS}
+    try:
+        edit = edits.edit_from_fields(ls.lesson.edit(article, paragraph), values, draft, state[f"ed_places_{k}"])
+    except TrippError as exc:
+        ls.error = str(exc)
+        return
+    ls.save(_store(), ls.lesson.with_edit(article, paragraph, edit))
+
+
+def _add_place(article: int, paragraph: int, draft: tuple, name: str, point: tuple[float, float], source: str) -> None:
+    ls, key = _ls(), f"ed_places_{article}_{paragraph}"  # the list is set, not cleared: the browser keeps a cleared one
+    edit = edits.with_added(ls.lesson.edit(article, paragraph), name, *point, source, draft)
+    st.session_state[key] = [*(n for n in st.session_state.get(key, []) if n != name), name]
+    ls.save(_store(), ls.lesson.with_edit(article, paragraph, edit))
+
+
+def _place_adder(article: int, paragraph: int, near: tuple[tuple[str, float, float], ...]) -> None:
+    k, draft = f"{article}_{paragraph}", tuple(n for n, _, _ in near)
+    tip = "A place already in the list is moved to the one you pick: the place finder chose a namesake."
+    name = st.text_input("Add a place by its name", key=f"ed_add_{k}", placeholder="e.g. Agarak", help=tip)
+    found = edits.find_by_name(place_finder(), name, near)
+    if found:
+        labels = [edits.place_label(p, near) for p in found]
+        pick = st.selectbox("Which one", list(range(len(found))), key=f"ed_pick_{k}", format_func=labels.__getitem__)
+        p = found[pick]
+        args = (article, paragraph, draft, p.name, (p.lon, p.lat), p.source or "gazetteer")
+        st.button("Add this place", key=f"ed_add_go_{k}", on_click=_add_place, args=args)
+    if name.strip():
+        st.text_input("…or its point (latitude, longitude)", key=f"ed_point_{k}", placeholder="38.93, 46.27")
+        st.button("Add at this point", key=f"ed_point_go_{k}", on_click=_add_point, args=(article, paragraph, draft))
+
+
+def _add_point(article: int, paragraph: int, draft: tuple[str, ...]) -> None:
+    state, k = st.session_state, f"{article}_{paragraph}"
+    try:
+        point = edits.parse_point(state[f"ed_point_{k}"])
+    except TrippError as exc:
+        _ls().error = str(exc)
+        return
+    _add_place(article, paragraph, draft, state[f"ed_add_{k}"].strip(), point, "a point given by the lesson's author")
+
+
+def _editor(draft: gpd.GeoDataFrame, shown: gpd.GeoDataFrame) -> None:
+    """Edit mode: per step its places (remove, add), title, date, note, questions, hide; each change saved."""
+    state, ls = st.session_state, _ls()
+    with st.expander("Edit the lesson: correct each step (every change is saved at once)", expanded=True):
+        st.text_input("Lesson title", value=ls.lesson.title, key="ed_lesson_title", on_change=_lesson_edited)
+        label = "Opening date (YYYY-MM-DD; blank: today)"
+        st.text_input(label, value=ls.lesson.opening_date, key="ed_opening", on_change=_lesson_edited)
+        rows = list(draft[["article", "paragraph"]].itertuples(index=False))
+        labels = edits.step_labels(draft)
+        pick = st.selectbox("Step to edit", list(range(len(rows))), key="ed_step", format_func=labels.__getitem__)
+        article, paragraph = int(rows[pick].article), int(rows[pick].paragraph)
+        index = edits.step_index(shown, article, paragraph)
+        state.map_hash = f"#step={index}" if index is not None and len(state.article) < 2 else ""
+        near, k = edits.draft_points(draft, article, paragraph), f"{article}_{paragraph}"
+        edit, names = ls.lesson.edit(article, paragraph), [n for n, _, _ in near]
+        now = [n for n in names if n not in edit.removed] + [p.name for p in edit.added]
+        on = {"on_change": _edited, "args": (article, paragraph, names)}
+        label = "Places this step shows (remove one with its ×)"
+        st.multiselect(label, [*names, *(p.name for p in edit.added)], default=now, key=f"ed_places_{k}", **on)
+        _place_adder(article, paragraph, tuple(near))
+        widgets = {"text": st.text_input, "area": st.text_area, "check": st.checkbox}
+        for name, label, kind in edits.STEP_FIELDS:
+            widgets[kind](label, value=edits.field_values(edit)[name], key=f"ed_{name}_{k}", **on)
 
 
 def main() -> None:
@@ -226,30 +323,46 @@ def main() -> None:
     state = st.session_state
     state.setdefault("article", ())
     st.html(APP_CSS)
-
-    st.title(TITLE)
-    # In view, above the map: the basemap and the article box (a collapsed sidebar hid them; there is none:
-    # the map's own title step says what the route is).
+    _open_lesson()
+    lesson, editing = _ls().lesson, _ls().editing
+    title = lesson.title if lesson else TITLE
+    st.title(md_literal(title))
+    # In view above the map, not in a sidebar: the basemap, the article box and the lesson.
     choose, annotate = st.columns([3, 2])
     with choose:
         basemap = BASEMAPS[st.radio("Basemap", list(BASEMAPS), key="basemap", horizontal=True)]
-    with annotate:
-        _article_box()
+    with annotate, st.expander("Lesson: its links and file" if lesson else BOX, expanded=_ls().new):
+        if not lesson:
+            _article_box()
+        _lesson_box(basemap)
+    if lesson and not editing:
+        st.caption("A lesson's view link: the story, presenter mode and downloads. It cannot edit the lesson.")
+    if _ls().error:
+        st.error(md_literal(_ls().error))
 
     arts: Articles = state.article
-    excerpts = _excerpts(arts)
+    draft = _excerpts(arts)
     if state.get("article_summary") and len(arts) > 1:
-        st.caption(md_literal(f"On the map: {state.article_summary}, {len(excerpts):,} excerpts"))
+        st.caption(md_literal(f"On the map: {state.article_summary}, {len(draft):,} excerpts"))
     for number, (text, name, _, _) in enumerate(arts, start=1):
-        found = int((excerpts["article"] == number).sum())
+        found = int((draft["article"] == number).sum())
         if found < len(paragraphs(text)):
             st.warning(md_literal(f"{name}: the place finder stopped after {found:,} paragraphs (time limit)"))
+    what = (arts, lesson.steps if lesson else (), title)  # the caches' key: the articles, their corrections
+    excerpts = memo("corrected", 16).get(what, lambda: corrected(draft, lesson))  # every student's the same
+    where, beside = st.columns([3, 2]) if editing else (st.container(), None)  # the editor beside the map
+    if beside is not None:
+        with beside:
+            _editor(draft, excerpts)
     # The story, layer toggles and excerpt choice all happen inside the map: no rerun, no rebuild.
-    options = MapOptions(basemap=basemap, assets="served", in_app=True, title=TITLE)
-    _show_map(options, arts, excerpts)
+    options = MapOptions(basemap=basemap, assets="served", in_app=True, title=title)
+    if lesson:  # a lesson's own layers and opening date
+        options = replace(options, layers=lesson.layers or options.layers, opening_date=lesson.opening_date)
+    with where:
+        _show_map(options, what, excerpts)
     # Built when asked (about a second), not on every page load.
     if st.button("Open the map on its own page", key="own_page"):
-        st.link_button("Open it (full window, presenter mode)", f"{_standalone(options, arts, excerpts)}#present")
+        st.link_button("Open it (full window, presenter mode)", f"{_standalone(options, what, excerpts)}#present")
     st.markdown(
         "On its own page the map fills the window, for a projector. The map draws from this machine: "
         "nothing is fetched unless you pick an online basemap."
@@ -257,59 +370,27 @@ def main() -> None:
 
     text_tab, facts_tab, timeline_tab, download_tab = st.tabs(["Text version", "Facts", "Timeline", "Download"])
     with text_tab:
-        _text_version(excerpts)
+        _text_version(excerpts, title)
     with facts_tab:
         # Tables that wrap, not scroll: a phone sees whole numbers ("29,743 km²", not "29,").
         st.table(memo("facts", 1).get((), facts_table), border="horizontal", hide_index=True)
         st.markdown("**The railway, measured on the line this map draws**")
         st.table(memo("route_facts", 1).get((), route_table), border="horizontal", hide_index=True)
     with timeline_tab:
-        for event in events():
-            when = event["date"] + (f" – {event['end_date']}" if event["end_date"] else "")
-            st.markdown(
-                f"**{html.escape(when)}** — {html.escape(event['title'])}: {html.escape(event['description'])} "
-                f"*({html.escape(event['source'])})*"
-            )
+        st.markdown("\n\n".join(timeline_lines()))
     with download_tab:
         joined = "\x00".join(text for text, *_ in arts)
         digest = hashlib.sha256(joined.encode("utf-8")).hexdigest()[:8] if arts else "seed"
-        downloads = (
-            (
-                "Download this map as HTML (works offline)",
-                lambda: _export(options, arts, excerpts),
-                f"tripp-map-{digest}.html",
-                "text/html",
-                "dl_html",
-            ),
-            (
-                "Download a handout to print (PDF: a title page and a page per paragraph)",
-                lambda: _handout(arts, excerpts),
-                f"tripp-map-handout-{digest}.pdf",
-                "application/pdf",
-                "dl_handout",
-            ),
-            (
-                "Download a picture of the map for a slide (PNG, 1920×1080)",
-                lambda: _figure(arts, excerpts),
-                f"tripp-map-{digest}.png",
-                "image/png",
-                "dl_figure",
-            ),
-            (
-                "Download the layers as GeoJSON (zip)",
-                lambda: _zip(tuple(layer_names()), arts, excerpts),
-                "tripp-map-layers.zip",
-                "application/zip",
-                "dl_zip",
-            ),
-        )
+        builds = {
+            "dl_html": lambda: _made("export", (options, what), lambda: _export(options, excerpts)),
+            "dl_handout": lambda: _made("handout", what, lambda: jobs.make_handout(_session(), excerpts, title)),
+            "dl_figure": lambda: _made("figure", what, lambda: jobs.make_figure(_session(), excerpts, title)),
+            "dl_zip": lambda: _made("zip", what, lambda: jobs.make_zip(_session(), tuple(layer_names()), excerpts)),
+        }
         if len(arts) > 1:
-            # A handout has a page per paragraph and a picture one paragraph's step: they follow one article.
-            downloads = tuple(d for d in downloads if d[4] not in ("dl_handout", "dl_figure"))
             st.caption("Handouts and pictures are made for one article at a time: annotate it alone for them.")
-        slow = {"dl_handout": "Make a handout to print (PDF, about 15 s)", "dl_figure": "Make a picture (PNG)"}
-        for label, build, file_name, mime, key in downloads:
-            _download(label, build, file_name, mime, key, slow.get(key))
+        for key, label, file_name, mime, slow in download_specs(digest, len(arts) > 1):
+            _download(label, builds[key], file_name, mime, key, slow or None)
 
 
 if __name__ == "__main__":  # Streamlit runs this file as the script; the server only imports it for ``app``

@@ -47,9 +47,10 @@ def peak_rss_mb(pid: int) -> float:
 class Student:
     """One browser tab's conversation with the server."""
 
-    def __init__(self, ws, url: str = ""):
+    def __init__(self, ws, url: str = "", query: str = ""):
         self.ws = ws
         self.url = url
+        self.query = query  # the page's address after "?", as a link gives it ("lesson=ID")
         self.widgets: dict[str, str] = {}  # user key -> widget id
         self.options: dict[str, list[str]] = {}  # user key -> a radio's options
 
@@ -70,7 +71,7 @@ class Student:
         Error and warning messages the page shows are added to ``told``.
         """
         msg = BackMsg()
-        msg.rerun_script.query_string = ""
+        msg.rerun_script.query_string = self.query
         msg.rerun_script.page_script_hash = ""
         for state in states:
             msg.rerun_script.widget_states.widgets.append(state)
@@ -110,10 +111,10 @@ def _state(widget_id: str, **value):
     return state
 
 
-async def one_student(url: str, clicks) -> tuple[float, list[float]]:
+async def one_student(url: str, clicks, query: str = "") -> tuple[float, list[float]]:
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=TIMEOUT_S) as ws:
-        student = Student(ws, url)
+        student = Student(ws, url, query)
         _, first_map = await student.run()
         return first_map or float("nan"), await clicks(student)
 

@@ -26,6 +26,7 @@ __all__ = [
     "paragraphs",
     "parse_article",
     "read_article",
+    "read_regular_file",
 ]
 
 SEED = project_file("seeds/000_93121d9abb5efbbd.txt")
@@ -142,43 +143,42 @@ def read_article(path: Path, source: str = "") -> Article:
     Only a regular file is read, in bounded chunks: a pipe, a device (``/dev/zero``) or a socket is refused
     at once (it is opened without waiting for a writer), and a file that grows past the size limit while it
     is read stops there."""
+    return decode_article(read_regular_file(path, MAX_BYTES, ArticleError), path.name, source)
+
+
+def read_regular_file(path: Path, limit: int, error: type[TrippError]) -> bytes:
+    """A regular file's bytes, at most ``limit``; anything else (a pipe, a device, a folder, a file too large or
+    growing past the limit while read) is refused at once with ``error``, in one line."""
     label = shown(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError as exc:
-        raise ArticleError(f"{label}: no such file") from exc
+        raise error(f"{label}: no such file") from exc
     except IsADirectoryError as exc:
-        raise ArticleError(f"{label}: is a folder, not a file") from exc
+        raise error(f"{label}: is a folder, not a file") from exc
     except OSError as exc:
         why = "a symbolic link loop" if exc.errno == errno.ELOOP else f"cannot read: {exc.strerror}"
-        raise ArticleError(f"{label}: {why}") from exc
+        raise error(f"{label}: {why}") from exc
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise ArticleError(f"{label}: is a folder, not a file")
+            raise error(f"{label}: is a folder, not a file")
         for test, kind in _NOT_REGULAR:
             if test(info.st_mode):
-                raise ArticleError(f"{label}: is {kind}, not a text file: only regular files are read")
-        if info.st_size > MAX_BYTES:
-            raise ArticleError(f"{label}: {info.st_size:,} bytes is more than the {MAX_BYTES:,}-byte limit")
-        data = _read_bounded(fd, label)
+                raise error(f"{label}: is {kind}, not a text file: only regular files are read")
+        if info.st_size > limit:
+            raise error(f"{label}: {info.st_size:,} bytes is more than the {limit:,}-byte limit")
+        chunks, total = [], 0
+        while block := os.read(fd, _CHUNK):
+            total += len(block)
+            if total > limit:
+                raise error(f"{label}: more than the {limit:,}-byte limit (it grew while it was read)")
+            chunks.append(block)
+        return b"".join(chunks)
     except OSError as exc:
-        raise ArticleError(f"{label}: cannot read: {exc.strerror}") from exc
+        raise error(f"{label}: cannot read: {exc.strerror}") from exc
     finally:
         os.close(fd)
-    return decode_article(data, path.name, source)
-
-
-def _read_bounded(fd: int, label: str) -> bytes:
-    chunks, total = [], 0
-    while True:
-        block = os.read(fd, _CHUNK)
-        if not block:
-            return b"".join(chunks)
-        total += len(block)
-        if total > MAX_BYTES:
-            raise ArticleError(f"{label}: more than the {MAX_BYTES:,}-byte limit (it grew while it was read)")
-        chunks.append(block)
 
 
 def decode_article(data: bytes, name: str, source: str = "") -> Article:

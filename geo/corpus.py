@@ -12,11 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.articles import Article, ArticleError, paragraphs, read_article
+from geo.articles import MAX_BYTES, Article, ArticleError, decode_article, paragraphs, parse_article, read_article
 from geo.errors import shown
 from geo.gazetteer import normalise
 
-__all__ = ["MAX_ARTICLES", "MAX_CORPUS_PARAGRAPHS", "Corpus", "article_title", "corpus_of", "read_corpus"]
+__all__ = [
+    "MAX_ARTICLES",
+    "MAX_CORPUS_PARAGRAPHS",
+    "Corpus",
+    "article_title",
+    "corpus_of",
+    "read_corpus",
+    "submitted_corpus",
+]
 
 # Articles one map may hold: a term's or a newsroom's coverage, with room to spare.
 MAX_ARTICLES = 5_000
@@ -116,3 +124,33 @@ def read_corpus(paths: Iterable[Path]) -> Corpus:
         raise ArticleError(skipped[0].removesuffix(": left out"))
     corpus = corpus_of(articles)
     return Corpus(corpus.articles, corpus.duplicates, (*skipped, *corpus.notes))
+
+
+def submitted_corpus(pasted: str, files: list[tuple[bytes, str]]) -> tuple[Corpus, list[str]]:
+    """The articles a person pasted and uploaded (``files``: bytes and name), and a line for each left out.
+
+    Both given: both read, and said so (never one silently merged into the other). Nothing readable:
+    :class:`ArticleError` with the first reason.
+    """
+    read, notes = [], []
+    for data, name in files[:MAX_ARTICLES]:
+        try:
+            read.append(decode_article(data, name))
+        except ArticleError as exc:
+            notes.append(f"{exc}: left out")
+    if len(files) > MAX_ARTICLES:
+        notes.append(f"kept the first {MAX_ARTICLES:,} of {len(files):,} files")
+    if pasted.strip():
+        read.append(parse_article(pasted, "pasted text"))
+        if files:
+            notes.insert(0, f"read together: the pasted text and {len(files):,} uploaded file(s)")
+    if not read:
+        raise ArticleError(
+            notes[0].removesuffix(": left out")
+            if notes
+            else "pasted text: the article is empty (paste text, or choose .txt files of at most "
+            f"{MAX_BYTES // 1_000_000} MB each: a larger one is refused by the browser before it is sent)"
+        )
+    corpus = corpus_of(read)
+    dupes = [f"{name}: the same article as {kept}: counted once" for name, kept in corpus.duplicates]
+    return corpus, [*notes, *corpus.notes, *dupes]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["TrippError", "shown"]
+__all__ = ["TrippError", "one_line", "shown"]
 
 
 class TrippError(Exception):
@@ -25,3 +25,9 @@ def shown(name: object) -> str:
     return "".join(
         f"\\u{ord(c):04x}" if unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") else c for c in str(name)
     )
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception's message as one line for a person (its first line, or its kind when it says nothing)."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -134,6 +134,11 @@ def _rows(article: Article, number: int, finder: Gazetteer, budget_s: float) -> 
                     ],
                     ensure_ascii=False,
                 ),
+                # Every place with its point, so a teacher's correction redraws the excerpt (layers.corrections).
+                "points": json.dumps(
+                    [[p.name, round(p.lon, 5), round(p.lat, 5), p.tier, p.layer or ""] for p in excerpt.places],
+                    ensure_ascii=False,
+                ),
                 "far_places": json.dumps([p.name for p in excerpt.places if not p.in_region], ensure_ascii=False),
                 "layers": json.dumps(sorted({p.layer for p in excerpt.places if p.layer}), ensure_ascii=False),
                 "placed": bool(focus),

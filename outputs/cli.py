@@ -11,6 +11,9 @@ from geo.errors import TrippError, shown
 
 __all__ = ["main", "parser"]
 
+TITLE = "The TRIPP corridor"
+LESSON_HELP = "build from this lesson file (.json, downloaded from the app): its articles, as its author corrected them"
+
 
 def _layer_list(text: str | None) -> tuple[str, ...]:
     from layers.registry import LayerError, check_names, layer_names
@@ -66,8 +69,16 @@ def cmd_export(args: argparse.Namespace) -> None:
     from outputs.files import atomic_write
 
     names = _layer_list(args.layers)
-    articles = _read_corpus(args.article).articles if args.article else ()
-    html = export_html(layers=names, title=args.title, cdn=args.cdn, articles=articles)
+    if args.lesson:
+        from outputs.export import export_page
+
+        lesson, excerpts = _lesson(args)
+        title = args.title if args.title != TITLE else lesson.title
+        names = names if args.layers else tuple(lesson.layers or names)
+        html = export_page(names, excerpts, title=title, cdn=args.cdn, opening_date=lesson.opening_date)
+    else:
+        articles = _read_corpus(args.article).articles if args.article else ()
+        html = export_html(layers=names, title=args.title, cdn=args.cdn, articles=articles)
     atomic_write(Path(args.out), lambda tmp: tmp.write_bytes(html.encode("utf-8")))
     print(f"wrote {args.out} ({len(html.encode('utf-8')):,} bytes)")
 
@@ -94,18 +105,33 @@ def _read_corpus(paths: list[str]):
     return corpus
 
 
-def _excerpts_of(article_path: str | None):
+def _lesson(args: argparse.Namespace):
+    """The lesson file of ``--lesson``, and its excerpts: its articles annotated, then corrected by it."""
+    from geo.lesson import read_lesson
+    from layers.corrections import lesson_excerpts
+
+    if args.article:
+        raise TrippError("--lesson carries its own articles: give --lesson or --article, not both")
+    lesson = read_lesson(Path(args.lesson))
+    return lesson, lesson_excerpts(lesson)
+
+
+def _excerpts_of(args: argparse.Namespace):
+    """The title and excerpts a handout or figure draws: a lesson's, an article's, or the seed's."""
     from layers.excerpts import seed_article
     from layers.registry import article_excerpts
 
-    return article_excerpts(_read(article_path) if article_path else seed_article())
+    if args.lesson:
+        lesson, excerpts = _lesson(args)
+        return lesson.title, excerpts
+    return TITLE, article_excerpts(_read(args.article) if args.article else seed_article())
 
 
 def cmd_handout(args: argparse.Namespace) -> None:
     from outputs.handout import handout_note, write_handout
 
-    excerpts = _excerpts_of(args.article)
-    pages = write_handout(Path(args.out), excerpts, paper=args.paper, worksheet=args.worksheet)
+    title, excerpts = _excerpts_of(args)
+    pages = write_handout(Path(args.out), excerpts, paper=args.paper, worksheet=args.worksheet, title=title)
     note = handout_note(len(excerpts))
     if note:
         print(f"tripp-map: note: {shown(args.out)}: {note}", file=sys.stderr)
@@ -116,7 +142,8 @@ def cmd_figure(args: argparse.Namespace) -> None:
     from outputs.handout import parse_size, write_figure
 
     size = parse_size(args.size)
-    write_figure(Path(args.out), _excerpts_of(args.article), step=args.step, size=size, dpi=args.dpi)
+    title, excerpts = _excerpts_of(args)
+    write_figure(Path(args.out), excerpts, step=args.step, size=size, dpi=args.dpi, title=title)
     print(f"wrote {args.out} ({size[0]}x{size[1]})")
 
 
@@ -167,12 +194,14 @@ def parser() -> argparse.ArgumentParser:
         action="append",
         help="annotate this article (a file or a folder of .txt files) instead of the seed; repeat for more",
     )
-    exp.add_argument("--title", default="The TRIPP corridor", help="page title")
+    exp.add_argument("--title", default=TITLE, help="page title (default: the lesson's, or this)")
+    exp.add_argument("--lesson", help=LESSON_HELP)
     exp.set_defaults(func=cmd_export)
 
     hand = sub.add_parser("handout", help="write a printable handout: a title page and a page per paragraph (PDF)")
     hand.add_argument("out", help="the PDF file to write")
     hand.add_argument("--article", help="annotate this article instead of the seed")
+    hand.add_argument("--lesson", help=LESSON_HELP)
     hand.add_argument("--paper", choices=("a4", "letter"), default="a4")
     hand.add_argument("--worksheet", action="store_true", help="leave the place labels blank and add questions")
     hand.set_defaults(func=cmd_handout)
@@ -183,6 +212,7 @@ def parser() -> argparse.ArgumentParser:
     fig.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
     fig.add_argument("--dpi", type=int, default=150, help="resolution (default 150)")
     fig.add_argument("--article", help="annotate this article instead of the seed")
+    fig.add_argument("--lesson", help=LESSON_HELP)
     fig.set_defaults(func=cmd_figure)
 
     facts = sub.add_parser("facts", help="print measured figures beside the published ones")

@@ -110,10 +110,15 @@ def export_page(
     excerpts: gpd.GeoDataFrame | None,
     title: str = "The TRIPP corridor",
     cdn: bool = False,
+    opening_date: str = "",
 ) -> str:
     """The export page of already annotated excerpts (the seed's when None): what the CLI and the app write."""
     options = MapOptions(
-        layers=tuple(layers or layer_names()), assets="cdn" if cdn else "inline", title=title, text_version=True
+        layers=tuple(layers or layer_names()),
+        assets="cdn" if cdn else "inline",
+        title=title,
+        text_version=True,
+        opening_date=opening_date,
     )
     # The file is opened anywhere, embedded in other people's pages: it runs only its own code.
     return with_policy(render_html(build_map(options, excerpt_frames(excerpts))))

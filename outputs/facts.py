@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import html
+
 from geo.measure import area_km2, shared_border_km
+from layers.excerpts import events
 from layers.karabakh import PUBLISHED_HELD, held_area_km2
 from layers.route import QUOTED_LENGTHS, tripp_route
 from layers.shapes import country_shapes
 
-__all__ = ["PUBLISHED_AREAS", "PUBLISHED_BORDERS", "facts_table", "route_table"]
+__all__ = ["PUBLISHED_AREAS", "PUBLISHED_BORDERS", "facts_table", "route_table", "timeline_lines"]
 
 # (published km², source) from shared/reference/region-facts.md
 PUBLISHED_AREAS = {
@@ -91,3 +94,13 @@ def route_table() -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+def timeline_lines() -> list[str]:
+    """The timeline of events as Markdown lines whose every word from the data is escaped."""
+    out = []
+    for event in events():
+        when = event["date"] + (f" – {event['end_date']}" if event["end_date"] else "")
+        title, what, source = (html.escape(event[k]) for k in ("title", "description", "source"))
+        out.append(f"**{html.escape(when)}** — {title}: {what} *({source})*")
+    return out

@@ -73,10 +73,12 @@ def _wrap(text: str, width: int, max_lines: int) -> str:
 
 
 def _title_page(
-    pdf: PdfPages, size: tuple[float, float], excerpts: gpd.GeoDataFrame, date: str, worksheet: bool
+    pdf: PdfPages, size: tuple[float, float], excerpts: gpd.GeoDataFrame, date: str, worksheet: bool, title: str = TITLE
 ) -> None:
     fig = plt.figure(figsize=size)
-    fig.text(0.07, 0.95, TITLE, fontsize=22, fontweight="bold", va="top")
+    fig.text(
+        0.07, 0.95, textwrap.shorten(paper_text(title), 60, placeholder=" …"), fontsize=22, fontweight="bold", va="top"
+    )
     fig.text(0.07, 0.905, _wrap(HEADLINE, 88, 6), fontsize=11, va="top", linespacing=1.4)
     box = (0.07, 0.3, 0.86, 0.46)
     ax = fig.add_axes(box)
@@ -113,14 +115,16 @@ def _step_page(
     meta = " · ".join(x for x in (step.date, step.source) if x)
     about = "\n".join([_wrap(meta, 110, 2), _wrap(f"Places named: {', '.join(step.places) or 'none'}", 110, 2)])
     fig.text(0.07, 0.11, about, fontsize=9, va="top", color="#333333")
-    if worksheet:
+    if step.note:
+        fig.text(0.07, 0.075, _wrap(f"Teacher’s note: {step.note}", 110, 2), fontsize=9, va="bottom", color="#1a1a1a")
+    questions = step.questions or (QUESTIONS if worksheet else ())
+    if questions:
         fig.text(
             0.07,
-            0.05,
-            "   ".join(f"{n}. {q} ______________" for n, q in enumerate(QUESTIONS, 1)),
+            0.03,
+            _wrap("   ".join(f"{n}. {q} ______________" for n, q in enumerate(questions, 1)), 110, 3),
             fontsize=9,
             va="bottom",
-            wrap=True,
         )
     pdf.savefig(fig)
     plt.close(fig)
@@ -186,7 +190,9 @@ def _join(parts: tuple[Path, ...], out: Path) -> None:
         writer.write(f)
 
 
-def write_handout(path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", worksheet: bool = False) -> int:
+def write_handout(
+    path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", worksheet: bool = False, title: str = TITLE
+) -> int:
     """Write the handout: a title page, a map page per paragraph (the first ``MAX_MAP_PAGES``) and the rest
     as text pages (see :func:`handout_note`). Returns the number of pages."""
     if paper not in PAPERS:
@@ -197,10 +203,10 @@ def write_handout(path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", wor
     mapped, rest = steps[:MAX_MAP_PAGES], steps[MAX_MAP_PAGES:]
     text_pages, _ = _text_pages(rest)
 
-    def draw(tmp: Path, title: bool, maps: list[FigureStep], texts: list[list[FigureStep]]) -> None:
+    def draw(tmp: Path, with_title: bool, maps: list[FigureStep], texts: list[list[FigureStep]]) -> None:
         with plt.rc_context(_RC), PdfPages(tmp, metadata=_NO_DATES) as pdf:
-            if title:
-                _title_page(pdf, size, excerpts, date, worksheet)
+            if with_title:
+                _title_page(pdf, size, excerpts, date, worksheet, title)
             for step in maps:
                 _step_page(pdf, size, step, len(steps), worksheet, excerpts)
             for page in texts:
@@ -259,6 +265,7 @@ def write_figure(
     step: int | None = None,
     size: tuple[int, int] = (1920, 1080),
     dpi: int = 150,
+    title: str = TITLE,
 ) -> None:
     """One picture of the map: the whole region, or step ``step`` framed as in the story."""
     kind = path.suffix.lower().lstrip(".")
@@ -283,7 +290,7 @@ def write_figure(
                 date=(chosen.map_date if chosen else date) or None,
                 markers=chosen.markers if chosen else (),
             )
-            caption = f"{TITLE}" + (f" · paragraph {chosen.number}: {chosen.title}" if chosen else "")
+            caption = paper_text(title) + (f" · paragraph {chosen.number}: {chosen.title}" if chosen else "")
             fig.text(0.01, 0.045, caption, fontsize=10, fontweight="bold", va="center")
             fig.text(0.01, 0.015, "Data: " + "; ".join(CREDITS), fontsize=6, va="center", color="#333333")
             metadata = {"Software": None} if kind == "png" else {"Date": None, "Creator": "tripp-map"}

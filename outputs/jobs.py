@@ -35,6 +35,9 @@ __all__ = [
 JOB_BUDGET_S = 20.0
 SESSION_CPU_S = 60.0
 WINDOW_S = 600.0
+# A session's next job waits this long for its last one (the page's own download, made as it loads, while
+# the teacher clicks Annotate) before it is refused: one job at a time, never a refusal for a click.
+QUEUE_WAIT_S = 30.0
 
 
 class OverBudget(Exception):
@@ -58,7 +61,7 @@ def _excerpts(articles: tuple[Article, ...], budget_s: float) -> gpd.GeoDataFram
     return corpus_excerpts(articles, budget_s)
 
 
-def _through_file(suffix: str, excerpts: gpd.GeoDataFrame, figure: bool) -> bytes:
+def _through_file(suffix: str, excerpts: gpd.GeoDataFrame, figure: bool, title: str) -> bytes:
     import tempfile
     from pathlib import Path
 
@@ -66,7 +69,7 @@ def _through_file(suffix: str, excerpts: gpd.GeoDataFrame, figure: bool) -> byte
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"out{suffix}"
-        (write_figure if figure else write_handout)(path, excerpts)
+        (write_figure if figure else write_handout)(path, excerpts, title=title)
         return path.read_bytes()
 
 
@@ -80,6 +83,7 @@ def _ready() -> bool:
 class _Worker:
     def __init__(self):
         self._lock = threading.Lock()
+        self._done = threading.Condition(self._lock)
         self._pool: ProcessPoolExecutor | None = None
         self._spent: dict[str, deque[tuple[float, float]]] = {}
         self._running: set[str] = set()
@@ -122,7 +126,7 @@ class _Worker:
                 f"{WINDOW_S / 60:.0f} minutes): try again in about {minutes} minute{'s' if minutes > 1 else ''}"
             )
         with self._lock:
-            if session in self._running:
+            if not self._done.wait_for(lambda: session not in self._running, timeout=QUEUE_WAIT_S):
                 raise OverBudget("this session's last request is still being worked on: wait for it")
             self._running.add(session)
         try:
@@ -136,6 +140,7 @@ class _Worker:
         finally:
             with self._lock:
                 self._running.discard(session)
+                self._done.notify_all()
 
 
 _WORKER = _Worker()
@@ -152,21 +157,25 @@ def running(session: str) -> bool:
         return session in _WORKER._running
 
 
-def find_excerpts(session: str, articles: tuple[Article, ...]) -> gpd.GeoDataFrame:
-    """The excerpts of ``articles`` for ``session``, found in the worker process.
+def find_excerpts(session: str, articles: tuple[Article, ...], here_up_to: int = 0) -> gpd.GeoDataFrame:
+    """The excerpts of ``articles`` for ``session``, found in the worker process; in this one when their text
+    is at most ``here_up_to`` characters (a lesson's own article, read as the seed is: a class opening it on
+    a server just started does not wait for the worker to start).
 
     Raises
     ------
     OverBudget
         The session used its share, or has a job running.
     """
+    if sum(len(a.text) for a in articles) <= here_up_to:
+        return _excerpts(articles, JOB_BUDGET_S)
     return _WORKER.run(session, _excerpts, articles, JOB_BUDGET_S)
 
 
-def _export(layers, excerpts: gpd.GeoDataFrame, title: str) -> bytes:
+def _export(layers, excerpts: gpd.GeoDataFrame, title: str, opening_date: str) -> bytes:
     from outputs.export import export_page
 
-    return export_page(layers, excerpts, title=title).encode("utf-8")
+    return export_page(layers, excerpts, title=title, opening_date=opening_date).encode("utf-8")
 
 
 def _zip(layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) -> bytes:
@@ -176,9 +185,9 @@ def _zip(layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) -> bytes:
     return layers_zip(layers, excerpt_frames(excerpts))
 
 
-def make_export(session: str, layers, excerpts: gpd.GeoDataFrame, title: str) -> bytes:
+def make_export(session: str, layers, excerpts: gpd.GeoDataFrame, title: str, opening_date: str = "") -> bytes:
     """The offline HTML export of these excerpts, made in the worker within the session's share."""
-    return _WORKER.run(session, _export, layers, excerpts, title)
+    return _WORKER.run(session, _export, layers, excerpts, title, opening_date)
 
 
 def make_zip(session: str, layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) -> bytes:
@@ -186,14 +195,18 @@ def make_zip(session: str, layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) 
     return _WORKER.run(session, _zip, layers, excerpts)
 
 
-def make_handout(session: str, excerpts: gpd.GeoDataFrame) -> bytes:
+def make_handout(session: str, excerpts: gpd.GeoDataFrame, title: str = "The TRIPP corridor") -> bytes:
     """The PDF handout of these excerpts, made in the worker within the session's share."""
-    return _WORKER.run(session, _through_file, ".pdf", excerpts, False)
+    return _WORKER.run(session, _through_file, ".pdf", excerpts, False, title)
 
 
-def make_figure(session: str, excerpts: gpd.GeoDataFrame) -> bytes:
+def make_figure(session: str, excerpts: gpd.GeoDataFrame, title: str = "The TRIPP corridor") -> bytes:
     """The PNG figure of these excerpts, made in the worker within the session's share."""
-    return _WORKER.run(session, _through_file, ".png", excerpts, True)
+    return _WORKER.run(session, _through_file, ".png", excerpts, True, title)
+
+
+# A stored lesson's articles up to this size are read in the server's process (a long news article's length).
+LESSON_HERE_CHARS = 20_000
 
 
 def warm() -> None:

@@ -108,9 +108,12 @@ def excerpt_view(row) -> ExcerptView:
         ("Drawn at", row.placed_at),
         ("Far away", far_note),
         ("Events", "; ".join(events)),
+        ("Teacher’s note", getattr(row, "note", "") or ""),
+        ("Questions", " · ".join(json.loads(getattr(row, "questions", "") or "[]"))),
     ]
     body = f'<p class="tripp-quote" dir="auto">{esc(row.text)}</p>'
-    html = popup_html(f"Paragraph {row.paragraph}", meta, body)
+    title = getattr(row, "step_title", "") or ""
+    html = popup_html(f"Paragraph {row.paragraph}" + (f": {title}" if title else ""), meta, body)
     zoom = 9 if point is not None and len(shapely.get_parts(point)) == 1 else 7
     return ExcerptView(int(row.paragraph), point, html, zoom, far_note, callout, bearing)
 

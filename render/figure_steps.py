@@ -31,6 +31,8 @@ class FigureStep:
     frame: Frame
     markers: tuple[tuple[float, float, str], ...]
     map_date: str = ""  # the day the map shows: the event the step tells, or the article's date
+    note: str = ""  # a lesson's note and questions for the class
+    questions: tuple[str, ...] = ()
 
 
 def region_frame() -> Frame:
@@ -69,14 +71,18 @@ def figure_steps(excerpts: gpd.GeoDataFrame) -> list[FigureStep]:
         out.append(
             FigureStep(
                 number=int(row.paragraph),
-                title=paper_text(step_title(list(places), int(row.paragraph))),
+                title=paper_text(getattr(row, "step_title", "") or step_title(list(places), int(row.paragraph))),
                 text=paper_text(row.text),
                 date=str(row.date or ""),
                 source=paper_text(row.source or ""),
                 places=tuple(paper_text(p) for p in places),
                 frame=frame,
                 markers=tuple((p.x, p.y, str(row.paragraph)) for p in near),
-                map_date=rules_for({"layers": row.layers, "events": row.events})[3] or str(row.date or ""),
+                map_date=getattr(row, "step_date", "")
+                or rules_for({"layers": row.layers, "events": row.events})[3]
+                or str(row.date or ""),
+                note=paper_text(getattr(row, "note", "") or ""),
+                questions=tuple(paper_text(q) for q in json.loads(getattr(row, "questions", "") or "[]")),
             )
         )
     return out

@@ -64,6 +64,8 @@ class MapOptions:
     in_app: bool = False
     # The page carries the map in words below it (the export; the app shows it in a tab).
     text_version: bool = False
+    # A lesson's opening date: the day the title step shows ("" for today).
+    opening_date: str = ""
 
 
 FIRST_DAY = "1900-01-01"  # the time control's first day: before the oldest event of the timeline
@@ -153,7 +155,7 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
         elif layer.kind == "excerpt":
             feats, places = excerpt_features(layer, gdf)
             excerpts = gdf
-            story = story_options(options.title, gdf, places, options.in_app, link)
+            story = story_options(options.title, gdf, places, options.in_app, link, options.opening_date)
             group.add_child(CompactGeoJson(feats, layer.name, delivery))
         else:
             group.add_child(CompactGeoJson(layer_features(layer, gdf), layer.name, delivery))

@@ -15,7 +15,15 @@ from layers.excerpts import event_titles
 from layers.story import HEADLINE, OPENING_VIEW, STEP_RULES, area_extents, views
 from render.html import esc, isolate
 
-__all__ = ["article_facts", "corpus_story_options", "rules_for", "step_frame", "step_title", "story_options"]
+__all__ = [
+    "article_facts",
+    "corpus_story_options",
+    "rules_for",
+    "step_frame",
+    "step_title",
+    "story_options",
+    "teacher_html",
+]
 
 HOW_TO = (
     "Press Start or the → key to step through the article, ← to go back; Home and End jump to the first and "
@@ -37,14 +45,26 @@ def article_facts(gdf: gpd.GeoDataFrame) -> str:
     return f"Article of {isolate(date)} · {source} · {len(gdf)} paragraphs"
 
 
-def _title_step(title: str, gdf: gpd.GeoDataFrame) -> dict:
+def teacher_html(row) -> str:
+    """A lesson's note and questions for a step, escaped and direction-isolated; "" for none."""
+    note = row.get("note") or ""
+    questions = json.loads(row.get("questions") or "[]")
+    html = f'<p class="tripp-step-note" dir="auto"><b>Teacher’s note:</b> {esc(note)}</p>' if note else ""
+    if questions:
+        items = "".join(f'<li dir="auto">{esc(q)}</li>' for q in questions)
+        html += f'<p class="tripp-step-note"><b>Questions</b></p><ol class="tripp-questions">{items}</ol>'
+    return html
+
+
+def _title_step(title: str, gdf: gpd.GeoDataFrame, date: str = "") -> dict:
     facts = article_facts(gdf)
     html = (
         f'<p class="tripp-lede">{esc(HEADLINE)}</p>'
         f'<p class="tripp-step-meta">{esc(facts)}</p>'
         f'<p class="tripp-how">{esc(HOW_TO)}</p>'
     )
-    return {"key": None, "title": esc(isolate(title)), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
+    step = {"key": None, "title": esc(isolate(title)), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
+    return {**step, "date": date} if date else step
 
 
 def rules_for(row) -> tuple[list[str], list[str], str | None, str | None]:
@@ -91,7 +111,9 @@ def step_frame(named: list[str], where: dict, view: str | None) -> tuple[Box | N
     return _union(boxes), where["zoom"] if single else None
 
 
-def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_keys: bool, text_link: str) -> dict:
+def story_options(
+    title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_keys: bool, text_link: str, opening_date: str = ""
+) -> dict:
     """The options of ``TrippMap.addStory``: steps (title step first), named views, how keys are read.
 
     Parameters
@@ -101,9 +123,10 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
     places : where each paragraph is drawn, from :func:`render.excerpts.excerpt_features`.
     parent_keys : also step on key presses in the page embedding the map (the app).
     text_link : the anchor of the text version, or "" for none.
+    opening_date : the title step's date (a lesson's opening date); "" for today.
     """
     titles = event_titles()
-    steps = [_title_step(title, gdf)]
+    steps = [_title_step(title, gdf, opening_date)]
     for (_, row), where in zip(gdf.iterrows(), places, strict=True):
         named = json.loads(row["places"])
         events = "; ".join(titles.get(e, e) for e in json.loads(row["events"]))
@@ -119,12 +142,14 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
         html = f'<p class="tripp-step-text" dir="auto">{esc(row["text"])}</p><p class="tripp-step-meta">{esc(meta)}</p>'
         if events:
             html += f'<p class="tripp-step-meta">{esc("Events: " + events)}</p>'
+        html += teacher_html(row)
+        own = row.get("step_title") or ""  # a lesson's title for the step, as its author wrote it
         show, hide, view, date = rules_for(row)
         bounds, zoom = step_frame(named, where, view)
         steps.append(
             {
                 "key": where["key"],
-                "title": esc(step_title(named, int(row["paragraph"]))),
+                "title": esc(isolate(own) if own else step_title(named, int(row["paragraph"]))),
                 "html": html,
                 "bounds": bounds,
                 "view": view if bounds is None else None,
@@ -132,7 +157,7 @@ def story_options(title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_
                 "show": show,
                 "hide": hide,
                 # Each step owns its date: the event it tells, or the article's (the title step: today).
-                "date": date or (str(row["date"]) if row["date"] else None),
+                "date": row.get("step_date") or date or (str(row["date"]) if row["date"] else None),
             }
         )
     named_views = {name: [list(corner) for corner in box] for name, box in views().items()}

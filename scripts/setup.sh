@@ -19,6 +19,8 @@ if [ "$kind" = test ]; then
   [ -x /usr/bin/chromium ] || missing="$missing chromium"
   command -v node >/dev/null 2>&1 || missing="$missing nodejs"
   command -v npm >/dev/null 2>&1 || missing="$missing npm"
+  # The lesson tests run on PostgreSQL too: Debian's server, started by the tests in a temporary folder.
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing="$missing postgresql"
   if [ -n "$missing" ]; then
     SUDO=""
     [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -63,7 +63,8 @@ def test_layers_and_story_are_inside_the_map_not_streamlit_widgets(app):
     options = story_options(app)
     assert options["parentKeys"] is True  # the page's arrow keys step the map's story
     assert len(options["steps"]) == 14 and options["steps"][0]["key"] is None  # a title step and 13 paragraphs
-    # The only buttons are the article box's: no widget reruns the script for a step, a toggle or an excerpt.
+    # The only buttons are the article box's and the lesson box's: no widget reruns the script for a step, a
+    # toggle or an excerpt.
     assert not app.get("checkbox")
     assert {b.key for b in app.get("button")} == {
         "annotate",
@@ -71,6 +72,8 @@ def test_layers_and_story_are_inside_the_map_not_streamlit_widgets(app):
         "own_page",
         "dl_handout_make",
         "dl_figure_make",
+        "lesson_create",
+        "lesson_import",
     }
 
 

@@ -184,17 +184,30 @@ def test_a_session_past_its_share_is_told_when_to_ask_again_and_others_are_not(m
     with pytest.raises(jobs.OverBudget) as told:
         jobs.find_excerpts("greedy", (Article("Goris and Meghri.", "a.txt"),))
     assert "\n" not in str(told.value) and "try again in about" in str(told.value)
+    # A stored lesson's short article is read in this process, as the seed is; a long one goes to the worker,
+    # within the session's share.
+    short, long = Article("Goris and Meghri.", "a.txt"), Article("Goris and Meghri. " * 2000, "b.txt")
+    here = jobs.find_excerpts("greedy", (short,), here_up_to=jobs.LESSON_HERE_CHARS)
+    with pytest.raises(jobs.OverBudget):
+        jobs.find_excerpts("greedy", (long,), here_up_to=jobs.LESSON_HERE_CHARS)
     monkeypatch.setattr(jobs, "SESSION_CPU_S", 60.0)
-    found = jobs.find_excerpts("another", (Article("Goris and Meghri.", "a.txt"),))
-    assert len(found) == 1
+    found = jobs.find_excerpts("another", (short,))
+    assert len(found) == 1 and here.drop(columns="geometry").equals(found.drop(columns="geometry"))
 
 
-def test_a_session_runs_one_job_at_a_time():
+def test_a_session_runs_one_job_at_a_time_the_next_waiting_its_turn(monkeypatch):
     first = threading.Thread(target=jobs.run, args=("busy", time.sleep, 3.0))
     first.start()
     deadline = time.monotonic() + 30
     while not jobs.running("busy") and time.monotonic() < deadline:
         time.sleep(0.01)
+    # A click while the page's own download is being made waits for it, then runs.
+    assert jobs.run("busy", sum, range(3)) == 3 and not first.is_alive()
+    first = threading.Thread(target=jobs.run, args=("busy", time.sleep, 3.0))
+    first.start()
+    while not jobs.running("busy") and time.monotonic() < deadline:
+        time.sleep(0.01)
+    monkeypatch.setattr(jobs, "QUEUE_WAIT_S", 0.0)  # one that cannot wait is refused, in one line
     with pytest.raises(jobs.OverBudget, match="still being worked on"):
         jobs.run("busy", sum, range(3))
     first.join(60)
