@@ -25,7 +25,6 @@ from layers.corrections import step_places
 __all__ = [
     "STEP_FIELDS",
     "checked_day",
-    "draft_places",
     "draft_points",
     "edit_from_fields",
     "field_values",
@@ -74,11 +73,6 @@ def draft_points(excerpts: gpd.GeoDataFrame, article: int, paragraph: int) -> li
     """The places the place finder found in one paragraph (the draft): ``(name, lon, lat)``."""
     rows = excerpts[(excerpts["article"] == article) & (excerpts["paragraph"] == paragraph)]
     return [(p[0], p[1], p[2]) for p in step_places(rows.iloc[0])] if len(rows) else []
-
-
-def draft_places(excerpts: gpd.GeoDataFrame, article: int, paragraph: int) -> list[str]:
-    """The places the place finder found in one paragraph (the draft), by name."""
-    return [p[0] for p in draft_points(excerpts, article, paragraph)]
 
 
 def _nearest(p: Place, near: tuple[tuple[str, float, float], ...]) -> tuple[float, str]:
