@@ -12,6 +12,7 @@ from functools import cache
 import geopandas as gpd
 import shapely
 
+from geo.i18n import N_
 from geo.measure import from_utm, length_km, shared_border, to_utm
 from layers._atoms import frame
 from layers.palette import status_line
@@ -273,16 +274,16 @@ def corridors() -> gpd.GeoDataFrame:
 
 CORRIDORS = Layer(
     name="corridors",
-    title="Connected rail and ferry links",
+    title=N_("Connected rail and ferry links"),
     kind="line",
     build=lambda _: corridors(),
     style=lambda record: line_style(record, thinner=True),
     legend=(
-        LegendRow("Rail: proposed (other links)", status_line("proposed"), "line"),
-        LegendRow("Rail: under construction", status_line("under construction"), "line"),
-        LegendRow("Rail: operating", status_line("existing"), "line"),
-        LegendRow("Rail: closed (Soviet lines, 1992–93)", status_line("historical"), "line"),
-        LegendRow("Caspian ferry", line_style({"mode": "ferry", "status": "existing"}, thinner=True), "line"),
+        LegendRow(N_("Rail: proposed (other links)"), status_line("proposed"), "line"),
+        LegendRow(N_("Rail: under construction"), status_line("under construction"), "line"),
+        LegendRow(N_("Rail: operating"), status_line("existing"), "line"),
+        LegendRow(N_("Rail: closed (Soviet lines, 1992–93)"), status_line("historical"), "line"),
+        LegendRow(N_("Caspian ferry"), line_style({"mode": "ferry", "status": "existing"}, thinner=True), "line"),
     ),
     popup=LINE_POPUP,
     tooltip=line_tip,

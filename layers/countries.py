@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import geopandas as gpd
 
+from geo.i18n import N_
 from geo.measure import area_km2
 from layers._atoms import atom_rows, frame
 from layers.palette import COUNTRY_FILL, COUNTRY_LINE, POLYGON, merged
@@ -74,7 +75,7 @@ def nakhchivan() -> gpd.GeoDataFrame:
     )
 
 
-_COUNTRY_POPUP = (AREA, Field("Also called", listed("alt_names")), Field("Note", "note"), SOURCE)
+_COUNTRY_POPUP = (AREA, Field(N_("Also called"), listed("alt_names")), Field(N_("Note"), "note"), SOURCE)
 
 _ARMENIA_STYLE = merged(
     POLYGON, {"color": COUNTRY_LINE["Armenia"], "fillColor": COUNTRY_FILL["Armenia"], "fillOpacity": 1.0}
@@ -88,21 +89,21 @@ _NAKHCHIVAN_STYLE = merged(
 
 AZERBAIJAN = Layer(
     name="azerbaijan",
-    title="Azerbaijan (mainland)",
+    title=N_("Azerbaijan (mainland)"),
     kind="polygon",
     build=lambda _: azerbaijan(),
     style=_AZERBAIJAN_STYLE,
-    legend=(LegendRow("Azerbaijan", _AZERBAIJAN_STYLE, "fill", direct=True),),
+    legend=(LegendRow(N_("Azerbaijan"), _AZERBAIJAN_STYLE, "fill", direct=True),),
     popup=_COUNTRY_POPUP,
 )
 
 NAKHCHIVAN = Layer(
     name="nakhchivan",
-    title="Nakhchivan (exclave of Azerbaijan)",
+    title=N_("Nakhchivan (exclave of Azerbaijan)"),
     kind="polygon",
     build=lambda _: nakhchivan(),
     style=_NAKHCHIVAN_STYLE,
-    legend=(LegendRow("Nakhchivan (Azerbaijan)", _NAKHCHIVAN_STYLE, "fill", direct=True),),
+    legend=(LegendRow(N_("Nakhchivan (Azerbaijan)"), _NAKHCHIVAN_STYLE, "fill", direct=True),),
     popup=_COUNTRY_POPUP,
     tooltip=lambda _: "Nakhchivan (exclave of Azerbaijan)",
     aliases=(
@@ -125,10 +126,10 @@ NAKHCHIVAN = Layer(
 
 ARMENIA = Layer(
     name="armenia",
-    title="Armenia",
+    title=N_("Armenia"),
     kind="polygon",
     build=lambda _: armenia(),
     style=_ARMENIA_STYLE,
-    legend=(LegendRow("Armenia", _ARMENIA_STYLE, "fill", direct=True),),
+    legend=(LegendRow(N_("Armenia"), _ARMENIA_STYLE, "fill", direct=True),),
     popup=_COUNTRY_POPUP,
 )

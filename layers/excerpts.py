@@ -14,12 +14,22 @@ from geo.annotate import BUDGET_S, annotate, link_events
 from geo.articles import SEED, Article, read_article
 from geo.corpus import article_title
 from geo.gazetteer import TOWN, Gazetteer, Place, gazetteer
+from geo.i18n import N_
 from geo.load import DataError, read_csv_rows
 from layers.corridors import dilucu_point
 from layers.places import places
 from layers.spec import Catalogue, Layer, LegendRow
 
-__all__ = ["EXCERPTS", "corpus_excerpts", "event_titles", "events", "excerpts_layer", "place_finder", "seed_article"]
+__all__ = [
+    "EXCERPTS",
+    "corpus_excerpts",
+    "event_text",
+    "event_titles",
+    "events",
+    "excerpts_layer",
+    "place_finder",
+    "seed_article",
+]
 
 # The seed's text matches word for word a Daily Sabah report (probably agency copy): credited so.
 SEED_SOURCE = (
@@ -79,6 +89,17 @@ def place_finder(
 def events() -> list[dict[str, str]]:
     """The timeline of events, with dates and sources."""
     return read_csv_rows("events.csv")
+
+
+def event_text(event_id: str, lang: str = "en") -> str:
+    """An event's title in ``lang`` (the catalogue's), with its date: "White House summit: the TRIPP named,
+    2025-08-08"; an unknown id as it is."""
+    from geo.i18n import tr
+
+    for e in events():
+        if e["id"] == event_id:
+            return f"{tr(e['title'], lang)}, {e['date']}"
+    return event_id
 
 
 def event_titles() -> dict[str, str]:
@@ -175,12 +196,12 @@ _MARKER = {"color": "#1a1a1a", "fillColor": "#1a1a1a"}
 
 EXCERPTS = Layer(
     name="excerpts",
-    title="Article excerpts",
+    title=N_("Article excerpts"),
     kind="excerpt",
     build=_seed_excerpts,
     style={"color": "#1a1a1a", "fillColor": "#1a1a1a"},
     legend=(
-        LegendRow("Article excerpt (number = paragraph)", {"color": "#1a1a1a", "fillColor": "#1a1a1a"}, "excerpt"),
+        LegendRow(N_("Article excerpt (number = paragraph)"), {"color": "#1a1a1a", "fillColor": "#1a1a1a"}, "excerpt"),
     ),
     key=lambda record: excerpt_key(record.get("article", 1), record["paragraph"]),
 )

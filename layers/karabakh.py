@@ -18,6 +18,7 @@ import geopandas as gpd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.i18n import N_
 from geo.load import read_csv_rows
 from geo.measure import area_km2, from_utm, to_utm
 from layers import periods
@@ -247,27 +248,29 @@ def _style(record) -> dict[str, object]:
 
 KARABAKH = Layer(
     name="karabakh",
-    title="Karabakh: who held what, on the date shown",
+    title=N_("Karabakh: who held what, on the date shown"),
     kind="polygon",
     build=lambda _: karabakh(),
     style=_style,
     legend=(
-        LegendRow("Karabakh: held by ethnic Armenian forces", _STYLES[ARMENIAN_FORCES], "fill", when=FIRST_WAR_TO_2023),
-        LegendRow("Karabakh: under Azerbaijani control", _STYLES["Azerbaijan"], "fill"),
         LegendRow(
-            "Lachin corridor: Russian peacekeepers (2020–2023)",
+            N_("Karabakh: held by ethnic Armenian forces"), _STYLES[ARMENIAN_FORCES], "fill", when=FIRST_WAR_TO_2023
+        ),
+        LegendRow(N_("Karabakh: under Azerbaijani control"), _STYLES["Azerbaijan"], "fill"),
+        LegendRow(
+            N_("Lachin corridor: Russian peacekeepers (2020–2023)"),
             _STYLES["Russian peacekeepers"],
             "fill",
             when=("2020-11-10", "2023-09-20"),
         ),
     ),
     popup=(
-        Field("Held by", "held_by"),
-        Field("From", "since"),
-        Field("Until", lambda r: r.get("until") or "today"),
-        Field("How", "how"),
+        Field(N_("Held by"), "held_by"),
+        Field(N_("From"), "since"),
+        Field(N_("Until"), lambda r: r.get("until") or N_("today")),
+        Field(N_("How"), "how"),
         AREA,
-        Field("Boundary drawn", "boundary"),
+        Field(N_("Boundary drawn"), "boundary"),
         SOURCE,
     ),
     tooltip=lambda r: f"{r['zone']}: {r['held_by']}, {r['since']} – {r.get('until') or 'today'}",

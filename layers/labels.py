@@ -17,6 +17,7 @@ from types import MappingProxyType
 import shapely
 from shapely.ops import polylabel
 
+from geo.i18n import N_
 from geo.load import read_csv_rows
 from geo.region import NEAR_BOX
 from layers import periods
@@ -164,14 +165,14 @@ def route_label() -> Label:
     middle = row.geometry.interpolate(0.5, normalized=True)
     return Label(
         "route",
-        "TRIPP railway",
+        N_("TRIPP railway"),
         "route",
         middle.x,
         middle.y,
         0.0,
         (6.5, 14.0),
         TRIPP_ROUTE.name,
-        "(proposed)",
+        N_("(proposed)"),
         since=periods.iso_day(row["since"]) or None,
     )
 
@@ -183,8 +184,8 @@ def held_labels() -> tuple[Label, ...]:
     days = sorted({d for d in (*gdf["since"], *gdf["until"]) if d})
     out = []
     texts = {
-        ARMENIAN_FORCES: ("Held by ethnic Armenian forces", "on {date}"),
-        "Russian peacekeepers": ("Lachin corridor", "Russian peacekeepers"),
+        ARMENIAN_FORCES: (N_("Held by ethnic Armenian forces"), N_("on {date}")),
+        "Russian peacekeepers": (N_("Lachin corridor"), N_("Russian peacekeepers")),
     }
     for holder, (text, sub) in texts.items():
         for since, until in zip(days, [*days[1:], None], strict=True):

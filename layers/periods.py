@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 
+from geo.i18n import N_
 from layers.spec import Field
 
 __all__ = ["ALWAYS", "PERIOD", "WHEN_FIELDS", "Dated", "in_force", "iso_day", "live"]
@@ -77,6 +78,6 @@ def _when(record: Mapping[str, object], column: str, empty: str) -> str | None:
 
 # A dated feature's popup rows.
 WHEN_FIELDS = (
-    Field("From", lambda r: _when(r, "since", "before every date the map shows")),
-    Field("Until", lambda r: _when(r, "until", "still so")),
+    Field(N_("From"), lambda r: _when(r, "since", N_("before every date the map shows"))),
+    Field(N_("Until"), lambda r: _when(r, "until", N_("still so"))),
 )

@@ -11,6 +11,7 @@ from functools import cache
 import geopandas as gpd
 import shapely
 
+from geo.i18n import N_
 from geo.load import read_csv_rows
 from layers.spec import SOURCE, Field, Layer, LegendRow, listed
 
@@ -56,17 +57,17 @@ def _position(record) -> str:
 
 PLACES = Layer(
     name="places",
-    title="Places and stations",
+    title=N_("Places and stations"),
     kind="point",
     build=lambda _: places(),
     style=_style,
-    legend=(LegendRow("Place or station", _STYLE, "point"),),
+    legend=(LegendRow(N_("Place or station"), _STYLE, "point"),),
     popup=(
-        Field("Also written", listed("alt_names")),
-        Field("Role", "role"),
-        Field("Country", "country"),
-        Field("Position", _position),
-        Field("Note", "note"),
+        Field(N_("Also written"), listed("alt_names")),
+        Field(N_("Role"), "role"),
+        Field(N_("Country"), "country"),
+        Field(N_("Position"), _position),
+        Field(N_("Note"), "note"),
         SOURCE,
     ),
     key=lambda record: f"place-{record['id']}",

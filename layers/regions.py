@@ -5,6 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
+from geo.i18n import N_
 from geo.measure import area_km2
 from layers._atoms import atom_rows
 from layers.palette import COUNTRY_FILL, COUNTRY_LINE, LAND, PALETTE, POLYGON, SEA, merged
@@ -90,32 +91,32 @@ def _enclave_tip(record) -> str:
 
 NEIGHBORS = Layer(
     name="neighbors",
-    title="Neighbouring countries",
+    title=N_("Neighbouring countries"),
     kind="polygon",
     build=lambda _: neighbors(),
     style=_NEIGHBORS_STYLE,
-    legend=(LegendRow("Neighbouring country", _NEIGHBORS_STYLE, "fill", direct=True),),
+    legend=(LegendRow(N_("Neighbouring country"), _NEIGHBORS_STYLE, "fill", direct=True),),
     popup=(AREA, SOURCE),
 )
 
 WATER = Layer(
     name="water",
-    title="Lakes and reservoirs",
+    title=N_("Lakes and reservoirs"),
     kind="polygon",
     build=lambda _: water(),
     style=_WATER_STYLE,
-    legend=(LegendRow("Lake or reservoir", _WATER_STYLE, "fill"),),
+    legend=(LegendRow(N_("Lake or reservoir"), _WATER_STYLE, "fill"),),
     popup=(AREA, SOURCE),
 )
 
 SYUNIK = Layer(
     name="syunik",
-    title="Syunik province (Armenia)",
+    title=N_("Syunik province (Armenia)"),
     kind="polygon",
     build=lambda _: syunik(),
     style=_SYUNIK_STYLE,
-    legend=(LegendRow("Syunik province", _SYUNIK_STYLE, "fill", direct=True),),
-    popup=(AREA, Field("Also called", listed("alt_names")), Field("In others' usage", "others_names"), SOURCE),
+    legend=(LegendRow(N_("Syunik province"), _SYUNIK_STYLE, "fill", direct=True),),
+    popup=(AREA, Field(N_("Also called"), listed("alt_names")), Field(N_("In others' usage"), "others_names"), SOURCE),
     aliases=(
         "Syunik",
         "Siunik",
@@ -132,23 +133,23 @@ SYUNIK = Layer(
 
 ENCLAVES = Layer(
     name="enclaves",
-    title="Border enclaves (de jure / held)",
+    title=N_("Border enclaves (de jure / held)"),
     kind="polygon",
     build=lambda _: enclaves(),
     style=_enclave_style,
     legend=(
         LegendRow(
-            "Enclave: fill = de jure country, dashed edge = holder",
+            N_("Enclave: fill = de jure country, dashed edge = holder"),
             _enclave_style({"de_jure": "Azerbaijan", "held_by": "Armenia"}),
             "fill",
         ),
     ),
     popup=(
         AREA,
-        Field("Also called", listed("alt_names")),
-        Field("De jure", "de_jure"),
-        Field("Held by", lambda r: f"{r['held_by']}, since the {r['held_since']}"),
-        Field("Note", "note"),
+        Field(N_("Also called"), listed("alt_names")),
+        Field(N_("De jure"), "de_jure"),
+        Field(N_("Held by"), lambda r: f"{r['held_by']}, since the {r['held_since']}"),
+        Field(N_("Note"), "note"),
         SOURCE,
     ),
     tooltip=_enclave_tip,

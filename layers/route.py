@@ -21,6 +21,7 @@ import shapely
 import shapely.ops
 from shapely.geometry.base import BaseGeometry
 
+from geo.i18n import N_
 from geo.measure import from_utm, length_km, to_utm
 from layers._atoms import frame
 from layers.palette import PALETTE, ROUTE_COLOUR, merged, status_line
@@ -327,14 +328,14 @@ def _framing(record) -> str | None:
 
 # The popup of a rail, road or ferry line; the corridors layer shares it.
 LINE_POPUP = (
-    Field("Status", "status"),
-    Field("Mode", "mode"),
-    Field("In", "country"),
-    Field("Length (measured)", _length),
-    Field("Length quoted", "quoted_length"),
-    Field("Drawn as", "geometry_basis"),
-    Field("Note", "note"),
-    Field("Names", _framing),
+    Field(N_("Status"), "status"),
+    Field(N_("Mode"), "mode"),
+    Field(N_("In"), "country"),
+    Field(N_("Length (measured)"), _length),
+    Field(N_("Length quoted"), "quoted_length"),
+    Field(N_("Drawn as"), "geometry_basis"),
+    Field(N_("Note"), "note"),
+    Field(N_("Names"), _framing),
     *WHEN_FIELDS,
     SOURCE,
 )
@@ -352,15 +353,15 @@ def _anchor(gdf: gpd.GeoDataFrame) -> BaseGeometry:
 
 TRIPP_ROUTE = Layer(
     name="tripp_route",
-    title="TRIPP route",
+    title=N_("TRIPP route"),
     kind="line",
     build=lambda _: tripp_route(),
     style=_route_style,
     legend=(
-        LegendRow("TRIPP railway through Armenia: proposed", SUBJECT_STYLE, "line"),
-        LegendRow("Rail: under construction", status_line("under construction"), "line"),
-        LegendRow("Rail: operating", status_line("existing"), "line"),
-        LegendRow("Road / pipeline corridor: not settled (band)", _ROAD_BAND, "fill"),
+        LegendRow(N_("TRIPP railway through Armenia: proposed"), SUBJECT_STYLE, "line"),
+        LegendRow(N_("Rail: under construction"), status_line("under construction"), "line"),
+        LegendRow(N_("Rail: operating"), status_line("existing"), "line"),
+        LegendRow(N_("Road / pipeline corridor: not settled (band)"), _ROAD_BAND, "fill"),
     ),
     popup=LINE_POPUP,
     tooltip=line_tip,

@@ -16,6 +16,7 @@ import geopandas as gpd
 from shapely.geometry.base import BaseGeometry
 
 from geo.errors import TrippError
+from geo.i18n import N_
 
 if TYPE_CHECKING:
     from geo.gazetteer import Gazetteer
@@ -124,5 +125,17 @@ def _area(record: Record) -> str | None:
     return f"{area:,.0f} km²" if isinstance(area, (int, float)) and area else None
 
 
-AREA = Field("Area (measured)", _area)
-SOURCE = Field("Source", "source")
+# Values a popup shows that are words of the map, not data: translated where shown (render/i18n.py).
+VALUE_WORDS = (
+    N_("existing"),
+    N_("proposed"),
+    N_("under construction"),
+    N_("historical"),
+    N_("rail"),
+    N_("road"),
+    N_("ferry"),
+    N_("ethnic Armenian forces"),
+)
+
+AREA = Field(N_("Area (measured)"), _area)
+SOURCE = Field(N_("Source"), "source")

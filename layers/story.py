@@ -13,6 +13,7 @@ from functools import cache
 
 import shapely
 
+from geo.i18n import N_
 from layers.corridors import CORRIDORS
 from layers.countries import NAKHCHIVAN, armenia, azerbaijan, nakhchivan
 from layers.karabakh import KARABAKH, karabakh
@@ -22,7 +23,7 @@ from layers.route import TRIPP_ROUTE, tripp_route
 __all__ = ["HEADLINE", "OPENING_VIEW", "STEP_RULES", "StepRule", "area_extents", "views"]
 
 # The story in two sentences, for the title step and the handout.
-HEADLINE = (
+HEADLINE = N_(
     "The TRIPP (Trump Route for International Peace and Prosperity) is a proposed road-and-rail route of "
     "about 42–45 km across Armenia's Syunik province. It would restore a Soviet-era railway along the "
     "Iranian border and link mainland Azerbaijan with its Nakhchivan exclave."

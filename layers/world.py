@@ -10,6 +10,7 @@ from __future__ import annotations
 import geopandas as gpd
 import shapely
 
+from geo.i18n import N_
 from geo.load import read_geojson, regions
 from geo.region import DATA_BOX
 from layers.palette import LAND, RIVER
@@ -75,7 +76,7 @@ def _river_style(record) -> dict[str, object]:
 
 WORLD = Layer(
     name="world",
-    title="The world around (Natural Earth 1:50m)",
+    title=N_("The world around (Natural Earth 1:50m)"),
     kind="polygon",
     build=lambda _: world(),
     style=_WORLD_STYLE,
@@ -84,7 +85,7 @@ WORLD = Layer(
 
 BORDERS = Layer(
     name="borders",
-    title="Borders of the world around",
+    title=N_("Borders of the world around"),
     kind="line",
     build=lambda _: borders(),
     style=_BORDER_STYLE,
@@ -93,10 +94,10 @@ BORDERS = Layer(
 
 RIVERS = Layer(
     name="rivers",
-    title="Rivers",
+    title=N_("Rivers"),
     kind="line",
     build=lambda _: rivers(),
     style=_river_style,
-    legend=(LegendRow("River", {**RIVER, "weight": 2}, "line"),),
+    legend=(LegendRow(N_("River"), {**RIVER, "weight": 2}, "line"),),
     popup=(SOURCE,),
 )

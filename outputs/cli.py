@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from geo.errors import TrippError, shown
+from geo.i18n import DEFAULT, LANGUAGES, check_language
 
 __all__ = ["main", "parser"]
 
@@ -75,10 +76,20 @@ def cmd_export(args: argparse.Namespace) -> None:
         lesson, excerpts = _lesson(args)
         title = args.title if args.title != TITLE else lesson.title
         names = names if args.layers else tuple(lesson.layers or names)
-        html = export_page(names, excerpts, title=title, cdn=args.cdn, opening_date=lesson.opening_date)
+        html = export_page(
+            names,
+            excerpts,
+            title=title,
+            cdn=args.cdn,
+            opening_date=lesson.opening_date,
+            lang=args.lang,
+            languages=args.languages,
+        )
     else:
         articles = _read_corpus(args.article).articles if args.article else ()
-        html = export_html(layers=names, title=args.title, cdn=args.cdn, articles=articles)
+        html = export_html(
+            layers=names, title=args.title, cdn=args.cdn, articles=articles, lang=args.lang, languages=args.languages
+        )
     atomic_write(Path(args.out), lambda tmp: tmp.write_bytes(html.encode("utf-8")))
     print(f"wrote {args.out} ({len(html.encode('utf-8')):,} bytes)")
 
@@ -131,7 +142,9 @@ def cmd_handout(args: argparse.Namespace) -> None:
     from outputs.handout import handout_note, write_handout
 
     title, excerpts = _excerpts_of(args)
-    pages = write_handout(Path(args.out), excerpts, paper=args.paper, worksheet=args.worksheet, title=title)
+    pages = write_handout(
+        Path(args.out), excerpts, paper=args.paper, worksheet=args.worksheet, title=title, lang=args.lang
+    )
     note = handout_note(len(excerpts))
     if note:
         print(f"tripp-map: note: {shown(args.out)}: {note}", file=sys.stderr)
@@ -143,7 +156,7 @@ def cmd_figure(args: argparse.Namespace) -> None:
 
     size = parse_size(args.size)
     title, excerpts = _excerpts_of(args)
-    write_figure(Path(args.out), excerpts, step=args.step, size=size, dpi=args.dpi, title=title)
+    write_figure(Path(args.out), excerpts, step=args.step, size=size, dpi=args.dpi, title=title, lang=args.lang)
     print(f"wrote {args.out} ({size[0]}x{size[1]})")
 
 
@@ -168,6 +181,23 @@ def cmd_app(args: argparse.Namespace) -> None:
         serve(load_app(script), args.address, args.port)
     except OSError as exc:
         raise TrippError(f"cannot serve on {args.address}:{args.port}: {exc.strerror or exc}") from None
+
+
+def _language(text: str) -> str:
+    try:
+        return check_language(text.strip().lower())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _languages(text: str) -> tuple[str, ...]:
+    return tuple(_language(part) for part in text.split(",") if part.strip())
+
+
+def _language_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--lang", type=_language, default=DEFAULT, help=f"the language of the map's words ({', '.join(LANGUAGES)})"
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -196,6 +226,13 @@ def parser() -> argparse.ArgumentParser:
     )
     exp.add_argument("--title", default=TITLE, help="page title (default: the lesson's, or this)")
     exp.add_argument("--lesson", help=LESSON_HELP)
+    _language_options(exp)
+    exp.add_argument(
+        "--languages",
+        type=_languages,
+        default=tuple(LANGUAGES),
+        help=f"comma-separated languages the page's menu offers (default: all, {','.join(LANGUAGES)})",
+    )
     exp.set_defaults(func=cmd_export)
 
     hand = sub.add_parser("handout", help="write a printable handout: a title page and a page per paragraph (PDF)")
@@ -204,6 +241,7 @@ def parser() -> argparse.ArgumentParser:
     hand.add_argument("--lesson", help=LESSON_HELP)
     hand.add_argument("--paper", choices=("a4", "letter"), default="a4")
     hand.add_argument("--worksheet", action="store_true", help="leave the place labels blank and add questions")
+    _language_options(hand)
     hand.set_defaults(func=cmd_handout)
 
     fig = sub.add_parser("figure", help="write one picture of the map for a slide or an article (PNG or SVG)")
@@ -213,6 +251,7 @@ def parser() -> argparse.ArgumentParser:
     fig.add_argument("--dpi", type=int, default=150, help="resolution (default 150)")
     fig.add_argument("--article", help="annotate this article instead of the seed")
     fig.add_argument("--lesson", help=LESSON_HELP)
+    _language_options(fig)
     fig.set_defaults(func=cmd_figure)
 
     facts = sub.add_parser("facts", help="print measured figures beside the published ones")

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 import geopandas as gpd
 
 from geo.geojson import to_geojson
+from geo.i18n import N_
 from layers.registry import build_layer
 from outputs.notice import NOTICE_NAME, data_about, notice_text
 
@@ -36,22 +37,22 @@ def layers_zip(names: tuple[str, ...], frames: Mapping[str, gpd.GeoDataFrame] | 
 
 # What the app's Download tab offers: (key, label, file name, type, label of the button that makes a slow one).
 DOWNLOADS = (
-    ("dl_html", "Download this map as HTML (works offline)", "tripp-map-{digest}.html", "text/html", ""),
+    ("dl_html", N_("Download this map as HTML (works offline)"), "tripp-map-{digest}.html", "text/html", ""),
     (
         "dl_handout",
-        "Download a handout to print (PDF: a title page and a page per paragraph)",
+        N_("Download a handout to print (PDF: a title page and a page per paragraph)"),
         "tripp-map-handout-{digest}.pdf",
         "application/pdf",
-        "Make a handout to print (PDF, about 15 s)",
+        N_("Make a handout to print (PDF, about 15 s)"),
     ),
     (
         "dl_figure",
-        "Download a picture of the map for a slide (PNG, 1920×1080)",
+        N_("Download a picture of the map for a slide (PNG, 1920×1080)"),
         "tripp-map-{digest}.png",
         "image/png",
-        "Make a picture (PNG)",
+        N_("Make a picture (PNG)"),
     ),
-    ("dl_zip", "Download the layers as GeoJSON (zip)", "tripp-map-layers.zip", "application/zip", ""),
+    ("dl_zip", N_("Download the layers as GeoJSON (zip)"), "tripp-map-layers.zip", "application/zip", ""),
 )
 ONE_ARTICLE = ("dl_handout", "dl_figure")  # a page per paragraph, a picture of one step: one article's
 

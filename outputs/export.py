@@ -10,6 +10,7 @@ import folium
 import geopandas as gpd
 
 from geo.articles import Article
+from geo.i18n import LANGUAGES
 from layers.registry import corpus_excerpts, layer_names, spec
 from render.mapbuilder import MapOptions, build_map
 
@@ -89,6 +90,8 @@ def export_html(
     title: str = "The TRIPP corridor",
     cdn: bool = False,
     articles: tuple[Article, ...] = (),
+    lang: str = "en",
+    languages: tuple[str, ...] = tuple(LANGUAGES),
 ) -> str:
     """The map as one HTML document.
 
@@ -99,10 +102,11 @@ def export_html(
     title : the page title.
     cdn : load Leaflet from a CDN (lighter; needs the internet) instead of inlining it.
     articles : annotate these articles (more than one: grouped by place, with filters) instead of the seed.
+    lang : the language the page opens in; ``languages``: those its menu offers (default: all four).
     """
     chosen = (*((article,) if article is not None else ()), *articles)
     excerpts = corpus_excerpts(chosen) if chosen else None
-    return export_page(layers, excerpts, title=title, cdn=cdn)
+    return export_page(layers, excerpts, title=title, cdn=cdn, lang=lang, languages=languages)
 
 
 def export_page(
@@ -111,6 +115,8 @@ def export_page(
     title: str = "The TRIPP corridor",
     cdn: bool = False,
     opening_date: str = "",
+    lang: str = "en",
+    languages: tuple[str, ...] = tuple(LANGUAGES),
 ) -> str:
     """The export page of already annotated excerpts (the seed's when None): what the CLI and the app write."""
     options = MapOptions(
@@ -119,6 +125,8 @@ def export_page(
         title=title,
         text_version=True,
         opening_date=opening_date,
+        lang=lang,
+        languages=languages,
     )
     # The file is opened anywhere, embedded in other people's pages: it runs only its own code.
     return with_policy(render_html(build_map(options, excerpt_frames(excerpts))))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 
+from geo.i18n import tr
 from geo.measure import area_km2, shared_border_km
 from layers.excerpts import events
 from layers.karabakh import PUBLISHED_HELD, held_area_km2
@@ -96,11 +97,14 @@ def route_table() -> list[dict[str, str]]:
     return rows
 
 
-def timeline_lines() -> list[str]:
-    """The timeline of events as Markdown lines whose every word from the data is escaped."""
+def timeline_lines(lang: str = "en") -> list[str]:
+    """The timeline of events as Markdown lines whose every word from the data is escaped; the events' titles
+    in ``lang`` (their descriptions and sources as published)."""
     out = []
     for event in events():
         when = event["date"] + (f" – {event['end_date']}" if event["end_date"] else "")
-        title, what, source = (html.escape(event[k]) for k in ("title", "description", "source"))
+        title = event["title"]  # a message of the catalogue (its data strings)
+        title = html.escape(tr(title, lang))
+        what, source = (html.escape(event[k]) for k in ("description", "source"))
         out.append(f"**{html.escape(when)}** — {title}: {what} *({source})*")
     return out

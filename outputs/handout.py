@@ -16,6 +16,8 @@ from pathlib import Path
 import geopandas as gpd
 import matplotlib
 
+from geo.i18n import N_, tr
+
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
@@ -27,6 +29,7 @@ from outputs.files import atomic_write
 from render.figure_labels import draw_inset
 from render.figure_map import draw_map, fit_frame
 from render.figure_steps import FigureStep, figure_steps, region_frame
+from render.i18n import words_text
 from render.mapbuilder import CREDITS
 from render.paper_text import paper_text
 from render.story import article_facts
@@ -42,14 +45,14 @@ TEXT_PAGE_CHARS = 3_200
 
 PAPERS = {"a4": (8.27, 11.69), "letter": (8.5, 11.0)}
 TITLE = "The TRIPP corridor"
-CONVENTION = (
+CONVENTION = N_(
     "Borders are drawn de jure (as internationally recognised). The border enclaves and Karabakh say who "
     "held them; Karabakh is drawn as it stood on the article's date. Proposed lines are dashed; "
     "place names that differ in Azerbaijani and Armenian usage carry both."
 )
 QUESTIONS = (
-    "Which countries does the line on this page cross?",
-    "Write the names of the places marked with a line.",
+    N_("Which countries does the line on this page cross?"),
+    N_("Write the names of the places marked with a line."),
 )
 _RC = {
     "pdf.fonttype": 42,  # TrueType: real, selectable text
@@ -65,42 +68,70 @@ class FigureError(TrippError):
     """A figure or handout cannot be made as asked (a bad step, size or format)."""
 
 
-def _wrap(text: str, width: int, max_lines: int) -> str:
+def _wrap(text: str, width: int, max_lines: int, lang: str = "en") -> str:
     lines = textwrap.wrap(" ".join(paper_text(text).split()), width) or [""]
     if len(lines) > max_lines:
-        lines = [*lines[: max_lines - 1], "… (the paragraph goes on: see the text version of the map)"]
+        lines = [*lines[: max_lines - 1], tr("… (the paragraph goes on: see the text version of the map)", lang)]
     return "\n".join(lines)
 
 
+def _title(title: str, lang: str) -> str:
+    """The map's title: the default one in ``lang``, a person's as written."""
+    return tr(title, lang) if title == TITLE else title
+
+
+def _credits(lang: str) -> str:
+    return tr("Data: {credits}", lang, credits="; ".join(tr(c, lang) for c in CREDITS))
+
+
+def _step_title(step: FigureStep, lang: str) -> str:
+    """A step's title: its lesson title as written, else its places in ``lang`` (or its number)."""
+    if step.own_title:
+        return step.title
+    if not step.places:
+        return tr("Paragraph {n}", lang, n=step.number)
+    return " · ".join(words_text(p, lang) for p in step.places[:3]) + (" …" if len(step.places) > 3 else "")
+
+
 def _title_page(
-    pdf: PdfPages, size: tuple[float, float], excerpts: gpd.GeoDataFrame, date: str, worksheet: bool, title: str = TITLE
+    pdf: PdfPages,
+    size: tuple[float, float],
+    excerpts: gpd.GeoDataFrame,
+    date: str,
+    worksheet: bool,
+    title: str = TITLE,
+    lang: str = "en",
 ) -> None:
     fig = plt.figure(figsize=size)
-    fig.text(
-        0.07, 0.95, textwrap.shorten(paper_text(title), 60, placeholder=" …"), fontsize=22, fontweight="bold", va="top"
-    )
-    fig.text(0.07, 0.905, _wrap(HEADLINE, 88, 6), fontsize=11, va="top", linespacing=1.4)
+    heading = textwrap.shorten(paper_text(_title(title, lang)), 60, placeholder=" …")
+    fig.text(0.07, 0.95, heading, fontsize=22, fontweight="bold", va="top")
+    fig.text(0.07, 0.905, _wrap(tr(HEADLINE, lang), 88, 6), fontsize=11, va="top", linespacing=1.4)
     box = (0.07, 0.3, 0.86, 0.46)
     ax = fig.add_axes(box)
     frame = fit_frame(region_frame(), box[2] * size[0], box[3] * size[1])
     # A worksheet's title page blanks the places' names, as its later pages do.
-    draw_map(ax, frame, date=date or None, key="below", blank_labels=worksheet)
-    draw_inset(ax, frame)
-    facts = article_facts(excerpts)
+    draw_map(ax, frame, date=date or None, key="below", blank_labels=worksheet, lang=lang)
+    draw_inset(ax, frame, lang)
+    facts = article_facts(excerpts, lang)
     fig.text(0.07, 0.19, _wrap(facts, 95, 2), fontsize=10, va="top")
-    fig.text(0.07, 0.16, _wrap(CONVENTION, 100, 5), fontsize=9, va="top", color="#333333", linespacing=1.35)
-    fig.text(0.07, 0.07, _wrap("Data: " + "; ".join(CREDITS), 110, 3), fontsize=8, va="top", color="#333333")
+    fig.text(0.07, 0.16, _wrap(tr(CONVENTION, lang), 100, 5), fontsize=9, va="top", color="#333333", linespacing=1.35)
+    fig.text(0.07, 0.07, _wrap(_credits(lang), 110, 3), fontsize=8, va="top", color="#333333")
     pdf.savefig(fig)
     plt.close(fig)
 
 
 def _step_page(
-    pdf: PdfPages, size: tuple[float, float], step: FigureStep, count: int, worksheet: bool, excerpts: gpd.GeoDataFrame
+    pdf: PdfPages,
+    size: tuple[float, float],
+    step: FigureStep,
+    count: int,
+    worksheet: bool,
+    excerpts: gpd.GeoDataFrame,
+    lang: str = "en",
 ) -> None:
     fig = plt.figure(figsize=size)
-    fig.text(
-        0.07, 0.965, f"Paragraph {step.number} of {count} · {step.title}", fontsize=13, fontweight="bold", va="top"
-    )
+    heading = tr("Paragraph {n} of {count} · {title}", lang, n=step.number, count=count, title=_step_title(step, lang))
+    fig.text(0.07, 0.965, heading, fontsize=13, fontweight="bold", va="top")
     box = (0.07, 0.5, 0.86, 0.44)
     ax = fig.add_axes(box)
     draw_map(
@@ -110,14 +141,17 @@ def _step_page(
         blank_labels=worksheet,
         markers=step.markers,
         key="below",
+        lang=lang,
     )
     fig.text(0.07, 0.39, _wrap(step.text, 92, 14), fontsize=11, va="top", linespacing=1.4)
     meta = " · ".join(x for x in (step.date, step.source) if x)
-    about = "\n".join([_wrap(meta, 110, 2), _wrap(f"Places named: {', '.join(step.places) or 'none'}", 110, 2)])
+    places = ", ".join(words_text(p, lang) for p in step.places) or tr("none", lang)
+    about = "\n".join([_wrap(meta, 110, 2), _wrap(tr("Places named: {places}", lang, places=places), 110, 2)])
     fig.text(0.07, 0.11, about, fontsize=9, va="top", color="#333333")
     if step.note:
-        fig.text(0.07, 0.075, _wrap(f"Teacher’s note: {step.note}", 110, 2), fontsize=9, va="bottom", color="#1a1a1a")
-    questions = step.questions or (QUESTIONS if worksheet else ())
+        note = _wrap(tr("Teacher’s note: {note}", lang, note=step.note), 110, 2)
+        fig.text(0.07, 0.075, note, fontsize=9, va="bottom", color="#1a1a1a")
+    questions = step.questions or (tuple(tr(q, lang) for q in QUESTIONS) if worksheet else ())
     if questions:
         fig.text(
             0.07,
@@ -146,7 +180,7 @@ def _text_pages(steps: list[FigureStep]) -> tuple[list[list[FigureStep]], int]:
     return pages, 0
 
 
-def handout_note(paragraphs: int) -> str:
+def handout_note(paragraphs: int) -> str:  # the app's and the CLI's words (English, as their messages)
     """What a handout of an article of ``paragraphs`` paragraphs leaves as text or out ("" when nothing)."""
     if paragraphs <= MAX_MAP_PAGES:
         return ""
@@ -156,11 +190,12 @@ def handout_note(paragraphs: int) -> str:
     )
 
 
-def _text_page(pdf: PdfPages, size: tuple[float, float], steps: list[FigureStep], count: int) -> None:
+def _text_page(pdf: PdfPages, size: tuple[float, float], steps: list[FigureStep], count: int, lang: str = "en") -> None:
     fig = plt.figure(figsize=size)
     first, last = steps[0].number, steps[-1].number
-    fig.text(0.07, 0.965, f"Paragraphs {first}–{last} of {count}, as text", fontsize=13, fontweight="bold", va="top")
-    body = "\n\n".join(f"{s.number}. {_wrap(s.text, 95, 40)}" for s in steps)
+    heading = tr("Paragraphs {first}–{last} of {count}, as text", lang, first=first, last=last, count=count)
+    fig.text(0.07, 0.965, heading, fontsize=13, fontweight="bold", va="top")
+    body = "\n\n".join(f"{s.number}. {_wrap(s.text, 95, 40, lang)}" for s in steps)
     fig.text(0.07, 0.93, body, fontsize=9.5, va="top", linespacing=1.3)
     pdf.savefig(fig)
     plt.close(fig)
@@ -191,10 +226,16 @@ def _join(parts: tuple[Path, ...], out: Path) -> None:
 
 
 def write_handout(
-    path: Path, excerpts: gpd.GeoDataFrame, paper: str = "a4", worksheet: bool = False, title: str = TITLE
+    path: Path,
+    excerpts: gpd.GeoDataFrame,
+    paper: str = "a4",
+    worksheet: bool = False,
+    title: str = TITLE,
+    lang: str = "en",
 ) -> int:
     """Write the handout: a title page, a map page per paragraph (the first ``MAX_MAP_PAGES``) and the rest
-    as text pages (see :func:`handout_note`). Returns the number of pages."""
+    as text pages (see :func:`handout_note`), its own words and the map's names in ``lang`` (the article's
+    text as written). Returns the number of pages."""
     if paper not in PAPERS:
         raise FigureError(f"--paper {paper}: choose one of {', '.join(PAPERS)}")
     size = PAPERS[paper]
@@ -206,11 +247,11 @@ def write_handout(
     def draw(tmp: Path, with_title: bool, maps: list[FigureStep], texts: list[list[FigureStep]]) -> None:
         with plt.rc_context(_RC), PdfPages(tmp, metadata=_NO_DATES) as pdf:
             if with_title:
-                _title_page(pdf, size, excerpts, date, worksheet, title)
+                _title_page(pdf, size, excerpts, date, worksheet, title, lang)
             for step in maps:
-                _step_page(pdf, size, step, len(steps), worksheet, excerpts)
+                _step_page(pdf, size, step, len(steps), worksheet, excerpts, lang)
             for page in texts:
-                _text_page(pdf, size, page, len(steps))
+                _text_page(pdf, size, page, len(steps), lang)
 
     def write(tmp: Path) -> None:
         half = len(mapped) // 2 if len(mapped) >= PARALLEL_FROM and _can_fork() else 0
@@ -266,8 +307,9 @@ def write_figure(
     size: tuple[int, int] = (1920, 1080),
     dpi: int = 150,
     title: str = TITLE,
+    lang: str = "en",
 ) -> None:
-    """One picture of the map: the whole region, or step ``step`` framed as in the story."""
+    """One picture of the map: the whole region, or step ``step`` framed as in the story; its words in ``lang``."""
     kind = path.suffix.lower().lstrip(".")
     if kind not in ("png", "svg"):
         raise FigureError(f"{path}: a figure is a .png or a .svg file")
@@ -289,10 +331,14 @@ def write_figure(
                 frame,
                 date=(chosen.map_date if chosen else date) or None,
                 markers=chosen.markers if chosen else (),
+                lang=lang,
             )
-            caption = paper_text(title) + (f" · paragraph {chosen.number}: {chosen.title}" if chosen else "")
+            caption = paper_text(_title(title, lang))
+            if chosen:
+                step_words = tr("paragraph {n}: {title}", lang, n=chosen.number, title=_step_title(chosen, lang))
+                caption += f" · {step_words}"
             fig.text(0.01, 0.045, caption, fontsize=10, fontweight="bold", va="center")
-            fig.text(0.01, 0.015, "Data: " + "; ".join(CREDITS), fontsize=6, va="center", color="#333333")
+            fig.text(0.01, 0.015, _credits(lang), fontsize=6, va="center", color="#333333")
             metadata = {"Software": None} if kind == "png" else {"Date": None, "Creator": "tripp-map"}
             fig.savefig(tmp, format=kind, dpi=dpi, metadata=metadata)
             plt.close(fig)

@@ -61,7 +61,7 @@ def _excerpts(articles: tuple[Article, ...], budget_s: float) -> gpd.GeoDataFram
     return corpus_excerpts(articles, budget_s)
 
 
-def _through_file(suffix: str, excerpts: gpd.GeoDataFrame, figure: bool, title: str) -> bytes:
+def _through_file(suffix: str, excerpts: gpd.GeoDataFrame, figure: bool, title: str, lang: str = "en") -> bytes:
     import tempfile
     from pathlib import Path
 
@@ -69,7 +69,7 @@ def _through_file(suffix: str, excerpts: gpd.GeoDataFrame, figure: bool, title: 
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"out{suffix}"
-        (write_figure if figure else write_handout)(path, excerpts, title=title)
+        (write_figure if figure else write_handout)(path, excerpts, title=title, lang=lang)
         return path.read_bytes()
 
 
@@ -172,10 +172,10 @@ def find_excerpts(session: str, articles: tuple[Article, ...], here_up_to: int =
     return _WORKER.run(session, _excerpts, articles, JOB_BUDGET_S)
 
 
-def _export(layers, excerpts: gpd.GeoDataFrame, title: str, opening_date: str) -> bytes:
+def _export(layers, excerpts: gpd.GeoDataFrame, title: str, opening_date: str, lang: str = "en") -> bytes:
     from outputs.export import export_page
 
-    return export_page(layers, excerpts, title=title, opening_date=opening_date).encode("utf-8")
+    return export_page(layers, excerpts, title=title, opening_date=opening_date, lang=lang).encode("utf-8")
 
 
 def _zip(layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) -> bytes:
@@ -185,9 +185,12 @@ def _zip(layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) -> bytes:
     return layers_zip(layers, excerpt_frames(excerpts))
 
 
-def make_export(session: str, layers, excerpts: gpd.GeoDataFrame, title: str, opening_date: str = "") -> bytes:
-    """The offline HTML export of these excerpts, made in the worker within the session's share."""
-    return _WORKER.run(session, _export, layers, excerpts, title, opening_date)
+def make_export(
+    session: str, layers, excerpts: gpd.GeoDataFrame, title: str, opening_date: str = "", lang: str = "en"
+) -> bytes:
+    """The offline HTML export of these excerpts (opening in ``lang``, carrying every language), made in the
+    worker within the session's share."""
+    return _WORKER.run(session, _export, layers, excerpts, title, opening_date, lang)
 
 
 def make_zip(session: str, layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) -> bytes:
@@ -195,14 +198,16 @@ def make_zip(session: str, layers: tuple[str, ...], excerpts: gpd.GeoDataFrame) 
     return _WORKER.run(session, _zip, layers, excerpts)
 
 
-def make_handout(session: str, excerpts: gpd.GeoDataFrame, title: str = "The TRIPP corridor") -> bytes:
-    """The PDF handout of these excerpts, made in the worker within the session's share."""
-    return _WORKER.run(session, _through_file, ".pdf", excerpts, False, title)
+def make_handout(
+    session: str, excerpts: gpd.GeoDataFrame, title: str = "The TRIPP corridor", lang: str = "en"
+) -> bytes:
+    """The PDF handout of these excerpts, in ``lang``, made in the worker within the session's share."""
+    return _WORKER.run(session, _through_file, ".pdf", excerpts, False, title, lang)
 
 
-def make_figure(session: str, excerpts: gpd.GeoDataFrame, title: str = "The TRIPP corridor") -> bytes:
-    """The PNG figure of these excerpts, made in the worker within the session's share."""
-    return _WORKER.run(session, _through_file, ".png", excerpts, True, title)
+def make_figure(session: str, excerpts: gpd.GeoDataFrame, title: str = "The TRIPP corridor", lang: str = "en") -> bytes:
+    """The PNG figure of these excerpts, in ``lang``, made in the worker within the session's share."""
+    return _WORKER.run(session, _through_file, ".png", excerpts, True, title, lang)
 
 
 # A stored lesson's articles up to this size are read in the server's process (a long news article's length).

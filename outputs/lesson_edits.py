@@ -17,6 +17,7 @@ import segno
 
 from geo.articles import Article
 from geo.gazetteer import Place, normalise
+from geo.i18n import N_
 from geo.lesson import AddedPlace, Lesson, LessonError, StepEdit
 from geo.measure import GEOD
 from geo.names import COUNTRY_CODES
@@ -169,11 +170,11 @@ def place_label(p: Place, near: tuple[tuple[str, float, float], ...] = ()) -> st
 
 # The fields of a step in the editor, in order: (field of StepEdit, label, widget).
 STEP_FIELDS = (
-    ("title", "Step title (blank: the places it names)", "text"),
-    ("date", "Step date (YYYY-MM-DD; blank: its own)", "text"),
-    ("note", "Note for the class", "area"),
-    ("questions", "Questions (one per line)", "area"),
-    ("hidden", "Hide this paragraph from the story", "check"),
+    ("title", N_("Step title (blank: the places it names)"), "text"),
+    ("date", N_("Step date (YYYY-MM-DD; blank: its own)"), "text"),
+    ("note", N_("Note for the class"), "area"),
+    ("questions", N_("Questions (one per line)"), "area"),
+    ("hidden", N_("Hide this paragraph from the story"), "check"),
 )
 
 

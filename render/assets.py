@@ -79,6 +79,19 @@ def static_text(name: str) -> str:
     return (STATIC_DIR / name).read_text(encoding="utf-8")
 
 
+_COMMENT_BLOCK = re.compile(r"^[ \t]*/\*.*?\*/[ \t]*\n", re.S | re.M)
+_COMMENT_LINE = re.compile(r"^[ \t]*//[^\n]*\n", re.M)
+_INDENT = re.compile(r"^[ \t]+", re.M)
+_BLANK = re.compile(r"\n{2,}")
+
+
+def compact(text: str) -> str:
+    """A script or style as a page carries it inline: without its comment lines and indentation (a fifth of
+    the files; they stay in the files the app serves). Our files write no multi-line strings, so a line that
+    starts a comment is one."""
+    return _BLANK.sub("\n", _INDENT.sub("", _COMMENT_LINE.sub("", _COMMENT_BLOCK.sub("", text))))
+
+
 def _raw(text: str) -> str:
     # branca compiles an Element's text as a Jinja template: keep the asset out of it.
     if "{% endraw %}" in text:
@@ -137,9 +150,9 @@ class AssetElement(JSCSSMixin, MacroElement):
         if self.delivery != "served":
             header = self.get_root().header
             for name in self.styles:
-                header.add_child(_style(static_text(name)), name=f"tripp_{name}")
+                header.add_child(_style(compact(static_text(name))), name=f"tripp_{name}")
             for name in self.scripts:
-                header.add_child(_script(static_text(name)), name=f"tripp_{name}")
+                header.add_child(_script(compact(static_text(name))), name=f"tripp_{name}")
         super().render(**kwargs)
 
 

@@ -13,11 +13,15 @@ import json
 import geopandas as gpd
 import shapely
 
+from geo.i18n import N_
 from geo.region import in_region
+from layers.story import HEADLINE, OPENING_VIEW, views
 from render.excerpts import callout_point
 from render.html import esc, isolate
+from render.i18n import say
+from render.story import title_html
 
-__all__ = ["article_steps", "corpus_payload", "is_corpus"]
+__all__ = ["article_steps", "corpus_payload", "corpus_story_options", "is_corpus"]
 
 
 def is_corpus(gdf: gpd.GeoDataFrame) -> bool:
@@ -123,3 +127,46 @@ def article_steps(payload: dict) -> list[dict]:
             }
         )
     return steps
+
+
+CORPUS_HOW_TO = N_(
+    "Each step is one article: Next and → go through them, and “Read this article step by step” opens its "
+    "paragraphs. On the map each circle is a place, sized by how many excerpts name it; click one for the list, "
+    "newest first. Filter the articles by words of their title or source, and by date, at the top left."
+)
+
+
+def corpus_story_options(
+    title: str, payload: dict, article_steps: list[dict], parent_keys: bool, text_link: str, lang: str = "en"
+) -> dict:
+    """The story of a map of many articles: a title step, then one step per article (see ``corpus.js``)."""
+    dates = sorted(a["d"] for a in payload["articles"] if a["d"])
+    span = say("from {first} to {last}", lang, first=dates[0], last=dates[-1]) if dates else say("undated", lang)
+    counts = say(
+        "{articles} articles · {excerpts} excerpts",
+        lang,
+        articles={"num": len(payload["articles"])},
+        excerpts={"num": len(payload["excerpts"])},
+    )
+    html = (
+        f'<p class="tripp-lede">{say(HEADLINE, lang)}</p>'
+        f'<p class="tripp-step-meta">{counts} · {span}</p>'
+        f'<p class="tripp-how">{say(CORPUS_HOW_TO, lang)}</p>'
+    )
+    first = {
+        "key": None,
+        "title": title_html(title, lang),
+        "html": html,
+        "view": OPENING_VIEW,
+        "bounds": None,
+        "zoom": None,
+    }
+    named_views = {name: [list(corner) for corner in box] for name, box in views().items()}
+    return {
+        "title": title_html(title, lang),
+        "steps": [first, *article_steps],
+        "views": named_views,
+        "opening": OPENING_VIEW,
+        "parentKeys": parent_keys,
+        "textLink": text_link,
+    }

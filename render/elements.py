@@ -9,20 +9,24 @@ each element.
 from __future__ import annotations
 
 import base64
+import re
 
 from jinja2 import Template
 
 from render.assets import AssetElement, Delivery
 from render.encoding import encode_geometry
 from render.html import esc, js_json
+from render.i18n import say, say_text
 
 __all__ = [
     "CompactGeoJson",
     "CorpusExcerpts",
     "DataAttribution",
+    "LanguageMenu",
     "LocatorInset",
     "MapAccessibility",
     "MapLabels",
+    "MapLanguages",
     "MapLegend",
     "ReliefOverlay",
     "StoryControl",
@@ -42,6 +46,7 @@ _SHORT_KEYS = (
     ("slot", "o"),
     ("when", "w"),
     ("keyrow", "kr"),
+    ("title_message", "tm"),
 )
 
 
@@ -56,7 +61,7 @@ class CompactGeoJson(AssetElement):
     payload's table of shapes, so a shape drawn in several periods is sent once.
     """
 
-    scripts = ("state.js", "geometry.js", "time.js", "features.js")
+    scripts = ("state.js", "i18n.js", "geometry.js", "time.js", "features.js")
     styles = ("map.css",)
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -72,6 +77,7 @@ TrippMap.drawFeatures({{ this._parent._parent.get_name() }}, {{ this._parent.get
         shapes: dict[str, int] = {}
         table: list[dict] = []
         rows = []
+        cells = _shared_cells(features)
         for feat in features:
             coded = encode_geometry(feat["geometry"])
             key = js_json(coded)
@@ -82,9 +88,30 @@ TrippMap.drawFeatures({{ this._parent._parent.get_name() }}, {{ this._parent.get
             for src, dst in _SHORT_KEYS:
                 if feat.get(src) not in (None, "", False):
                     row[dst] = feat[src]
+            if "p" in row and cells:
+                row["p"] = _CELL.sub(
+                    lambda m: f'<td data-c="{cells[m.group(1)]}"></td>' if m.group(1) in cells else m.group(0), row["p"]
+                )
             rows.append(row)
         self.layer_name = js_json(layer_name)
-        self.payload = js_json({"shapes": table, "rows": rows})
+        payload: dict[str, object] = {"shapes": table, "rows": rows}
+        if cells:
+            payload["cells"] = list(cells)
+        self.payload = js_json(payload)
+
+
+_CELL = re.compile(r"<td>([^<]{32,})</td>")
+
+
+def _shared_cells(features: list[dict]) -> dict[str, int]:
+    """A long popup cell many features share (a boundary's description, period after period): sent once, in the
+    payload's ``cells``, its place in each popup marked ``<td data-c="n">`` (features.js fills it on opening)."""
+    seen: dict[str, int] = {}
+    for feat in features:
+        for text in _CELL.findall(feat.get("pop") or ""):
+            seen[text] = seen.get(text, 0) + 1
+    shared = [text for text, n in seen.items() if n > 1]
+    return {text: n for n, text in enumerate(shared)}
 
 
 class MapLegend(AssetElement):
@@ -95,7 +122,7 @@ class MapLegend(AssetElement):
     (a country's fill) are not in it.
     """
 
-    scripts = ("state.js", "time.js", "legend.js")
+    scripts = ("state.js", "i18n.js", "time.js", "legend.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }}, {{ this.start_open }});
@@ -105,10 +132,10 @@ TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }}, {{ this.start
     def __init__(
         self,
         entries: list[tuple[str, dict, str, tuple[str, ...], tuple | None]],
-        title: str = "Key",
         delivery: Delivery = "inline",
         start_open: bool = True,
         dated: tuple[str, ...] = (),
+        lang: str = "en",
     ):
         super().__init__(delivery)
         self._name = "MapLegend"
@@ -116,16 +143,16 @@ TrippMap.addLegend({{ this._parent.get_name() }}, {{ this.body }}, {{ this.start
         rows = "".join(
             f'<li data-layers="{esc(" ".join(layers))}" data-row="{esc(label)}"'
             + (f' data-since="{esc(when[0] or "")}" data-until="{esc(when[1] or "")}"' if when else "")
-            + f">{_swatch(style, kind)}<span>{esc(label)}</span></li>"
+            + f">{_swatch(style, kind)}{say(label, lang)}</li>"
             for label, style, kind, layers, when in entries
         )
         date = (
             f'<li class="tripp-key-date" data-layers="{esc(" ".join(dated))}">'
-            '<span>Map date:</span> <b class="tripp-key-day"></b></li>'
+            f'{say("Map date:", lang)} <b class="tripp-key-day"></b></li>'
             if dated
             else ""
         )
-        self.body = js_json(f"<details><summary>{esc(title)}</summary><ul>{date}{rows}</ul></details>")
+        self.body = js_json(f"<details><summary>{say('Key', lang)}</summary><ul>{date}{rows}</ul></details>")
 
 
 def _swatch(style: dict, kind: str) -> str:
@@ -157,42 +184,44 @@ def _swatch(style: dict, kind: str) -> str:
 class DataAttribution(AssetElement):
     """Every dataset credited in the map's attribution control."""
 
-    scripts = ("credits.js",)
+    scripts = ("state.js", "i18n.js", "credits.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.setCredits({{ this._parent.get_name() }}, {{ this.prefix }}, {{ this.text }});
 {% endmacro %}"""
     )
 
-    def __init__(self, credits: list[str], delivery: Delivery = "inline"):
+    def __init__(self, credits: list[str], delivery: Delivery = "inline", lang: str = "en"):
         super().__init__(delivery)
         self._name = "DataAttribution"
+        library = "A JavaScript library for interactive maps"
         self.prefix = js_json(
-            '<a href="https://leafletjs.com" title="A JavaScript library for interactive maps">Leaflet</a>'
+            f'<a href="https://leafletjs.com" title="{esc(say_text(library, lang))}" data-t-title="{esc(library)}">'
+            "Leaflet</a>"
         )
-        self.text = js_json(" | ".join(esc(c) for c in credits))
+        self.text = js_json(" | ".join(say(c, lang) for c in credits))
 
 
 class MapAccessibility(AssetElement):
     """The map named for screen readers; shapes out of the Tab order; popups that take and return focus."""
 
-    scripts = ("a11y.js",)
+    scripts = ("state.js", "i18n.js", "a11y.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.makeAccessible({{ this._parent.get_name() }}, {{ this.label }});
 {% endmacro %}"""
     )
 
-    def __init__(self, label: str, delivery: Delivery = "inline"):
+    def __init__(self, label: tuple[str, dict], delivery: Delivery = "inline"):
         super().__init__(delivery)
         self._name = "MapAccessibility"
-        self.label = js_json(label)
+        self.label = js_json(list(label))
 
 
 class WheelAfterClick(AssetElement):
     """In an embedding page the wheel scrolls the page until the map is clicked or focused (``wheel.js``)."""
 
-    scripts = ("wheel.js",)
+    scripts = ("state.js", "i18n.js", "wheel.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.wheelAfterClick({{ this._parent.get_name() }});
@@ -204,13 +233,50 @@ TrippMap.wheelAfterClick({{ this._parent.get_name() }});
         self._name = "WheelAfterClick"
 
 
+class MapLanguages(AssetElement):
+    """The languages a map carries (its catalogue for the scripts); first of the map's elements, so every
+    control that follows writes in the map's language."""
+
+    scripts = ("state.js", "i18n.js")
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.setLanguages({{ this._parent.get_name() }}, {{ this.options }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, lang: str, catalogues: dict, delivery: Delivery = "inline", in_app: bool = False):
+        super().__init__(delivery)
+        self._name = "MapLanguages"
+        self._lang, self._in_app = lang, in_app
+        self.carry(catalogues)
+
+    def carry(self, catalogues: dict) -> None:
+        """The catalogues the page carries (:func:`geo.i18n.scripts_catalogue`)."""
+        self.options = js_json({"lang": self._lang, "catalogues": catalogues, "inApp": self._in_app})
+
+
+class LanguageMenu(AssetElement):
+    """The language menu (where the map carries several) and ``#lang=`` in the page's address."""
+
+    scripts = ("state.js", "i18n.js", "story.js", "language.js")
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+TrippMap.addLanguageMenu({{ this._parent.get_name() }});
+{% endmacro %}"""
+    )
+
+    def __init__(self, delivery: Delivery = "inline"):
+        super().__init__(delivery)
+        self._name = "LanguageMenu"
+
+
 class StoryControl(AssetElement):
     """The story: a title step and one step per paragraph, stepped by buttons, keys and ``#step=N``.
 
     ``options`` come from :func:`render.story.story_options`; their texts are escaped there.
     """
 
-    scripts = ("state.js", "story.js", "declutter.js")
+    scripts = ("state.js", "i18n.js", "story.js", "declutter.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.keepRouteClear({{ this._parent.get_name() }});
@@ -227,7 +293,11 @@ TrippMap.addStory({{ this._parent.get_name() }}, {{ this.options }});
 class TimeControl(AssetElement):
     """A date slider: the map shows who held what on the chosen date, and the events before it."""
 
-    scripts = ("state.js", "time.js")  # also loaded with the features, which show a timed feature on its days
+    scripts = (
+        "state.js",
+        "i18n.js",
+        "time.js",
+    )  # also loaded with the features, which show a timed feature on its days
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.addTimeControl({{ this._parent.get_name() }}, {{ this.options }});
@@ -246,7 +316,7 @@ class CorpusExcerpts(AssetElement):
     ``payload`` comes from :func:`render.corpus.corpus_payload`; its texts are escaped there.
     """
 
-    scripts = ("state.js", "time.js", "corpus.js")
+    scripts = ("state.js", "i18n.js", "time.js", "corpus.js")
     styles = ("map.css",)
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -268,7 +338,7 @@ class MapLabels(AssetElement):
     ``payload`` comes from :func:`render.labels.label_payload`; its texts are escaped there.
     """
 
-    scripts = ("state.js", "time.js", "labels.js")
+    scripts = ("state.js", "i18n.js", "time.js", "labels.js")
     styles = ("map.css",)
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -304,7 +374,7 @@ TrippMap.addRelief({{ this._parent._parent.get_name() }}, {{ this._parent.get_na
 class LocatorInset(AssetElement):
     """A small map of the region's part of the world with the view's box on it (1024 px wide and more)."""
 
-    scripts = ("inset.js",)
+    scripts = ("state.js", "i18n.js", "inset.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.addInset({{ this._parent.get_name() }}, {{ this.options }});

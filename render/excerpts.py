@@ -13,12 +13,14 @@ from dataclasses import dataclass
 import geopandas as gpd
 import shapely
 
+from geo.i18n import N_
 from geo.measure import GEOD
 from geo.region import MAP_CENTRE, VIEW_BOUNDS, in_region
-from layers.excerpts import event_titles
+from layers.excerpts import event_text
 from layers.spec import Layer
 from render.features import popup_html
 from render.html import esc
+from render.i18n import say, say_text
 
 __all__ = ["ExcerptView", "callout_bearing", "callout_point", "excerpt_features", "excerpt_view", "places_in_words"]
 
@@ -81,8 +83,8 @@ def places_in_words(places: list[str], confidence: str) -> str:
     return ", ".join(parts)
 
 
-def excerpt_view(row) -> ExcerptView:
-    """Placement of one excerpt: at its places, or at a callout toward far ones."""
+def excerpt_view(row, lang: str = "en") -> ExcerptView:
+    """Placement of one excerpt: at its places, or at a callout toward far ones; its words in ``lang``."""
     places = json.loads(row.places)
     far = json.loads(row.far_places)
     point = row.geometry
@@ -93,18 +95,22 @@ def excerpt_view(row) -> ExcerptView:
     if len(parts) and not any(in_region(p.x, p.y) for p in parts):
         target = parts[0]
         metres = GEOD.inv(MAP_CENTRE[0], MAP_CENTRE[1], target.x, target.y)[2]
-        far_note = f"{', '.join(far)}: about {metres / 1000:,.0f} km away, outside this map (arrow shows the way)"
+        far_note = say_text(
+            "{places}: about {km} km away, outside this map (arrow shows the way)",
+            lang,
+            places=", ".join(far),
+            km={"num": round(metres / 1000)},
+        )
         point = callout_point(target)
         bearing = callout_bearing(target)
         callout = True
     elif far:
-        far_note = f"Also names {', '.join(far)}, far outside this map"
-    titles = event_titles()
-    events = [titles.get(e, e) for e in json.loads(row.events)]
+        far_note = say_text("Also names {places}, far outside this map", lang, places=", ".join(far))
+    events = [event_text(e, lang) for e in json.loads(row.events)]
     meta = [
         ("Date", row.date),
         ("Source", row.source),
-        ("Places named", places_in_words(places, getattr(row, "confidence", "[]")) or "none"),
+        ("Places named", places_in_words(places, getattr(row, "confidence", "[]")) or N_("none")),
         ("Drawn at", row.placed_at),
         ("Far away", far_note),
         ("Events", "; ".join(events)),
@@ -113,20 +119,23 @@ def excerpt_view(row) -> ExcerptView:
     ]
     body = f'<p class="tripp-quote" dir="auto">{esc(row.text)}</p>'
     title = getattr(row, "step_title", "") or ""
-    html = popup_html(f"Paragraph {row.paragraph}" + (f": {title}" if title else ""), meta, body)
+    heading = say("Paragraph {n}", lang, n=int(row.paragraph)) + (f": {esc(title)}" if title else "")
+    html = popup_html("", meta, body, lang, heading)
     zoom = 9 if point is not None and len(shapely.get_parts(point)) == 1 else 7
     return ExcerptView(int(row.paragraph), point, html, zoom, far_note, callout, bearing)
 
 
-def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[dict], list[dict]]:
+def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame, lang: str = "en") -> tuple[list[dict], list[dict]]:
     """The markers of an excerpts layer, and where each paragraph is: ``{key, bounds, zoom}`` in order."""
     feats, places = [], []
     # Excerpts at the same place sit side by side instead of on top of each other.
     used: dict[tuple[float, float], int] = {}
     for row in gdf.itertuples():
-        view = excerpt_view(row)
+        view = excerpt_view(row, lang)
         key = layer.key({"paragraph": view.paragraph}) if layer.key else f"paragraph-{view.paragraph}"
         where = {"key": key, "zoom": view.zoom, "bounds": None, "callout": view.callout}
+        named = json.loads(row.places)
+        title_slots = {"n": view.paragraph, "named": {"names": named} if named else {"msg": "no place named"}}
         if view.point is not None:
             # The arrow turns about the marker's centre to point the way the far place lies on the map.
             arrow = (
@@ -145,8 +154,9 @@ def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame) -> tuple[list[dict], l
                     "icon_class": "tripp-icon tripp-callout" if view.callout else "tripp-icon",
                     "pop": view.html,
                     "key": key,
-                    "tip": esc(f"Paragraph {view.paragraph}"),
-                    "title": f"Paragraph {view.paragraph}: {', '.join(json.loads(row.places)) or 'no place named'}",
+                    "tip": say("Paragraph {n}", lang, n=view.paragraph),
+                    "title": say_text("Paragraph {n}: {named}", lang, **title_slots),
+                    "title_message": ["Paragraph {n}: {named}", title_slots],
                     "slot": slot,
                 }
             )

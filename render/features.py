@@ -15,14 +15,21 @@ from geo.measure import GEOD
 from layers.periods import iso_day
 from layers.spec import Layer
 from render.html import esc
+from render.i18n import element, say, words_text
 
 __all__ = ["layer_features", "popup_html"]
 
 
-def popup_html(title: str, rows: Iterable[tuple[str, object]], body: str = "") -> str:
-    """A popup: a heading, optional body HTML (already escaped), then a table of the rows with a value."""
-    cells = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows if v not in (None, "", "nan"))
-    return f'<div class="tripp-pop"><h4>{esc(title)}</h4>{body}<table>{cells}</table></div>'
+def popup_html(
+    title: str, rows: Iterable[tuple[str, object]], body: str = "", lang: str = "en", title_html: str = ""
+) -> str:
+    """A popup: a heading (``title_html`` if given, else ``title`` as data), optional body HTML (already
+    escaped), then a table of the rows with a value, their labels in ``lang``."""
+    cells = "".join(
+        f"<tr>{element('th', k, lang)}{element('td', v, lang)}</tr>" for k, v in rows if v not in (None, "", "nan")
+    )
+    heading = f"<h4>{title_html}</h4>" if title_html else element("h4", title, lang)
+    return f'<div class="tripp-pop">{heading}{body}<table>{cells}</table></div>'
 
 
 def key_row(layer: Layer, style: dict) -> str | None:
@@ -48,7 +55,7 @@ def _records(gdf: gpd.GeoDataFrame) -> list[dict]:
     return [{**r, "geometry": r[geom_col]} for r in records]
 
 
-def layer_features(layer: Layer, gdf: gpd.GeoDataFrame) -> list[dict]:
+def layer_features(layer: Layer, gdf: gpd.GeoDataFrame, lang: str = "en") -> list[dict]:
     """The drawn features of a polygon, line or point layer (see :class:`render.elements.CompactGeoJson`)."""
     feats = []
     for record in _records(gdf):
@@ -63,35 +70,37 @@ def layer_features(layer: Layer, gdf: gpd.GeoDataFrame) -> list[dict]:
                 "geometry": record["geometry"],
                 "style": style,
                 "keyrow": key_row(layer, style),
-                "tip": esc(tip),
+                "tip": esc(words_text(tip, lang)),
                 "label": bool(label),
-                "pop": popup_html(name, [(f.label, f.read(record)) for f in layer.popup]),
+                "pop": popup_html(name, [(f.label, f.read(record)) for f in layer.popup], lang=lang),
                 "key": layer.key(record) if layer.key else None,
                 "when": [iso_day(record[c]) or None for c in layer.period] if layer.period else None,
             }
         )
         if layer.kind == "point" and record.get("alt_lat"):
-            feats += _second_position(record, feats[-1]["style"])
+            feats += _second_position(record, feats[-1]["style"], lang)
     return feats
 
 
-def _second_position(record: dict, style: dict) -> list[dict]:
+def _second_position(record: dict, style: dict, lang: str) -> list[dict]:
     """Where two sources put a place in different spots: the other spot, and a line between."""
     here = record["geometry"]
     other = shapely.Point(float(record["alt_lon"]), float(record["alt_lat"]))
     _, _, metres = GEOD.inv(here.x, here.y, other.x, other.y)
     name = record["name"]
-    note = f"{name} as placed by {record['alt_source']}: {metres / 1000:.1f} km from the position above"
+    slots = {"name": {"name": name}, "source": record["alt_source"], "km": f"{metres / 1000:.1f}"}
+    note = say("{name} as placed by {source}: {km} km from the position above", lang, **slots)
+    heading = say("{name} (other source)", lang, name={"name": name})
     return [
         {
             "geometry": other,
             "style": {**style, "fillColor": "#ffffff", "dashArray": "2 2"},
-            "tip": esc(note),
-            "pop": popup_html(f"{name} (other source)", [("Note", note), ("Source", record["alt_source"])]),
+            "tip": note,
+            "pop": popup_html("", [("Source", record["alt_source"])], f"<p>{note}</p>", lang, heading),
         },
         {
             "geometry": shapely.LineString([here, other]),
             "style": {"color": "#222222", "weight": 1, "dashArray": "2 3"},
-            "tip": esc(note),
+            "tip": note,
         },
     ]

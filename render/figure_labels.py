@@ -18,11 +18,13 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 from PIL import Image
 
+from geo.i18n import format_day, place_name, tr
 from geo.load import read_bytes
 from geo.region import RELIEF_BOX
 from layers.labels import LABEL_STYLES, Label, map_labels
 from layers.periods import in_force
 from layers.spec import Layer
+from render.i18n import words_text
 from render.inset import INSET_SIZE, inset_options, inset_rings, inset_xy
 from render.placement import Item, place_labels
 
@@ -30,15 +32,11 @@ __all__ = ["draw_inset", "draw_key", "draw_labels", "draw_relief", "label_date",
 
 WEB_DPI = 96  # a web pixel on paper, for the labels' zoom ranges
 HALO = {"boxstyle": "round,pad=0.12", "facecolor": (1, 1, 1, 0.72), "edgecolor": "none"}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def label_date(day: str | None) -> str:
-    """ "18 Sep 2023" from an ISO day, as the web map writes it (``T.labelDate``)."""
-    parts = str(day or "").split("-")
-    if len(parts) < 3:
-        return str(day or "")
-    return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+def label_date(day: str | None, lang: str = "en") -> str:
+    """ "18 Sep 2023" from an ISO day, as the web map writes it in ``lang`` (``T.day``)."""
+    return format_day(str(day or ""), lang)
 
 
 def web_zoom(ax: Axes, west: float, east: float) -> float:
@@ -51,9 +49,11 @@ def _in_force(label: Label, day: str) -> bool:
     return in_force(label.since, label.until, day)
 
 
-def _text_of(label: Label, day: str) -> str:
-    text = label.text.upper() if LABEL_STYLES[label.kind].get("caps") else label.text
-    sub = label.sub.replace("{date}", label_date(day) if day != "9999-12-31" else "today")
+def _text_of(label: Label, day: str, lang: str = "en") -> str:
+    text = words_text(label.text, lang)
+    text = text.upper() if LABEL_STYLES[label.kind].get("caps") else text
+    when = label_date(day, lang) if day != "9999-12-31" else tr("today", lang)
+    sub = tr(label.sub, lang, date=when) if "{date}" in label.sub else tr(label.sub, lang)
     return f"{text}\n{sub}" if sub else text
 
 
@@ -65,6 +65,7 @@ def draw_labels(
     obstacles: Sequence[tuple[float, float, float, float]] = (),
     blank_places: bool = False,
     scale: float = 0.62,
+    lang: str = "en",
 ) -> list[str]:
     """Place and draw the labels of ``layers`` in the axes' view; return the texts drawn.
 
@@ -93,7 +94,7 @@ def draw_labels(
     for lab in wanted:
         style = LABEL_STYLES[lab.kind]
         blank = blank_places and lab.kind in ("capital", "town")
-        text = "_" * 12 if blank else _text_of(lab, day)
+        text = "_" * 12 if blank else _text_of(lab, day, lang)
         x, y = to_px((lab.lon, lab.lat))
         artist = ax.text(
             lab.lon,
@@ -169,7 +170,12 @@ def draw_labels(
 
 
 def draw_key(
-    ax: Axes, layers: Sequence[Layer], date: str | None, below: bool = False, hidden: frozenset | set = frozenset()
+    ax: Axes,
+    layers: Sequence[Layer],
+    date: str | None,
+    below: bool = False,
+    hidden: frozenset | set = frozenset(),
+    lang: str = "en",
 ) -> object:
     """The key of what this map shows (the rows of the layers in view, on their days, less what the map
     names on itself and the ``hidden`` rows no feature in view and in force draws, as on the web), and its
@@ -194,7 +200,7 @@ def draw_key(
                         color=colour,
                         linewidth=min(float(style.get("weight", 2)), 5) * 0.6,
                         linestyle=(0, tuple(float(d) / 3 for d in dash)) if dash else "solid",
-                        label=row.label,
+                        label=tr(row.label, lang),
                     )
                 )
             elif row.kind in ("point", "excerpt"):
@@ -207,7 +213,7 @@ def draw_key(
                         markersize=5 if row.kind == "point" else 8,
                         markerfacecolor=str(style.get("fillColor", "#1a1a1a")),
                         markeredgecolor=colour,
-                        label=row.label,
+                        label=tr(row.label, lang),
                     )
                 )
             else:
@@ -216,19 +222,19 @@ def draw_key(
                         facecolor=str(style.get("fillColor", colour)),
                         alpha=max(float(style.get("fillOpacity", 0.4)), 0.35),
                         edgecolor=colour,
-                        label=row.label,
+                        label=tr(row.label, lang),
                     )
                 )
     if any(layer.period for layer in layers):
-        when = label_date(date) if date else "today"  # no date: the latest state of every layer
-        handles.insert(0, Patch(facecolor="none", edgecolor="none", label=f"Map date: {when}"))
+        when = label_date(date, lang) if date else tr("today", lang)  # no date: the latest state of every layer
+        handles.insert(0, Patch(facecolor="none", edgecolor="none", label=f"{tr('Map date:', lang)} {when}"))
     where = {"loc": "upper left", "bbox_to_anchor": (0.0, -0.01), "ncol": 3} if below else {"loc": "lower right"}
     key = ax.legend(
         handles=handles,
         **where,
         fontsize=6.5,
         framealpha=0.95,
-        title="Key",
+        title=tr("Key", lang),
         title_fontsize=7.5,
         borderpad=0.5,
         labelspacing=0.3,
@@ -273,7 +279,7 @@ def draw_relief(ax: Axes, zorder: float, strength: float = 0.3) -> None:
     )
 
 
-def draw_inset(ax: Axes, frame: tuple[tuple[float, float], tuple[float, float]]) -> Axes:
+def draw_inset(ax: Axes, frame: tuple[tuple[float, float], tuple[float, float]], lang: str = "en") -> Axes:
     """The locator inset in the map's top right corner: the region's part of the world, the frame's box
     on it (the web inset's own drawing)."""
     options = inset_options()
@@ -295,7 +301,8 @@ def draw_inset(ax: Axes, frame: tuple[tuple[float, float], tuple[float, float]])
         codes += [MplPath.MOVETO, *[MplPath.LINETO] * (len(ring) - 2), MplPath.CLOSEPOLY]
     inset.add_patch(PathPatch(MplPath(vertices, codes), facecolor="#e4e0d8", edgecolor="#8f8a80", linewidth=0.4))
     for sea in options["seas"]:
-        inset.text(*sea["xy"], sea["name"], fontsize=6, style="italic", color="#285f8c", ha="center", va="center")
+        name = place_name(sea["name"], lang)
+        inset.text(*sea["xy"], name, fontsize=6, style="italic", color="#285f8c", ha="center", va="center")
     (south, west), (north, east) = frame
     x0, y0 = inset_xy(west, north)
     x1, y1 = inset_xy(east, south)

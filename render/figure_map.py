@@ -213,6 +213,7 @@ def draw_map(
     blank_labels: bool = False,
     markers: Iterable[tuple[float, float, str]] = (),
     key: str | None = "inside",
+    lang: str = "en",
 ) -> list[str]:
     """Draw every shown layer (not the excerpts) inside ``frame`` on ``ax``, with the relief, the map's
     names placed as on the web map, its key, a scale and a north arrow. Returns the names drawn.
@@ -226,6 +227,7 @@ def draw_map(
     markers : numbered markers to draw, (lon, lat, text): an excerpt's places.
     key : where the key of what the map shows goes: ``"inside"`` the map (a figure), ``"below"`` it (a
         page, in columns), or None.
+    lang : the language of the names and the key.
     """
     (south, west), (north, east) = frame
     pad_x, pad_y = (east - west) * 0.1, (north - south) * 0.1
@@ -270,15 +272,15 @@ def draw_map(
     artists = [_marker(ax, x, y, text, subject, frame) for x, y, text in markers]
     artists += [_scale_bar(ax, frame), _north_arrow(ax)]
     if key == "inside":
-        artists.append(draw_key(ax, in_view, date, hidden=rows_of_features - rows_drawn))
+        artists.append(draw_key(ax, in_view, date, hidden=rows_of_features - rows_drawn, lang=lang))
     elif key == "below":
-        draw_key(ax, in_view, date, below=True, hidden=rows_of_features - rows_drawn)
+        draw_key(ax, in_view, date, below=True, hidden=rows_of_features - rows_drawn, lang=lang)
     if not labels:
         return []
     renderer = ax.figure.canvas.get_renderer()
     boxes = [tuple(_extent(a, renderer)) for a in artists]
     names = {layer.name for layer in drawn_layers}
-    return draw_labels(ax, names, date, keep_clear, boxes, blank_places=blank_labels)
+    return draw_labels(ax, names, date, keep_clear, boxes, blank_places=blank_labels, lang=lang)
 
 
 def _extent(artist, renderer) -> tuple[float, float, float, float]:

@@ -33,6 +33,7 @@ class FigureStep:
     map_date: str = ""  # the day the map shows: the event the step tells, or the article's date
     note: str = ""  # a lesson's note and questions for the class
     questions: tuple[str, ...] = ()
+    own_title: bool = False  # the title is a lesson's, as its author wrote it (else made of the places)
 
 
 def region_frame() -> Frame:
@@ -83,6 +84,7 @@ def figure_steps(excerpts: gpd.GeoDataFrame) -> list[FigureStep]:
                 or str(row.date or ""),
                 note=paper_text(getattr(row, "note", "") or ""),
                 questions=tuple(paper_text(q) for q in json.loads(getattr(row, "questions", "") or "[]")),
+                own_title=bool(getattr(row, "step_title", "")),
             )
         )
     return out

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import folium
 import geopandas as gpd
 
+from geo.i18n import DEFAULT, LANGUAGES, N_, check_language, scripts_catalogue
 from geo.load import read_bytes
 from geo.region import MAP_CENTRE, RELIEF_BOX, WORLD_BOX
 from layers import registry
@@ -17,14 +18,16 @@ from layers.spec import Layer
 from layers.story import OPENING_VIEW, views
 from render.assets import Delivery, apply_leaflet
 from render.basemap import TILE_BASEMAPS
-from render.corpus import article_steps, corpus_payload, is_corpus
+from render.corpus import article_steps, corpus_payload, corpus_story_options, is_corpus
 from render.elements import (
     CompactGeoJson,
     CorpusExcerpts,
     DataAttribution,
+    LanguageMenu,
     LocatorInset,
     MapAccessibility,
     MapLabels,
+    MapLanguages,
     MapLegend,
     ReliefOverlay,
     StoryControl,
@@ -34,21 +37,22 @@ from render.elements import (
 from render.excerpts import excerpt_features
 from render.features import layer_features
 from render.html import esc, isolate
+from render.i18n import say
 from render.inset import inset_options
 from render.labels import label_payload
 from render.page import Page
-from render.story import corpus_story_options, story_options
+from render.story import DEFAULT_TITLE, story_options
 from render.text_version import text_version_html
 
 __all__ = ["CREDITS", "MapOptions", "build_map", "legend_rows"]
 
 CREDITS = [
-    "© OpenStreetMap contributors (ODbL)",
-    "Natural Earth (relief, the world around)",
-    "GSHHG rivers (LGPL)",
-    "GeoNames (CC BY 4.0)",
-    "places and dates: Wikipedia (CC BY-SA) and reporting, cited per feature",
-    "route derived by tripp-map",
+    N_("© OpenStreetMap contributors (ODbL)"),
+    N_("Natural Earth (relief, the world around)"),
+    N_("GSHHG rivers (LGPL)"),
+    N_("GeoNames (CC BY 4.0)"),
+    N_("places and dates: Wikipedia (CC BY-SA) and reporting, cited per feature"),
+    N_("route derived by tripp-map"),
 ]
 
 
@@ -66,17 +70,26 @@ class MapOptions:
     text_version: bool = False
     # A lesson's opening date: the day the title step shows ("" for today).
     opening_date: str = ""
+    # The language the map opens in, and the others its page carries (its menu and #lang= switch to them).
+    lang: str = DEFAULT
+    languages: tuple[str, ...] = ()
+
+    def carried(self) -> tuple[str, ...]:
+        """Every language the page carries, the opening one first, then the menu's order."""
+        wanted = {check_language(self.lang), *(check_language(lang) for lang in self.languages)}
+        return (self.lang, *(lang for lang in LANGUAGES if lang in wanted and lang != self.lang))
 
 
 FIRST_DAY = "1900-01-01"  # the time control's first day: before the oldest event of the timeline
 
 
-def _timeline() -> list[dict[str, str]]:
-    """The events as the time control's ticks: a full ISO day to sort by, the date as written, the title."""
+def _timeline(lang: str) -> list[dict[str, str]]:
+    """The events as the time control's ticks: a full ISO day to sort by, the date as written, the title (HTML)."""
     out = []
     for event in events():
         year, month, day = ([*event["date"].split("-"), "01", "01"])[:3]
-        out.append({"date": f"{year}-{month}-{day}", "when": esc(event["date"]), "title": esc(event["title"])})
+        title = event["title"]  # a message of the catalogue (its data strings)
+        out.append({"date": f"{year}-{month}-{day}", "when": esc(event["date"]), "title": say(title, lang)})
     return out
 
 
@@ -113,7 +126,8 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     wanted = set(registry.check_names(options.layers))
     shown = tuple(layer for layer in registry.LAYERS if layer.name in wanted)
     delivery = options.assets
-    figure = Page(title=esc(options.title))
+    lang = options.lang
+    figure = Page(title=esc(options.title), lang=lang)
     # Arrow keys step the story rather than pan the map (the zoom buttons and the mouse still move it).
     m = folium.Map(
         location=[MAP_CENTRE[1], MAP_CENTRE[0]],
@@ -132,8 +146,12 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     )
     figure.add_child(m)
     apply_leaflet(m, delivery)
+    catalogue = MapLanguages(lang, {}, delivery, options.in_app)  # its messages once the layers say what the map is
+    m.add_child(catalogue)
 
-    bundled = folium.FeatureGroup(name="Bundled basemap (offline)", overlay=False, show=options.basemap == "bundled")
+    bundled = folium.FeatureGroup(
+        name=say("Bundled basemap (offline)", lang), overlay=False, show=options.basemap == "bundled"
+    )
     bundled.add_child(ReliefOverlay(read_bytes("relief.webp"), RELIEF_BOX, delivery))
     m.add_child(bundled)
     if options.basemap in TILE_BASEMAPS:
@@ -147,37 +165,41 @@ def build_map(options: MapOptions | None = None, frames: Mapping[str, gpd.GeoDat
     for layer in shown:
         gdf = (frames or {}).get(layer.name)
         gdf = gdf if gdf is not None else registry.build_layer(layer.name)
-        group = folium.FeatureGroup(name=esc(layer.title), show=layer.shown)
+        group = folium.FeatureGroup(name=say(layer.title, lang), show=layer.shown)
         if layer.kind == "excerpt" and is_corpus(gdf):
             corpus = corpus_payload(gdf)
             group.add_child(CorpusExcerpts(corpus, options.title, delivery))
-            story = corpus_story_options(options.title, corpus, article_steps(corpus), options.in_app, link)
+            story = corpus_story_options(options.title, corpus, article_steps(corpus), options.in_app, link, lang)
         elif layer.kind == "excerpt":
-            feats, places = excerpt_features(layer, gdf)
+            feats, places = excerpt_features(layer, gdf, lang)
             excerpts = gdf
-            story = story_options(options.title, gdf, places, options.in_app, link, options.opening_date)
+            story = story_options(options.title, gdf, places, options.in_app, link, options.opening_date, lang)
             group.add_child(CompactGeoJson(feats, layer.name, delivery))
         else:
-            group.add_child(CompactGeoJson(layer_features(layer, gdf), layer.name, delivery))
+            group.add_child(CompactGeoJson(layer_features(layer, gdf, lang), layer.name, delivery))
         m.add_child(group)
 
+    catalogue.carry(scripts_catalogue(options.carried(), corpus=corpus is not None))
     m.add_child(MapLabels(label_payload(layer.name for layer in shown), delivery))
     folium.LayerControl(collapsed=True, position="topleft").add_to(m)
     m.add_child(LocatorInset(inset_options(), delivery))
     dated = tuple(layer.name for layer in shown if layer.period)
-    m.add_child(MapLegend(key_entries(shown), delivery=delivery, dated=dated))
-    m.add_child(DataAttribution(CREDITS, delivery))
+    m.add_child(MapLegend(key_entries(shown), delivery=delivery, dated=dated, lang=lang))
+    m.add_child(DataAttribution(CREDITS, delivery, lang))
     if any(layer.period for layer in shown):
-        m.add_child(TimeControl(_timeline(), FIRST_DAY, delivery))
-    label = f"Map of {isolate(options.title)}: the proposed railway across Armenia's Syunik province and its region"
-    m.add_child(MapAccessibility(label, delivery))
+        m.add_child(TimeControl(_timeline(lang), FIRST_DAY, delivery))
+    label = N_("Map of {title}: the proposed railway across Armenia's Syunik province and its region")
+    title = {"msg": options.title} if options.title == DEFAULT_TITLE else isolate(options.title)
+    m.add_child(MapAccessibility((label, {"title": title}), delivery))
     m.add_child(WheelAfterClick(delivery))
     if story is not None:
         m.add_child(StoryControl(story, delivery))
     else:
         south_west, north_east = views()[OPENING_VIEW]
         m.fit_bounds([list(south_west), list(north_east)])
+    # Last: the address's language (#lang=) is applied once every control is on the map.
+    m.add_child(LanguageMenu(delivery))
     if options.text_version:
         route = registry.build_layer(TRIPP_ROUTE.name) if TRIPP_ROUTE.name in wanted else None
-        figure.add_after(text_version_html(options.title, route, excerpts, corpus))
+        figure.add_after(text_version_html(options.title, route, excerpts, corpus, lang))
     return m

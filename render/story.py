@@ -10,14 +10,16 @@ import json
 
 import geopandas as gpd
 
+from geo.i18n import N_, language_of_text
 from geo.region import VIEW_BOUNDS
-from layers.excerpts import event_titles
+from layers.excerpts import event_text
 from layers.story import HEADLINE, OPENING_VIEW, STEP_RULES, area_extents, views
 from render.html import esc, isolate
+from render.i18n import say, say_text, word_list, words
 
 __all__ = [
     "article_facts",
-    "corpus_story_options",
+    "article_facts_html",
     "rules_for",
     "step_frame",
     "step_title",
@@ -25,11 +27,12 @@ __all__ = [
     "teacher_html",
 ]
 
-HOW_TO = (
+HOW_TO = N_(
     "Press Start or the → key to step through the article, ← to go back; Home and End jump to the first and "
     "last step. Present (or the P key) fills the screen for a projector. Click a number on the map to read "
     "its paragraph."
 )
+DEFAULT_TITLE = N_("The TRIPP corridor")
 
 
 def step_title(places: list[str], paragraph: int) -> str:
@@ -37,33 +40,64 @@ def step_title(places: list[str], paragraph: int) -> str:
     return " · ".join(places[:3]) + (" …" if len(places) > 3 else "") if places else f"Paragraph {paragraph}"
 
 
-def article_facts(gdf: gpd.GeoDataFrame) -> str:
-    """One line about the article of an excerpts layer: its date, source and length."""
+def step_title_html(places: list[str], paragraph: int, lang: str) -> str:
+    """:func:`step_title` as escaped HTML in ``lang``."""
+    if not places:
+        return say("Paragraph {n}", lang, n=paragraph)
+    return " · ".join(words(p, lang) for p in places[:3]) + (" …" if len(places) > 3 else "")
+
+
+def title_html(title: str, lang: str) -> str:
+    """The map's title as escaped HTML: the default one in ``lang``, a person's as written."""
+    return say(DEFAULT_TITLE, lang) if title == DEFAULT_TITLE else esc(isolate(title))
+
+
+def article_facts(gdf: gpd.GeoDataFrame, lang: str = "en") -> str:
+    """One line about the article of an excerpts layer: its date, source and length (text, for paper)."""
     first = gdf.iloc[0] if len(gdf) else None
-    date = str(first["date"]) if first is not None and first["date"] else "no date given"
+    date = isolate(first["date"]) if first is not None and first["date"] else say_text("no date given", lang)
     source = isolate(first["source"]) if first is not None else ""
-    return f"Article of {isolate(date)} · {source} · {len(gdf)} paragraphs"
+    return say_text("Article of {date} · {source} · {n} paragraphs", lang, date=date, source=source, n=len(gdf))
 
 
-def teacher_html(row) -> str:
+def article_facts_html(gdf: gpd.GeoDataFrame, lang: str = "en") -> str:
+    """:func:`article_facts` as escaped HTML, marked for the page's language menu."""
+    first = gdf.iloc[0] if len(gdf) else None
+    date = isolate(first["date"]) if first is not None and first["date"] else {"msg": "no date given"}
+    source = isolate(first["source"]) if first is not None else ""
+    return say("Article of {date} · {source} · {n} paragraphs", lang, date=date, source=source, n=len(gdf))
+
+
+def teacher_html(row, lang: str = "en") -> str:
     """A lesson's note and questions for a step, escaped and direction-isolated; "" for none."""
     note = row.get("note") or ""
     questions = json.loads(row.get("questions") or "[]")
-    html = f'<p class="tripp-step-note" dir="auto"><b>Teacher’s note:</b> {esc(note)}</p>' if note else ""
+    html = (
+        f'<p class="tripp-step-note" dir="auto"><b>{say("Teacher’s note:", lang)}</b> {esc(note)}</p>' if note else ""
+    )
     if questions:
         items = "".join(f'<li dir="auto">{esc(q)}</li>' for q in questions)
-        html += f'<p class="tripp-step-note"><b>Questions</b></p><ol class="tripp-questions">{items}</ol>'
+        html += (
+            f'<p class="tripp-step-note"><b>{say("Questions", lang)}</b></p><ol class="tripp-questions">{items}</ol>'
+        )
     return html
 
 
-def _title_step(title: str, gdf: gpd.GeoDataFrame, date: str = "") -> dict:
-    facts = article_facts(gdf)
+def _title_step(title: str, gdf: gpd.GeoDataFrame, date: str = "", lang: str = "en") -> dict:
+    facts = article_facts_html(gdf, lang)
     html = (
-        f'<p class="tripp-lede">{esc(HEADLINE)}</p>'
-        f'<p class="tripp-step-meta">{esc(facts)}</p>'
-        f'<p class="tripp-how">{esc(HOW_TO)}</p>'
+        f'<p class="tripp-lede">{say(HEADLINE, lang)}</p>'
+        f'<p class="tripp-step-meta">{facts}</p>'
+        f'<p class="tripp-how">{say(HOW_TO, lang)}</p>'
     )
-    step = {"key": None, "title": esc(isolate(title)), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
+    step = {
+        "key": None,
+        "title": title_html(title, lang),
+        "html": html,
+        "view": OPENING_VIEW,
+        "bounds": None,
+        "zoom": None,
+    }
     return {**step, "date": date} if date else step
 
 
@@ -112,7 +146,13 @@ def step_frame(named: list[str], where: dict, view: str | None) -> tuple[Box | N
 
 
 def story_options(
-    title: str, gdf: gpd.GeoDataFrame, places: list[dict], parent_keys: bool, text_link: str, opening_date: str = ""
+    title: str,
+    gdf: gpd.GeoDataFrame,
+    places: list[dict],
+    parent_keys: bool,
+    text_link: str,
+    opening_date: str = "",
+    lang: str = "en",
 ) -> dict:
     """The options of ``TrippMap.addStory``: steps (title step first), named views, how keys are read.
 
@@ -124,32 +164,38 @@ def story_options(
     parent_keys : also step on key presses in the page embedding the map (the app).
     text_link : the anchor of the text version, or "" for none.
     opening_date : the title step's date (a lesson's opening date); "" for today.
+    lang : the language of the story's own words (the article's are as written).
     """
-    titles = event_titles()
-    steps = [_title_step(title, gdf, opening_date)]
+    steps = [_title_step(title, gdf, opening_date, lang)]
     for (_, row), where in zip(gdf.iterrows(), places, strict=True):
         named = json.loads(row["places"])
-        events = "; ".join(titles.get(e, e) for e in json.loads(row["events"]))
+        events = "; ".join(esc(event_text(e, lang)) for e in json.loads(row["events"]))
+        listed = word_list(named, lang) if named else say("none", lang)
         meta = " · ".join(
             part
             for part in (
-                isolate(row["date"] or ""),
-                isolate(row["source"] or ""),
-                f"Places: {', '.join(named) or 'none'}",
+                esc(isolate(row["date"] or "")),
+                esc(isolate(row["source"] or "")),
+                f"{say('Places:', lang)} {listed}",
             )
             if part
         )
-        html = f'<p class="tripp-step-text" dir="auto">{esc(row["text"])}</p><p class="tripp-step-meta">{esc(meta)}</p>'
+        text_lang = language_of_text(str(row["text"]))
+        lang_attr = f' lang="{text_lang}"' if text_lang else ""
+        html = (
+            f'<p class="tripp-step-text" dir="auto"{lang_attr}>{esc(row["text"])}</p>'
+            f'<p class="tripp-step-meta">{meta}</p>'
+        )
         if events:
-            html += f'<p class="tripp-step-meta">{esc("Events: " + events)}</p>'
-        html += teacher_html(row)
+            html += f'<p class="tripp-step-meta">{say("Events:", lang)} {events}</p>'
+        html += teacher_html(row, lang)
         own = row.get("step_title") or ""  # a lesson's title for the step, as its author wrote it
         show, hide, view, date = rules_for(row)
         bounds, zoom = step_frame(named, where, view)
         steps.append(
             {
                 "key": where["key"],
-                "title": esc(isolate(own) if own else step_title(named, int(row["paragraph"]))),
+                "title": esc(isolate(own)) if own else step_title_html(named, int(row["paragraph"]), lang),
                 "html": html,
                 "bounds": bounds,
                 "view": view if bounds is None else None,
@@ -162,39 +208,8 @@ def story_options(
         )
     named_views = {name: [list(corner) for corner in box] for name, box in views().items()}
     return {
-        "title": esc(title),
+        "title": title_html(title, lang),
         "steps": steps,
-        "views": named_views,
-        "opening": OPENING_VIEW,
-        "parentKeys": parent_keys,
-        "textLink": text_link,
-    }
-
-
-CORPUS_HOW_TO = (
-    "Each step is one article: Next and → go through them, and “Read this article step by step” opens its "
-    "paragraphs. On the map each circle is a place, sized by how many excerpts name it; click one for the list, "
-    "newest first. Filter the articles by words of their title or source, and by date, at the top left."
-)
-
-
-def corpus_story_options(
-    title: str, payload: dict, article_steps: list[dict], parent_keys: bool, text_link: str
-) -> dict:
-    """The story of a map of many articles: a title step, then one step per article (see ``corpus.js``)."""
-    dates = sorted(a["d"] for a in payload["articles"] if a["d"])
-    span = f"from {dates[0]} to {dates[-1]}" if dates else "undated"
-    facts = f"{len(payload['articles']):,} articles · {len(payload['excerpts']):,} excerpts · {span}"
-    html = (
-        f'<p class="tripp-lede">{esc(HEADLINE)}</p>'
-        f'<p class="tripp-step-meta">{esc(facts)}</p>'
-        f'<p class="tripp-how">{esc(CORPUS_HOW_TO)}</p>'
-    )
-    first = {"key": None, "title": esc(title), "html": html, "view": OPENING_VIEW, "bounds": None, "zoom": None}
-    named_views = {name: [list(corner) for corner in box] for name, box in views().items()}
-    return {
-        "title": esc(title),
-        "steps": [first, *article_steps],
         "views": named_views,
         "opening": OPENING_VIEW,
         "parentKeys": parent_keys,

@@ -121,7 +121,8 @@ def test_facts_panel_shows_measured_and_published(app):
 def test_text_version_describes_the_route_and_lists_every_paragraph(app):
     shown = html_shown(app)
     assert "TRIPP railway through Syunik" in shown and "km of railway in Armenia" in shown
-    assert shown.count('<p class="tripp-text-para" dir="auto">') == 13
+    # Each paragraph says its language, so a screen reader reads the article's English as English.
+    assert shown.count('<p class="tripp-text-para" dir="auto" lang="en">') == 13
 
 
 def test_each_view_gets_the_same_map():

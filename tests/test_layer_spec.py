@@ -81,7 +81,8 @@ def test_it_is_a_toggle_in_the_app(throwaway):
     (frame,) = at.get("iframe")
     script = map_page(frame.proto.src.rsplit("/", 1)[1].removesuffix(".html")).decode("utf-8")
     # The app's toggles are the map's own layer control: the layer is listed there, under its title.
-    assert "L.control.layers" in script and '"Throwaway test layer"' in script
+    listed = '"\\u003cspan data-t\\u003eThrowaway test layer\\u003c/span\\u003e"'  # its title, marked for the menu
+    assert "L.control.layers" in script and listed in script
     assert "Throwaway legend row" in script
 
 

@@ -115,4 +115,4 @@ def test_page_has_a_language_a_main_landmark_and_one_viewport_that_allows_zoom(p
 
 def test_text_version_is_in_the_page(page):
     assert 'id="tripp-text"' in page and "km of railway in Armenia" in page
-    assert page.count('<p class="tripp-text-para" dir="auto">') == 13
+    assert page.count('<p class="tripp-text-para" dir="auto" lang="en">') == 13  # each says its language

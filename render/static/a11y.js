@@ -10,14 +10,19 @@
     if (el && el.tagName.toLowerCase() === 'path') el.setAttribute('tabindex', '-1');
   }
 
+  /* label: a message and its slots, [message, args]. */
   T.makeAccessible = function (map, label) {
     var container = map.getContainer();
     container.setAttribute('role', 'region');
-    container.setAttribute('aria-label', label);
-    try {
-      // Inside the app the map is a frame: name the frame too, not "streamlit_folium.st_folium".
-      if (root.frameElement) root.frameElement.setAttribute('title', label);
-    } catch (e) { /* a frame of another origin keeps its own name */ }
+    T.setText(container, map, label[0], label[1], 'aria-label');
+    var nameFrame = function () {
+      try {
+        // Inside the app the map is a frame: name the frame too, not "streamlit_folium.st_folium".
+        if (root.frameElement) root.frameElement.setAttribute('title', container.getAttribute('aria-label'));
+      } catch (e) { /* a frame of another origin keeps its own name */ }
+    };
+    nameFrame();
+    map.on('tripp:lang', nameFrame);
     map.eachLayer(untab);
     map.on('layeradd', function (e) { untab(e.layer); });
 
@@ -28,7 +33,7 @@
       if (content) {
         content.setAttribute('tabindex', '-1');
         content.setAttribute('role', 'dialog');
-        content.setAttribute('aria-label', 'Details');
+        T.setText(content, map, 'Details', null, 'aria-label');
         content.focus({preventScroll: true});
       }
     });

@@ -56,12 +56,12 @@
     return kept;
   };
 
-  function stepsOf(data, n) {
+  function stepsOf(map, data, n) {
     var a = data.articles[n];
-    var meta = [a.d || 'undated', a.s, a.n + ' paragraphs'].filter(Boolean).join(' · ');
+    var meta = [a.d || T.say(map, 'undated'), a.s, T.say(map, '{n} paragraphs', {n: a.n})].filter(Boolean).join(' · ');
     var steps = [{key: null, title: a.t, view: 'route', spots: [],
                   html: '<p class="tripp-step-meta">' + meta + '</p><p><button type="button" ' +
-                        'class="tripp-all-articles">Back to all articles</button></p>'}];
+                        'class="tripp-all-articles">' + T.say(map, 'Back to all articles') + '</button></p>'}];
     for (var i = a.e; i < a.e + a.n; i++) {
       var e = data.excerpts[i];
       var lls = e.g.map(function (g) { return data.spots[g].ll; });
@@ -70,7 +70,7 @@
                   bounds: bounds ? [[bounds.getSouth(), bounds.getWest()], [bounds.getNorth(), bounds.getEast()]] : null,
                   zoom: lls.length === 1 ? 9 : null,
                   html: '<p class="tripp-step-text">' + e.x + '</p><p class="tripp-step-meta">' + meta +
-                        ' · paragraph ' + e.p + '</p>'});
+                        ' · ' + T.say(map, 'paragraph {n}', {n: e.p}) + '</p>'});
     }
     return steps;
   }
@@ -97,15 +97,15 @@
       var ids = place.e.filter(function (i) { return shown[data.excerpts[i].a]; });
       var items = ids.slice(0, LIST_MAX).map(function (i) {
         var e = data.excerpts[i], a = data.articles[e.a];
-        return '<li><details><summary><b>' + (a.d || 'undated') + '</b> · ' + a.t + ', paragraph ' + e.p +
-               '</summary><p class="tripp-quote">' + e.x + '</p><p class="tripp-step-meta">' + a.s + ' · Places: ' +
-               e.q + '</p></details></li>';
+        return '<li><details><summary><b>' + (a.d || T.say(map, 'undated')) + '</b> · ' + a.t + ', ' +
+               T.say(map, 'paragraph {n}', {n: e.p}) + '</summary><p class="tripp-quote">' + e.x +
+               '</p><p class="tripp-step-meta">' + a.s + ' · ' + T.say(map, 'Places:') + ' ' + e.q + '</p></details></li>';
       }).join('');
-      var more = ids.length > LIST_MAX ? '<p>… and ' + (ids.length - LIST_MAX) +
-        ' more: narrow them with the filters.</p>' : '';
-      return '<h3 class="tripp-pop-h">' + place.n + (place.f ? ' (far away: the way there)' : '') + '</h3><p>' +
-        ids.length + (ids.length === 1 ? ' excerpt' : ' excerpts') + ', newest first</p><ol class="tripp-list">' +
-        items + '</ol>' + more;
+      var more = ids.length > LIST_MAX ?
+        '<p>' + T.say(map, '… and {n} more: narrow them with the filters.', {n: ids.length - LIST_MAX}) + '</p>' : '';
+      return '<h3 class="tripp-pop-h">' + place.n + (place.f ? ' ' + T.say(map, '(far away: the way there)') : '') +
+        '</h3><p>' + T.say(map, ids.length === 1 ? T.N_('{n} excerpt, newest first') : T.N_('{n} excerpts, newest first'),
+                           {n: ids.length}) + '</p><ol class="tripp-list">' + items + '</ol>' + more;
     }
 
     data.spots.forEach(function (place, id) {
@@ -157,8 +157,8 @@
       });
       var n = 0, e = 0;
       data.articles.forEach(function (a, i) { if (shown[i]) { n += 1; e += a.n; } });
-      if (status) status.textContent = 'Showing ' + e.toLocaleString('en') + ' excerpts from ' + n.toLocaleString('en') +
-        ' of ' + data.articles.length.toLocaleString('en') + ' articles';
+      T.setText(status, map, 'Showing {e} excerpts from {n} of {all} articles',
+                {e: {num: e}, n: {num: n}, all: {num: data.articles.length}});
       labels();
       highlight(current);
     }
@@ -180,10 +180,12 @@
       var size = map.getSize();
       var box = L.DomUtil.create('details', 'tripp-corpus-filter');
       box.open = size.x >= 1200 && size.y >= 700;
-      box.innerHTML = '<summary>Filter the articles</summary><form aria-label="Filter the articles">' +
-        '<label>Title or source <input type="search" class="tripp-filter-text" autocomplete="off"></label>' +
-        '<label>From <input type="date" class="tripp-filter-from"></label>' +
-        '<label>To <input type="date" class="tripp-filter-to"></label>' +
+      var say = function (m) { return T.say(map, m); };
+      box.innerHTML = '<summary>' + say('Filter the articles') + '</summary><form aria-label="' +
+        T.escHtml(T.t(map, 'Filter the articles')) + '" data-t-aria-label="Filter the articles">' +
+        '<label>' + say('Title or source') + ' <input type="search" class="tripp-filter-text" autocomplete="off"></label>' +
+        '<label>' + say('From') + ' <input type="date" class="tripp-filter-from"></label>' +
+        '<label>' + say('To') + ' <input type="date" class="tripp-filter-to"></label>' +
         '<p class="tripp-filter-status" aria-live="polite"></p></form>';
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
@@ -216,7 +218,7 @@
       filters.article = n;
       state.hashArticle = n;
       apply();
-      state.story.setSteps(stepsOf(data, n), data.articles[n].t, step || 0);
+      state.story.setSteps(stepsOf(map, data, n), data.articles[n].t, step || 0);
     }
 
     function allArticles() {

@@ -17,7 +17,7 @@
     var button = L.DomUtil.create('button', 'tripp-credits-toggle');
     button.type = 'button';
     button.textContent = 'i';
-    button.setAttribute('aria-label', 'Data sources and licences');
+    T.setText(button, map, 'Data sources and licences', null, 'aria-label');
     button.setAttribute('aria-expanded', 'false');
     box.parentNode.insertBefore(button, box);
     L.DomEvent.disableClickPropagation(button);

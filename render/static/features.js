@@ -88,6 +88,10 @@
           var marker = L.marker(latlng, {icon: T.markerIcon(f.i, (f.ic || 'tripp-icon') + ' layer-' + layerName, f.o),
                                          keyboard: false, title: f.tt || '', alt: f.tt || ''});
           marker.trippSlot = f.o || 0;
+          // Its title as a message and slots (tm), so it follows the map's language.
+          if (f.tm) {
+            marker.on('add', function () { T.setText(marker.getElement(), state.map, f.tm[0], f.tm[1], 'title'); });
+          }
           state.markers.push(marker);
           return marker;
         }
@@ -125,7 +129,12 @@
     if (T.inForce(when[0], when[1], state.date || T.today())) layer.addTo(group);
   }
 
-  /* data: {shapes: [coded geometry], rows: [{g: index into shapes, s: style, t: tooltip, p: popup,
+  /* A popup's shared cells put back: <td data-c="n"></td> holds cells[n] (escaped in Python). */
+  function withCells(html, cells) {
+    return html.replace(/<td data-c="(\d+)"><\/td>/g, function (all, n) { return '<td>' + cells[+n] + '</td>'; });
+  }
+
+  /* data: {shapes: [coded geometry], cells: [shared popup cells], rows: [{g: index into shapes, s: style, t: tooltip, p: popup,
              l: permanent label, i: icon html, ic: icon class, k: key, tt: marker title, o: slot,
              w: [since, until]}]} */
   T.drawFeatures = function (map, group, layerName, data) {
@@ -165,7 +174,7 @@
           l.bindTooltip(f.t, {sticky: !f.l && !f.i, permanent: !!f.l, direction: f.l ? 'right' : 'auto',
                               className: f.l ? 'tripp-label' : 'tripp-tip'});
         }
-        if (f.p) l.bindPopup(f.p, T.popupOptions());
+        if (f.p) l.bindPopup(data.cells ? function () { return withCells(f.p, data.cells); } : f.p, T.popupOptions());
         if (given.keepClear) state.keepClear.push(l);
       });
       if (f.k) { state.keyed[f.k] = first; state.keyedParts[f.k] = parts; }

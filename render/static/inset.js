@@ -32,7 +32,8 @@
         var o = this._o, w = o.size[0], h = o.size[1], ns = 'http://www.w3.org/2000/svg';
         var div = L.DomUtil.create('div', 'tripp-inset');
         div.setAttribute('role', 'img');
-        div.setAttribute('aria-label', 'Locator: the map’s view in the region between the Black Sea and the Caspian');
+        T.setText(div, map, 'Locator: the map’s view in the region between the Black Sea and the Caspian', null,
+                  'aria-label');
         var svg = root.document.createElementNS(ns, 'svg');
         svg.setAttribute('width', w);
         svg.setAttribute('height', h);
@@ -48,7 +49,8 @@
           t.setAttribute('y', s.xy[1]);
           t.setAttribute('text-anchor', 'middle');
           t.setAttribute('class', 'tripp-inset-sea');
-          t.textContent = s.name;
+          t.setAttribute('data-tn', s.name);
+          t.textContent = T.name(map, s.name);
           svg.appendChild(t);
         });
         this._view = root.document.createElementNS(ns, 'rect');

@@ -155,7 +155,11 @@
           if (st.caps) el.style.textTransform = 'uppercase';
           if (st.spacing) el.style.letterSpacing = st.spacing + 'em';
           el.style.color = st.colour || '#222';
-          el.innerHTML = '<span class="tl-text">' + lab.t + '</span>' + (lab.s ? '<span class="tl-sub"></span>' : '');
+          el.innerHTML = '<span class="tl-text">' + lab.t + '</span>' + (lab.s ? '<span class="tl-sub">' + lab.s + '</span>' : '');
+          // The payload's (escaped) English, read back as text: the key of the name or message in each language.
+          var text = el.querySelector('.tl-text'), sub = el.querySelector('.tl-sub');
+          lab.key = text.textContent;
+          lab.subKey = sub ? sub.textContent : '';
           var symbol = null;
           if (st.symbol) {
             symbol = L.DomUtil.create('div', 'tripp-mapsymbol', this._box);
@@ -165,7 +169,9 @@
           el.style.display = 'none';
           return {lab: lab, style: st, el: el, symbol: symbol};
         }, this);
+        this._say();
         this._events = {moveend: this._soon, zoomend: this._soon, resize: this._soon, viewreset: this._soon,
+                        'tripp:lang': this._relabel,
                         overlayadd: this._soon, overlayremove: this._soon, layeradd: this._soon,
                         layerremove: this._soon, popupopen: this._soon, popupclose: this._soon,
                         'tripp:decluttered': this._soon, 'tripp:date': this._soon};
@@ -184,6 +190,21 @@
         this._timer = null;
         L.DomUtil.remove(this._box);
         this._items = [];
+      },
+
+      /* Each label's words in the map's language: a place's name, else a message of the catalogue. */
+      _say: function () {
+        var map = this.trippMap, day = T.dayOf(map);
+        this._items.forEach(function (it) {
+          var names = T.name(map, it.lab.key), sub = it.el.querySelector('.tl-sub');
+          it.el.querySelector('.tl-text').textContent = names !== it.lab.key ? names : T.t(map, it.lab.key);
+          if (sub) sub.textContent = T.t(map, it.lab.subKey, {date: {day: day}});
+        });
+      },
+
+      _relabel: function () {
+        this._say();
+        this._soon();
       },
 
       _soon: function () {
@@ -230,7 +251,7 @@
           it.el.style.display = 'none';
           if (it.symbol) it.symbol.style.display = 'none';
           if (!this._shown(it.lab, zoom, day, map)) return;
-          if ((it.lab.k === 'town' || it.lab.k === 'capital') && Object.prototype.hasOwnProperty.call(counted, it.el.textContent)) return;
+          if ((it.lab.k === 'town' || it.lab.k === 'capital') && Object.prototype.hasOwnProperty.call(counted, it.lab.key)) return;
           var p = map.latLngToContainerPoint(it.lab.ll);
           if (p.x < -200 || p.y < -100 || p.x > size.x + 200 || p.y > size.y + 100) return;
           // A place whose dot the map's edge cuts is not named: its name would point at half a symbol.
@@ -240,7 +261,7 @@
             return p.x + 5 > r[0] && p.x - 5 < r[2] && p.y + 5 > r[1] && p.y - 5 < r[3];
           })) return;
           var sub = it.el.querySelector('.tl-sub');
-          if (sub) sub.innerHTML = it.lab.s.replace('{date}', T.labelDate(day));
+          if (sub) sub.textContent = T.t(map, it.lab.subKey, {date: {day: day}});
           it.el.style.display = 'block';
           it.el.style.visibility = 'hidden';
           it.el.style.transform = '';

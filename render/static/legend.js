@@ -55,7 +55,8 @@
         this._div = div;
         this._events = {moveend: this._soon, zoomend: this._soon, resize: this._soon, overlayadd: this._soon,
                         overlayremove: this._soon, layeradd: this._soon, layerremove: this._soon,
-                        'tripp:date': this._soon, 'tripp:present': this._present, 'tripp:labelled': this._fit};
+                        'tripp:date': this._soon, 'tripp:present': this._present, 'tripp:labelled': this._fit,
+                        'tripp:lang': this._soon};
         map.on(this._events, this);
         this._present();
         this._soon();
@@ -113,7 +114,7 @@
           li.hidden = !on;
         });
         var dayEl = this._div.querySelector('.tripp-key-day');
-        if (dayEl) dayEl.textContent = T.labelDate ? T.labelDate(day) : day;
+        if (dayEl) { dayEl.setAttribute('data-td', day); dayEl.textContent = T.day(map, day); }
         this._div.hidden = !this._div.querySelector('li[data-layers]:not([hidden]):not(.tripp-key-date)');
         this._fit();
       },

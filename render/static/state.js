@@ -31,7 +31,11 @@
       story: null,
       corpus: null,
       /* In a map of many articles, the article being read (its steps are in the address). */
-      hashArticle: null
+      hashArticle: null,
+      /* Its language, the one it opened in, and the catalogues it carries (i18n.js). */
+      lang: 'en',
+      openingLang: 'en',
+      catalogues: {}
     };
     HOOKS.forEach(function (name) { s[name] = []; });
     /* The map's date: timed features come and go, then every hook hears it. */
@@ -83,5 +87,10 @@
 
   T.ownsPage = function (map) {
     return owner === map;
+  };
+
+  /* The map that owns the page, or null. */
+  T.pageOwner = function () {
+    return owner;
   };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -21,23 +21,27 @@
     return null;
   };
 
-  /* {step, present, article} from a location hash such as "#step=5&present" or "#article=2&step=3". */
+  /* {step, present, article, lang} from a location hash such as "#step=5&present", "#article=2&step=3" or
+     "#lang=hy&step=2". */
   T.parseHash = function (hash) {
-    var out = {step: null, present: false, article: null};
+    var out = {step: null, present: false, article: null, lang: null};
     String(hash || '').replace(/^#/, '').split('&').forEach(function (part) {
       var m = /^step=(\d{1,6})$/.exec(part);
       if (m) out.step = parseInt(m[1], 10);
       var a = /^article=(\d{1,6})$/.exec(part);
       if (a) out.article = parseInt(a[1], 10);
       if (part === 'present') out.present = true;
+      var l = /^lang=([a-z]{2})$/.exec(part);
+      if (l) out.lang = l[1];
     });
     return out;
   };
 
-  /* The hash of a step; in a map of many articles, of a step of the article being read (its number). */
-  T.hashFor = function (step, present, reading) {
+  /* The hash of a step; in a map of many articles, of a step of the article being read (its number); in a
+     language other than the page's own, that language first. */
+  T.hashFor = function (step, present, reading, lang) {
     var article = reading === null || reading === undefined ? '' : 'article=' + reading + '&';
-    return '#' + article + 'step=' + step + (present ? '&present' : '');
+    return '#' + (lang ? 'lang=' + lang + '&' : '') + article + 'step=' + step + (present ? '&present' : '');
   };
 
   /* fitBounds padding that keeps a view clear of the panel (or sheet) and of every control: each control
@@ -82,9 +86,9 @@
   }
 
   /* A button named by its visible words (WCAG 2.5.3: a voice user says what they see); its arrow is not read. */
-  function button(cls, html, label) {
-    return '<button type="button" class="' + cls + '"' + (label ? ' aria-label="' + label + '"' : '') + '>' + html +
-      '</button>';
+  function button(map, cls, html, label) {
+    return '<button type="button" class="' + cls + '"' + (label ? ' aria-label="' + T.escHtml(T.t(map, label)) +
+      '" data-t-aria-label="' + T.escHtml(label) + '"' : '') + '>' + html + '</button>';
   }
 
   var ARROW_BACK = '<span aria-hidden="true">&#9664;</span> ', ARROW_ON = ' <span aria-hidden="true">&#9654;</span>';
@@ -100,27 +104,31 @@
     }).join('');
   }
 
-  function panelHtml(o) {
-    var toc = tocHtml(o.steps);
+  function panelHtml(map, o) {
+    var toc = tocHtml(o.steps), say = function (m) { return T.say(map, m); };
     return '<h1 class="tripp-story-h1">' + o.title + '</h1>' +
       '<div class="tripp-story-progress"><span class="tripp-story-count" aria-hidden="true"></span>' +
       '<span class="tripp-bar" aria-hidden="true"><span class="tripp-bar-fill"></span></span></div>' +
       '<div class="tripp-story-bar">' +
-      button('tripp-prev', ARROW_BACK + 'Previous') +
-      button('tripp-next', 'Next' + ARROW_ON) +
+      button(map, 'tripp-prev', ARROW_BACK + say('Previous')) +
+      button(map, 'tripp-next', say('Next') + ARROW_ON) +
       '</div>' +
       '<h2 class="tripp-story-title" tabindex="-1"></h2>' +
-      '<div class="tripp-story-text" tabindex="0" role="region" aria-label="Step text"></div>' +
+      '<div class="tripp-story-text" tabindex="0" role="region" aria-label="' + T.escHtml(T.t(map, 'Step text')) +
+      '" data-t-aria-label="Step text"></div>' +
       '<div class="tripp-story-tools">' +
-      '<label class="tripp-toc-label">Go to <select class="tripp-toc">' + toc + '</select></label>' +
-      button('tripp-present-button', 'Present', 'Present full screen') +
-      button('tripp-help-button', '?', 'Keyboard shortcuts') +
-      (o.textLink ? '<a class="tripp-text-link" href="' + o.textLink + '">Text version</a>' : '') +
+      '<label class="tripp-toc-label">' + say('Go to') + ' <select class="tripp-toc">' + toc + '</select></label>' +
+      button(map, 'tripp-present-button', say('Present'), T.N_('Present full screen')) +
+      button(map, 'tripp-help-button', '?', T.N_('Keyboard shortcuts')) +
+      (o.textLink ? '<a class="tripp-text-link" href="' + o.textLink + '">' + say('Text version') + '</a>' : '') +
       '</div>' +
-      '<div class="tripp-help" hidden><h3>Keys</h3><dl>' +
-      '<dt>&#8594; or Page Down</dt><dd>next step</dd><dt>&#8592; or Page Up</dt><dd>previous step</dd>' +
-      '<dt>Home / End</dt><dd>first / last step</dd><dt>P</dt><dd>present full screen</dd>' +
-      '<dt>Esc</dt><dd>leave full screen, close a popup or this help</dd><dt>?</dt><dd>this help</dd></dl></div>' +
+      '<div class="tripp-help" hidden><h3>' + say('Keys') + '</h3><dl>' +
+      '<dt>' + say('→ or Page Down') + '</dt><dd>' + say('next step') + '</dd>' +
+      '<dt>' + say('← or Page Up') + '</dt><dd>' + say('previous step') + '</dd>' +
+      '<dt>' + say('Home / End') + '</dt><dd>' + say('first / last step') + '</dd>' +
+      '<dt>P</dt><dd>' + say('present full screen') + '</dd>' +
+      '<dt>Esc</dt><dd>' + say('leave full screen, close a popup or this help') + '</dd>' +
+      '<dt>?</dt><dd>' + say('this help') + '</dd></dl></div>' +
       '<p class="tripp-sr" aria-live="polite"></p>';
   }
 
@@ -216,7 +224,8 @@
     function writeHash() {
       if (!ownsPage) return;
       try {
-        root.history.replaceState(null, '', T.hashFor(i, present, state.hashArticle));
+        var lang = T.langOf && state.openingLang && T.langOf(map) !== state.openingLang ? T.langOf(map) : null;
+        root.history.replaceState(null, '', T.hashFor(i, present, state.hashArticle, lang));
       } catch (e) { /* a sandboxed frame may refuse: the story still works */ }
     }
 
@@ -226,16 +235,21 @@
       var s = steps[i];
       panel.querySelector('.tripp-story-title').innerHTML = s.title;
       panel.querySelector('.tripp-story-text').innerHTML = s.html;
-      panel.querySelector('.tripp-story-count').textContent = i ? i + ' / ' + (steps.length - 1) : 'Title';
+      var count = panel.querySelector('.tripp-story-count');
+      if (i) { count.removeAttribute('data-t'); count.textContent = i + ' / ' + (steps.length - 1); }
+      else T.setText(count, map, 'Title');
       panel.querySelector('.tripp-bar-fill').style.width = (100 * i / Math.max(1, steps.length - 1)) + '%';
       panel.querySelector('.tripp-prev').disabled = i === 0;
       panel.querySelector('.tripp-next').disabled = i === steps.length - 1;
-      panel.querySelector('.tripp-next').innerHTML = (i === 0 ? 'Start' : 'Next') + ARROW_ON;
+      var next = i === 0 ? T.N_('Start') : T.N_('Next');
+      panel.querySelector('.tripp-next').innerHTML = T.say(map, next) + ARROW_ON;
       var toc = panel.querySelector('.tripp-toc');
       if (!toc.querySelector('option[value="' + i + '"]')) toc.innerHTML = tocHtml(steps, toc.dataset.full === '1', i);
       toc.value = String(i);
-      panel.querySelector('.tripp-sr').textContent = (i ? 'Step ' + i + ' of ' + (steps.length - 1) + ': ' : '') +
-        panel.querySelector('.tripp-story-title').textContent;
+      var title = panel.querySelector('.tripp-story-title').textContent;
+      var sr = panel.querySelector('.tripp-sr');
+      if (i) T.setText(sr, map, 'Step {n} of {count}: {title}', {n: i, count: steps.length - 1, title: title});
+      else { sr.removeAttribute('data-t'); sr.textContent = title; }
       panel.querySelector('.tripp-story-text').scrollTop = 0;
       panel.scrollTop = 0;
       layout();
@@ -296,8 +310,8 @@
     var control = L.control({position: 'topright'});
     control.onAdd = function () {
       panel = L.DomUtil.create('section', 'tripp-story');
-      panel.setAttribute('aria-label', 'Story');
-      panel.innerHTML = panelHtml(options);
+      T.setText(panel, map, 'Story', null, 'aria-label');
+      panel.innerHTML = panelHtml(map, options);
       L.DomEvent.disableClickPropagation(panel);
       L.DomEvent.disableScrollPropagation(panel);
       panel.querySelector('.tripp-prev').onclick = function () { go(i - 1); };
@@ -396,6 +410,9 @@
     root.addEventListener('message', onMessage);
     root.document.addEventListener('fullscreenchange', leftFullscreen);
     root.addEventListener('hashchange', followHash);
+    // Another language: the panel's words change length, and the address says the language.
+    var onLang = function () { layout(); writeHash(); };
+    map.on('tripp:lang', onLang);
     // A frame the app replaces is unloaded, not removed: its listener on the app's page goes with it.
     var unloaded = function () { if (parentDoc) parentDoc.removeEventListener('keydown', onKey); };
     root.addEventListener('pagehide', unloaded);
@@ -410,6 +427,7 @@
       root.removeEventListener('pagehide', unloaded);
       root.document.removeEventListener('fullscreenchange', leftFullscreen);
       root.removeEventListener('hashchange', followHash);
+      map.off('tripp:lang', onLang);
       root.removeEventListener('message', onMessage);
       unhooks.forEach(function (f) { f(); });
       if (resized) resized.disconnect();

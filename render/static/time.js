@@ -114,8 +114,9 @@
     return s.date;
   };
 
+  /* The day's words in the map's language, as a message and its slots: "today" or the day. */
   function label(day) {
-    return day === T.today() ? 'today' : T.labelDate(day);
+    return day === T.today() ? [T.N_('today'), null] : ['{day}', {day: {day: day}}];
   }
 
   function marksHtml(stops, events) {
@@ -143,18 +144,19 @@
     control.onAdd = function () {
       box = L.DomUtil.create('div', 'tripp-time');
       var id = L.Util.stamp(box);
-      box.innerHTML = '<details><summary>Date: <span class="tripp-time-label">today</span></summary>' +
-        '<label class="tripp-time-slider" for="tripp-time-range-' + id + '">Show the map on</label>' +
-        '<input type="range" id="tripp-time-range-' + id + '" min="0" max="' + (stops.length - 1) +
-        '" step="1" aria-valuetext="today">' +
+      var say = function (m) { return T.say(map, m); };
+      box.innerHTML = '<details><summary>' + say('Date:') + ' <span class="tripp-time-label"></span></summary>' +
+        '<label class="tripp-time-slider" for="tripp-time-range-' + id + '">' + say('Show the map on') + '</label>' +
+        '<input type="range" id="tripp-time-range-' + id + '" min="0" max="' + (stops.length - 1) + '" step="1">' +
         '<div class="tripp-time-scale" aria-hidden="true">' + marksHtml(stops, events) + '</div>' +
-        '<label class="tripp-time-typed">or type a date <input type="date" min="' + T.isoDay(options.first) +
-        '" max="' + today + '"></label> <span class="tripp-time-error" role="status"></span>' +
-        '<p class="tripp-time-hint">Lines, stations and Karabakh as they were on this date. ← → a month ' +
-        '(before 1994, an event), Page Up / Page Down a year.</p>' +
-        '<h3 class="tripp-time-h" id="tripp-time-h-' + id + '">Before this date</h3>' +
+        '<label class="tripp-time-typed">' + say('or type a date') + ' <input type="date" min="' +
+        T.isoDay(options.first) + '" max="' + today + '"></label> <span class="tripp-time-error" role="status"></span>' +
+        '<p class="tripp-time-hint">' +
+        say('Lines, stations and Karabakh as they were on this date. ← → a month (before 1994, an event), ' +
+            'Page Up / Page Down a year.') + '</p>' +
+        '<h3 class="tripp-time-h" id="tripp-time-h-' + id + '">' + say('Before this date') + '</h3>' +
         '<ol class="tripp-time-events" tabindex="0" aria-labelledby="tripp-time-h-' + id + '"></ol>' +
-        '<button type="button" class="tripp-time-today">Today</button></details>';
+        '<button type="button" class="tripp-time-today">' + say('Today') + '</button></details>';
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       var range = box.querySelector('input[type=range]'), typed = box.querySelector('input[type=date]');
@@ -168,9 +170,12 @@
       typed.addEventListener('change', function () {
         var day = T.parseDay(typed.value), error = box.querySelector('.tripp-time-error');
         if (!day || day < T.isoDay(options.first) || day > today) {
-          error.textContent = typed.value ? 'Not a date between ' + T.labelDate(T.isoDay(options.first)) + ' and today.' : '';
+          if (typed.value) {
+            T.setText(error, map, 'Not a date between {first} and today.', {first: {day: T.isoDay(options.first)}});
+          } else { error.removeAttribute('data-t'); error.textContent = ''; }
           return;
         }
+        error.removeAttribute('data-t');
         error.textContent = '';
         T.setDate(map, day);
       });
@@ -204,13 +209,13 @@
     show = function (day) {
       var range = box.querySelector('input[type=range]'), text = label(day);
       range.value = String(T.stopOf(stops, day));
-      range.setAttribute('aria-valuetext', text);
+      T.setText(range, map, text[0], text[1], 'aria-valuetext');
       box.querySelector('input[type=date]').value = day;
-      box.querySelector('.tripp-time-label').textContent = text;
+      T.setText(box.querySelector('.tripp-time-label'), map, text[0], text[1]);
       var before = events.filter(function (e) { return e.date <= day; }).slice(-6).reverse();
       box.querySelector('.tripp-time-events').innerHTML = before.map(function (e) {
         return '<li><b>' + e.when + '</b> ' + e.title + '</li>';
-      }).join('') || '<li>No event of the timeline yet.</li>';
+      }).join('') || '<li>' + T.say(map, 'No event of the timeline yet.') + '</li>';
       map.getContainer().setAttribute('data-date', day);
     };
 

@@ -14,7 +14,7 @@
     if (!T.embedded(root) || !map.scrollWheelZoom) return null;
     var c = map.getContainer();
     var hint = L.DomUtil.create('div', 'tripp-wheel-hint', c);
-    hint.textContent = 'Click the map to zoom with the scroll wheel';
+    T.setText(hint, map, 'Click the map to zoom with the scroll wheel');
     hint.hidden = true;
     map.scrollWheelZoom.disable();
     c.setAttribute('data-wheel', 'page');

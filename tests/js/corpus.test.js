@@ -53,8 +53,8 @@ test('a step of one article of many has its own link; a single article keeps the
   assert.equal(T.hashFor(5, false, null), '#step=5');
   assert.equal(T.hashFor(2, true, 3), '#article=3&step=2&present');
   assert.equal(T.hashFor(0, false, 0), '#article=0&step=0');
-  assert.deepEqual(T.parseHash('#article=3&step=2'), {step: 2, present: false, article: 3});
-  assert.deepEqual(T.parseHash('#step=4'), {step: 4, present: false, article: null});
+  assert.deepEqual(T.parseHash('#article=3&step=2'), {step: 2, present: false, article: 3, lang: null});
+  assert.deepEqual(T.parseHash('#step=4'), {step: 4, present: false, article: null, lang: null});
 });
 
 test('the filter searches the text a person reads, not its HTML', () => {
