@@ -15,11 +15,11 @@ import shapely
 
 from geo.i18n import N_
 from geo.region import in_region
-from layers.story import HEADLINE, OPENING_VIEW, views
+from layers.story import OPENING_VIEW, views
 from render.excerpts import callout_point
 from render.html import esc, isolate
 from render.i18n import say
-from render.story import title_html
+from render.story import title_html, title_step
 
 __all__ = ["article_steps", "corpus_payload", "corpus_story_options", "is_corpus"]
 
@@ -148,19 +148,7 @@ def corpus_story_options(
         articles={"num": len(payload["articles"])},
         excerpts={"num": len(payload["excerpts"])},
     )
-    html = (
-        f'<p class="tripp-lede">{say(HEADLINE, lang)}</p>'
-        f'<p class="tripp-step-meta">{counts} · {span}</p>'
-        f'<p class="tripp-how">{say(CORPUS_HOW_TO, lang)}</p>'
-    )
-    first = {
-        "key": None,
-        "title": title_html(title, lang),
-        "html": html,
-        "view": OPENING_VIEW,
-        "bounds": None,
-        "zoom": None,
-    }
+    first = title_step(title, f"{counts} · {span}", CORPUS_HOW_TO, lang)
     named_views = {name: [list(corner) for corner in box] for name, box in views().items()}
     return {
         "title": title_html(title, lang),

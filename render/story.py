@@ -83,14 +83,14 @@ def teacher_html(row, lang: str = "en") -> str:
     return html
 
 
-def _title_step(title: str, gdf: gpd.GeoDataFrame, date: str = "", lang: str = "en") -> dict:
-    facts = article_facts_html(gdf, lang)
+def title_step(title: str, facts_html: str, how_to: str, lang: str) -> dict:
+    """The story's first step: the map's title, the headline, a line of facts (escaped HTML) and how to read it."""
     html = (
         f'<p class="tripp-lede">{say(HEADLINE, lang)}</p>'
-        f'<p class="tripp-step-meta">{facts}</p>'
-        f'<p class="tripp-how">{say(HOW_TO, lang)}</p>'
+        f'<p class="tripp-step-meta">{facts_html}</p>'
+        f'<p class="tripp-how">{say(how_to, lang)}</p>'
     )
-    step = {
+    return {
         "key": None,
         "title": title_html(title, lang),
         "html": html,
@@ -98,6 +98,10 @@ def _title_step(title: str, gdf: gpd.GeoDataFrame, date: str = "", lang: str = "
         "bounds": None,
         "zoom": None,
     }
+
+
+def _title_step(title: str, gdf: gpd.GeoDataFrame, date: str = "", lang: str = "en") -> dict:
+    step = title_step(title, article_facts_html(gdf, lang), HOW_TO, lang)
     return {**step, "date": date} if date else step
 
 

@@ -226,10 +226,10 @@ APP_FRAME = "iframe[src*='/tripp-map/map/']"
 APP_FRAME_URL = "/tripp-map/map/"  # the app's map is a page of its own server (outputs.server)
 
 
-def open_app(browser, url: str, viewport=(1280, 800)):
-    """A new offline context on the app at ``url``, once its map's frame has drawn the route:
-    ``(context, page, watch)``."""
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=True)
+def open_app(browser, url: str, viewport=(1280, 800), **options):
+    """A new offline context on the app at ``url`` (``options`` for the context: a ``locale``), once its map's
+    frame has drawn the route: ``(context, page, watch)``."""
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=True, **options)
     watch = Watch()
     watch.route(context)
     page = context.new_page()

@@ -11,7 +11,7 @@ import pytest
 from geo.catalogue_build import extract
 from geo.i18n import LANGUAGES, place_name, tr
 from outputs.export import export_html
-from tests.browser import Watch, axe_violations, settle
+from tests.browser import axe_violations, open_map, settle
 
 pytestmark = pytest.mark.browser
 
@@ -56,13 +56,7 @@ def exported(tmp_path_factory):
 
 
 def open_page(browser, path, viewport, hash_=""):
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]}, bypass_csp=True)
-    watch = Watch()
-    watch.route(context)
-    page = context.new_page()
-    watch.attach(page)
-    page.goto(path.as_uri() + hash_)
-    page.wait_for_function(READY)
+    context, page, watch = open_map(browser, path, READY, hash_, viewport)
     settle(page)
     return context, page, watch
 
@@ -165,19 +159,10 @@ def app_server():
 
 def open_app_in(browser, url: str, lang: str, viewport):
     """The app as a browser preferring ``lang`` opens it (its Accept-Language), once its map has drawn."""
-    from tests.browser import APP_FRAME, APP_FRAME_URL
+    from tests.browser import APP_FRAME_URL, open_app
 
-    context = browser.new_context(
-        viewport={"width": viewport[0], "height": viewport[1]},
-        bypass_csp=True,
-        locale={"hy": "hy-AM", "az": "az-AZ", "ru": "ru-RU", "en": "en-GB"}[lang],
-    )
-    watch = Watch()
-    watch.route(context)
-    page = context.new_page()
-    watch.attach(page)
-    page.goto(url)
-    page.frame_locator(APP_FRAME).locator("path.layer-tripp_route").first.wait_for(timeout=90_000, state="attached")
+    locale = {"hy": "hy-AM", "az": "az-AZ", "ru": "ru-RU", "en": "en-GB"}[lang]
+    context, page, watch = open_app(browser, url, viewport, locale=locale)
     inner = next(f for f in page.frames if APP_FRAME_URL in f.url)
     inner.wait_for_function(READY, timeout=30_000)
     settle(inner)
