@@ -10,7 +10,7 @@ const T = load('state.js', 'i18n.js', 'story.js');
 // A map as the scripts see one: T.of looks it up by its container.
 function fakeMap() {
   const container = {};
-  return {getContainer: () => container, fire: () => {}};
+  return {getContainer: () => container, fire: () => {}, on: () => {}, off: () => {}};
 }
 
 const CARRIED = {
