@@ -6,8 +6,9 @@
 
 A translator edits ``geo/locale/<lang>/LC_MESSAGES/tripp_map.po`` (any PO editor, or a text editor) and runs
 ``compile``. Strings are found where the code marks them: ``N_("…")``, ``tr("…", lang)``, ``say("…", lang)`` and
-``say_text("…", lang)`` in Python; ``T.t(map, '…')``, ``T.say(map, '…')``, ``T.setText(el, map, '…')`` and
-``T.N_('…')`` in the map's scripts; the labels' second lines and the events' titles in ``geo/data``.
+``say_text("…", lang)`` in Python (the command line's ``_say(args, "…")`` too); ``T.t(map, '…')``,
+``T.say(map, '…')``, ``T.setText(el, map, '…')`` and ``T.N_('…')`` in the map's scripts; the labels' second
+lines and the events' titles in ``geo/data``.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ _KEYWORDS = {
     "tr": (1,),
     "say": (1,),
     "say_text": (1,),
+    "_say": (2,),
     "T.t": (2,),
     "T.say": (2,),
     "T.setText": (3,),

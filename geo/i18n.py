@@ -23,6 +23,7 @@ __all__ = [
     "LANGUAGES",
     "N_",
     "check_language",
+    "environment_language",
     "format_day",
     "format_number",
     "is_message",
@@ -139,6 +140,16 @@ def format_number(value: float, lang: str = DEFAULT, digits: int = 0) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(round(value, digits), format=f"#,##0{'.' + '0' * digits if digits else ''}", locale=lang)
+
+
+def environment_language(environ: Mapping[str, str]) -> str:
+    """The command line's language, as gettext reads it: the first of LANGUAGE (a list, "hy:ru"), LC_ALL,
+    LC_MESSAGES and LANG that is set ("hy_AM.UTF-8"); English for none of ours, or "C"."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return prefer_language(",".join(part.split(".")[0] for part in value.split(":")))
+    return DEFAULT
 
 
 def prefer_language(accepted: str | None) -> str:

@@ -7,10 +7,12 @@ import hashlib
 import json
 from functools import cache
 from pathlib import Path
-
-import geopandas as gpd
+from typing import TYPE_CHECKING
 
 from geo.errors import TrippError
+
+if TYPE_CHECKING:
+    import geopandas as gpd  # imported where a frame is read: the command line starts without it
 
 __all__ = ["DATA_DIR", "DataError", "manifest", "read_bytes", "read_csv_rows", "read_geojson", "regions", "verify"]
 
@@ -50,6 +52,8 @@ def verify(name: str) -> Path:
 
 @cache
 def _regions() -> gpd.GeoDataFrame:
+    import geopandas as gpd
+
     path = verify("regions.geojson")
     try:
         gdf = gpd.read_file(path)
@@ -75,6 +79,8 @@ def read_csv_rows(name: str) -> list[dict[str, str]]:
 
 @cache
 def _geojson(name: str) -> gpd.GeoDataFrame:
+    import geopandas as gpd
+
     path = verify(name)
     try:
         gdf = gpd.read_file(path)

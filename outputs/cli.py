@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
 
 from geo.errors import TrippError, shown
-from geo.i18n import DEFAULT, LANGUAGES, check_language
+from geo.i18n import LANGUAGES, N_, check_language, environment_language, format_number, tr
 
 __all__ = ["main", "parser"]
 
 TITLE = "The TRIPP corridor"
-LESSON_HELP = "build from this lesson file (.json, downloaded from the app): its articles, as its author corrected them"
+LESSON_HELP = N_(
+    "build from this lesson file (.json, downloaded from the app): its articles, as its author corrected them"
+)
+
+
+def _say(args: argparse.Namespace, message: str, **slots: object) -> None:
+    """A line of the command's own, in its language (``--lang``, else the environment's), on stdout."""
+    print(tr(message, args.words, **slots))
+
+
+def _note(args: argparse.Namespace, note: str) -> None:
+    print(tr("tripp-map: note: {note}", args.words, note=note), file=sys.stderr)
 
 
 def _layer_list(text: str | None) -> tuple[str, ...]:
@@ -39,7 +51,7 @@ def cmd_layers(args: argparse.Namespace) -> None:
         from outputs.geopackage import write_geopackage
 
         write_geopackage(frames, out)
-        print(f"wrote {len(frames)} layers to {out}")
+        _say(args, "wrote {n} layers to {out}", n=len(frames), out=out)
         return
     notice = notice_text()
 
@@ -49,7 +61,14 @@ def cmd_layers(args: argparse.Namespace) -> None:
         (folder / NOTICE_NAME).write_text(notice, encoding="utf-8")
 
     swap_folder(out, fill)
-    print(f"wrote {len(frames)} layers and {NOTICE_NAME} to {out}: {', '.join(frames)}")
+    _say(
+        args,
+        "wrote {n} layers and {notice} to {out}: {names}",
+        n=len(frames),
+        notice=NOTICE_NAME,
+        out=out,
+        names=", ".join(frames),
+    )
 
 
 def cmd_annotate(args: argparse.Namespace) -> None:
@@ -58,11 +77,11 @@ def cmd_annotate(args: argparse.Namespace) -> None:
     from outputs.files import atomic_write
     from outputs.notice import data_about
 
-    corpus = _read_corpus(args.article)
+    corpus = _read_corpus(args, args.article)
     excerpts = corpus_excerpts(corpus.articles)
     text = to_geojson(excerpts, about=data_about(excerpts))
     atomic_write(Path(args.out), lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    print(f"wrote {args.out} ({len(excerpts):,} excerpts of {corpus.summary()})")
+    _say(args, "wrote {out} ({n} excerpts of {what})", out=args.out, n=f"{len(excerpts):,}", what=corpus.summary())
 
 
 def cmd_export(args: argparse.Namespace) -> None:
@@ -86,33 +105,33 @@ def cmd_export(args: argparse.Namespace) -> None:
             languages=args.languages,
         )
     else:
-        articles = _read_corpus(args.article).articles if args.article else ()
+        articles = _read_corpus(args, args.article).articles if args.article else ()
         html = export_html(
             layers=names, title=args.title, cdn=args.cdn, articles=articles, lang=args.lang, languages=args.languages
         )
     atomic_write(Path(args.out), lambda tmp: tmp.write_bytes(html.encode("utf-8")))
-    print(f"wrote {args.out} ({len(html.encode('utf-8')):,} bytes)")
+    _say(args, "wrote {out} ({n} bytes)", out=args.out, n=format_number(len(html.encode("utf-8")), args.words))
 
 
-def _read(path: str):
+def _read(args: argparse.Namespace, path: str):
     """An article file; what its limits left out is said on stderr."""
     from geo.articles import read_article
 
     article = read_article(Path(path))
     if article.note:
-        print(f"tripp-map: note: {article.note}", file=sys.stderr)
+        _note(args, article.note)
     return article
 
 
-def _read_corpus(paths: list[str]):
+def _read_corpus(args: argparse.Namespace, paths: list[str]):
     """Article files and folders of .txt files; duplicates and files left out are said on stderr."""
     from geo.corpus import read_corpus
 
     corpus = read_corpus(Path(p) for p in paths)
     for note in corpus.notes:
-        print(f"tripp-map: note: {note}", file=sys.stderr)
+        _note(args, note)
     for name, kept in corpus.duplicates:
-        print(f"tripp-map: note: {name}: the same article as {kept}: counted once", file=sys.stderr)
+        _note(args, tr("{name}: the same article as {kept}: counted once", args.words, name=name, kept=kept))
     return corpus
 
 
@@ -122,7 +141,7 @@ def _lesson(args: argparse.Namespace):
     from layers.corrections import lesson_excerpts
 
     if args.article:
-        raise TrippError("--lesson carries its own articles: give --lesson or --article, not both")
+        raise TrippError(tr("--lesson carries its own articles: give --lesson or --article, not both", args.words))
     lesson = read_lesson(Path(args.lesson))
     return lesson, lesson_excerpts(lesson)
 
@@ -135,7 +154,7 @@ def _excerpts_of(args: argparse.Namespace):
     if args.lesson:
         lesson, excerpts = _lesson(args)
         return lesson.title, excerpts
-    return TITLE, article_excerpts(_read(args.article) if args.article else seed_article())
+    return TITLE, article_excerpts(_read(args, args.article) if args.article else seed_article())
 
 
 def cmd_handout(args: argparse.Namespace) -> None:
@@ -147,8 +166,8 @@ def cmd_handout(args: argparse.Namespace) -> None:
     )
     note = handout_note(len(excerpts))
     if note:
-        print(f"tripp-map: note: {shown(args.out)}: {note}", file=sys.stderr)
-    print(f"wrote {args.out} ({pages} pages)")
+        _note(args, f"{shown(args.out)}: {note}")
+    _say(args, "wrote {out} ({n} pages)", out=args.out, n=pages)
 
 
 def cmd_figure(args: argparse.Namespace) -> None:
@@ -157,7 +176,7 @@ def cmd_figure(args: argparse.Namespace) -> None:
     size = parse_size(args.size)
     title, excerpts = _excerpts_of(args)
     write_figure(Path(args.out), excerpts, step=args.step, size=size, dpi=args.dpi, title=title, lang=args.lang)
-    print(f"wrote {args.out} ({size[0]}x{size[1]})")
+    _say(args, "wrote {out} ({w}x{h})", out=args.out, w=size[0], h=size[1])
 
 
 def cmd_facts(args: argparse.Namespace) -> None:
@@ -194,75 +213,98 @@ def _languages(text: str) -> tuple[str, ...]:
     return tuple(_language(part) for part in text.split(",") if part.strip())
 
 
-def _language_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument(
-        "--lang", type=_language, default=DEFAULT, help=f"the language of the map's words ({', '.join(LANGUAGES)})"
+def _language_options(sub: argparse.ArgumentParser, lang: str) -> None:
+    words = tr(
+        "the language of the map's words and of this command's ({languages}; default: the environment's, {lang})",
+        lang,
+        languages=", ".join(LANGUAGES),
+        lang=lang,
     )
+    sub.add_argument("--lang", type=_language, default=lang, help=words)
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="tripp-map", description="The TRIPP corridor map: layers, annotation, export.")
+def _wanted_language(argv: list[str]) -> str:
+    """The language a command line asks for (``--lang xx``), else the environment's (LANGUAGE, LC_ALL, LANG)."""
+    for n, arg in enumerate(argv):
+        value = (
+            arg.split("=", 1)[1]
+            if arg.startswith("--lang=")
+            else argv[n + 1]
+            if arg == "--lang" and n + 1 < len(argv)
+            else ""
+        )
+        if value.strip().lower() in LANGUAGES:
+            return value.strip().lower()
+    return environment_language(os.environ)
+
+
+def parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The command line, its help in ``lang``."""
+    _ = lambda message: tr(message, lang)  # noqa: E731
+    p = argparse.ArgumentParser(prog="tripp-map", description=_("The TRIPP corridor map: layers, annotation, export."))
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    lay = sub.add_parser("layers", help="write every layer as GeoJSON (or one GeoPackage)")
-    lay.add_argument("--out", required=True, help="folder for <layer>.geojson, or the .gpkg file with --format gpkg")
+    lay = sub.add_parser("layers", help=_("write every layer as GeoJSON (or one GeoPackage)"))
+    lay.add_argument("--out", required=True, help=_("folder for <layer>.geojson, or the .gpkg file with --format gpkg"))
     lay.add_argument("--format", choices=("geojson", "gpkg"), default="geojson")
-    lay.add_argument("--layers", help="comma-separated layer names (default: all)")
+    lay.add_argument("--layers", help=_("comma-separated layer names (default: all)"))
     lay.set_defaults(func=cmd_layers)
 
-    ann = sub.add_parser("annotate", help="find the places an article names and write its excerpts as GeoJSON")
-    ann.add_argument("article", nargs="+", help="UTF-8 text files, or folders of .txt files")
-    ann.add_argument("--out", required=True, help="the GeoJSON file to write")
+    ann = sub.add_parser("annotate", help=_("find the places an article names and write its excerpts as GeoJSON"))
+    ann.add_argument("article", nargs="+", help=_("UTF-8 text files, or folders of .txt files"))
+    ann.add_argument("--out", required=True, help=_("the GeoJSON file to write"))
     ann.set_defaults(func=cmd_annotate)
 
-    exp = sub.add_parser("export", help="write the map as one self-contained HTML file")
-    exp.add_argument("out", help="the HTML file to write")
-    exp.add_argument("--cdn", action="store_true", help="load Leaflet from a CDN (lighter; needs the internet)")
-    exp.add_argument("--layers", help="comma-separated layer names (default: all)")
+    exp = sub.add_parser("export", help=_("write the map as one self-contained HTML file"))
+    exp.add_argument("out", help=_("the HTML file to write"))
+    exp.add_argument("--cdn", action="store_true", help=_("load Leaflet from a CDN (lighter; needs the internet)"))
+    exp.add_argument("--layers", help=_("comma-separated layer names (default: all)"))
     exp.add_argument(
         "--article",
         action="append",
-        help="annotate this article (a file or a folder of .txt files) instead of the seed; repeat for more",
+        help=_("annotate this article (a file or a folder of .txt files) instead of the seed; repeat for more"),
     )
-    exp.add_argument("--title", default=TITLE, help="page title (default: the lesson's, or this)")
-    exp.add_argument("--lesson", help=LESSON_HELP)
-    _language_options(exp)
+    exp.add_argument("--title", default=TITLE, help=_("page title (default: the lesson's, or this)"))
+    exp.add_argument("--lesson", help=_(LESSON_HELP))
+    _language_options(exp, lang)
     exp.add_argument(
         "--languages",
         type=_languages,
         default=tuple(LANGUAGES),
-        help=f"comma-separated languages the page's menu offers (default: all, {','.join(LANGUAGES)})",
+        help=tr(
+            "comma-separated languages the page's menu offers (default: all, {all})", lang, all=",".join(LANGUAGES)
+        ),
     )
     exp.set_defaults(func=cmd_export)
 
-    hand = sub.add_parser("handout", help="write a printable handout: a title page and a page per paragraph (PDF)")
-    hand.add_argument("out", help="the PDF file to write")
-    hand.add_argument("--article", help="annotate this article instead of the seed")
-    hand.add_argument("--lesson", help=LESSON_HELP)
+    hand = sub.add_parser("handout", help=_("write a printable handout: a title page and a page per paragraph (PDF)"))
+    hand.add_argument("out", help=_("the PDF file to write"))
+    hand.add_argument("--article", help=_("annotate this article instead of the seed"))
+    hand.add_argument("--lesson", help=_(LESSON_HELP))
     hand.add_argument("--paper", choices=("a4", "letter"), default="a4")
-    hand.add_argument("--worksheet", action="store_true", help="leave the place labels blank and add questions")
-    _language_options(hand)
+    hand.add_argument("--worksheet", action="store_true", help=_("leave the place labels blank and add questions"))
+    _language_options(hand, lang)
     hand.set_defaults(func=cmd_handout)
 
-    fig = sub.add_parser("figure", help="write one picture of the map for a slide or an article (PNG or SVG)")
-    fig.add_argument("out", help="the .png or .svg file to write")
-    fig.add_argument("--step", type=int, help="a paragraph's step, framed as in the story (default: the region)")
-    fig.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT in pixels (default 1920x1080)")
-    fig.add_argument("--dpi", type=int, default=150, help="resolution (default 150)")
-    fig.add_argument("--article", help="annotate this article instead of the seed")
-    fig.add_argument("--lesson", help=LESSON_HELP)
-    _language_options(fig)
+    fig = sub.add_parser("figure", help=_("write one picture of the map for a slide or an article (PNG or SVG)"))
+    fig.add_argument("out", help=_("the .png or .svg file to write"))
+    fig.add_argument("--step", type=int, help=_("a paragraph's step, framed as in the story (default: the region)"))
+    fig.add_argument("--size", default="1920x1080", help=_("WIDTHxHEIGHT in pixels (default 1920x1080)"))
+    fig.add_argument("--dpi", type=int, default=150, help=_("resolution (default 150)"))
+    fig.add_argument("--article", help=_("annotate this article instead of the seed"))
+    fig.add_argument("--lesson", help=_(LESSON_HELP))
+    _language_options(fig, lang)
     fig.set_defaults(func=cmd_figure)
 
-    facts = sub.add_parser("facts", help="print measured figures beside the published ones")
+    facts = sub.add_parser("facts", help=_("print measured figures beside the published ones"))
     facts.set_defaults(func=cmd_facts)
 
     app = sub.add_parser(
-        "app", help="serve the app (Streamlit) on this machine, from the checkout or the installed package"
+        "app", help=_("serve the app (Streamlit) on this machine, from the checkout or the installed package")
     )
-    app.add_argument("--port", type=int, default=8501, help="the port to serve on (default 8501)")
+    app.add_argument("--port", type=int, default=8501, help=_("the port to serve on (default 8501)"))
     app.add_argument(
-        "--address", default="0.0.0.0", help="the address to serve on (default: every interface, for a class)"
+        "--address", default="0.0.0.0", help=_("the address to serve on (default: every interface, for a class)")
     )
     app.set_defaults(func=cmd_app)
     return p
@@ -274,18 +316,26 @@ def _terminated(signum, frame) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    words = _wanted_language(sys.argv[1:] if argv is None else argv)
+    args = parser(words).parse_args(argv)
+    args.words = getattr(args, "lang", words)  # the command's own lines follow its --lang
     previous = signal.signal(signal.SIGTERM, _terminated)
     try:
         args.func(args)
     except TrippError as exc:
-        print(f"tripp-map: error: {exc}", file=sys.stderr)
+        print(tr("tripp-map: error: {why}", args.words, why=exc), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a failure nobody foresaw is still one line, not a traceback
         reason = shown(str(exc).splitlines()[0] if str(exc).strip() else "")
-        print(f"tripp-map: error: {type(exc).__name__}: {reason} (unexpected; please report it)", file=sys.stderr)
+        said = tr(
+            "tripp-map: error: {kind}: {why} (unexpected; please report it)",
+            args.words,
+            kind=type(exc).__name__,
+            why=reason,
+        )
+        print(said, file=sys.stderr)
         return 1
     finally:
         signal.signal(signal.SIGTERM, previous)

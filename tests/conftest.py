@@ -17,6 +17,8 @@ def _lesson_data_folder(tmp_path_factory):
     # The app and the tests keep lessons in a folder of this run, never in the user's own data folder.
     os.environ[DATA_DIR_ENV] = str(tmp_path_factory.mktemp("lesson-data"))
     os.environ.pop("TRIPP_MAP_DATABASE_URL", None)
+    # The command line speaks the environment's language: the tests read its English, whatever this machine's.
+    os.environ["LANGUAGE"] = "en"
     yield
 
 

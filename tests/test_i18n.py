@@ -161,3 +161,44 @@ def test_the_cli_refuses_an_unknown_language_in_one_line(tmp_path):
     assert out.returncode == 2
     assert "unknown language 'de': choose one of en, hy, az, ru" in out.stderr
     assert not (tmp_path / "m.html").exists()
+
+
+def _cli(tmp_path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    import os
+
+    environ = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    return subprocess.run(
+        [sys.executable, "-m", "outputs.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**environ, **env},
+        cwd=tmp_path,
+    )
+
+
+def test_the_command_line_speaks_the_environments_language(tmp_path):
+    """Its lines, its help and its errors in the language of LANGUAGE / LC_ALL / LANG; --lang wins over them."""
+    from pathlib import Path
+
+    root = str(Path(__file__).parent.parent)
+    out = _cli(tmp_path, "layers", "--out", "layers", "--layers", "syunik", LANG="ru_RU.UTF-8", PYTHONPATH=root)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("записано слоёв: 1 и NOTICE.txt в layers"), out.stdout
+    helped = _cli(tmp_path, "figure", "--help", LANGUAGE="hy:ru", LANG="en_GB.UTF-8", PYTHONPATH=root)
+    assert "գրվող .png կամ .svg ֆայլը" in helped.stdout
+    wrong = _cli(
+        tmp_path, "handout", "x.pdf", "--article", "missing.txt", "--lang", "az", LANG="ru_RU.UTF-8", PYTHONPATH=root
+    )
+    assert wrong.returncode == 1 and wrong.stderr.startswith("tripp-map: xəta: ")
+    english = _cli(tmp_path, "layers", "--out", "more", "--layers", "syunik", LANG="C.UTF-8", PYTHONPATH=root)
+    assert english.stdout.startswith("wrote 1 layers and NOTICE.txt to more")
+
+
+def test_the_environment_language_is_read_as_gettext_does():
+    from geo.i18n import environment_language
+
+    assert environment_language({"LANGUAGE": "az:ru", "LANG": "hy_AM.UTF-8"}) == "az"
+    assert environment_language({"LC_ALL": "ru_RU.UTF-8", "LANG": "hy_AM.UTF-8"}) == "ru"
+    assert environment_language({"LANG": "hy_AM.UTF-8"}) == "hy"
+    assert environment_language({"LANG": "C.UTF-8"}) == "en"
+    assert environment_language({}) == "en"
