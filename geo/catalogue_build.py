@@ -77,18 +77,17 @@ _IN_FSTRING = re.compile(r"""\b(?:say|say_text|tr|N_|_)\(\s*("(?:[^"\\\n]|\\.)*"
 
 def _fstring_strings() -> list[tuple[str, str, int]]:
     out = []
-    for package in ("geo", "layers", "render", "outputs"):
-        for path in sorted((ROOT / package).rglob("*.py")):
-            if path == Path(__file__):
-                continue  # its docstring shows the marks
-            text = path.read_text(encoding="utf-8")
-            for match in _IN_FSTRING.finditer(text):
-                lineno = text.count("\n", 0, match.start()) + 1
-                out.append((ast.literal_eval(match.group(1)), path.relative_to(ROOT).as_posix(), lineno))
-    app = ROOT / "app.py"
-    text = app.read_text(encoding="utf-8")
-    for match in _IN_FSTRING.finditer(text):
-        out.append((ast.literal_eval(match.group(1)), "app.py", text.count("\n", 0, match.start()) + 1))
+    paths = [
+        ROOT / "app.py",
+        *(p for package in ("geo", "layers", "render", "outputs") for p in (ROOT / package).rglob("*.py")),
+    ]
+    for path in sorted(paths):
+        if path == Path(__file__):
+            continue  # its docstring shows the marks
+        text = path.read_text(encoding="utf-8")
+        for match in _IN_FSTRING.finditer(text):
+            lineno = text.count("\n", 0, match.start()) + 1
+            out.append((ast.literal_eval(match.group(1)), path.relative_to(ROOT).as_posix(), lineno))
     return out
 
 

@@ -86,14 +86,21 @@ def place_name(name: str, lang: str = DEFAULT) -> str:
     return _names().get(lang, {}).get(name, name)
 
 
+@cache
+def _known() -> tuple[frozenset[str], frozenset[str]]:
+    """Every English key of the names, and of the translated messages (asked of every popup cell)."""
+    names = frozenset(k for named in _names().values() for k in named)
+    return names, frozenset(k for messages in _catalogue()["messages"].values() for k in messages)
+
+
 def is_place_name(name: str) -> bool:
     """Whether ``names.csv`` names this place in some language."""
-    return any(name in names for names in _names().values())
+    return name in _known()[0]
 
 
 def is_message(text: str) -> bool:
     """Whether the catalogue translates ``text`` into some language."""
-    return any(text in messages for messages in _catalogue()["messages"].values())
+    return text in _known()[1]
 
 
 @cache

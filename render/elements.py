@@ -258,7 +258,7 @@ TrippMap.setLanguages({{ this._parent.get_name() }}, {{ this.options }});
 class LanguageMenu(AssetElement):
     """The language menu (where the map carries several) and ``#lang=`` in the page's address."""
 
-    scripts = ("state.js", "i18n.js", "story.js", "language.js")
+    scripts = ("state.js", "i18n.js", "language.js")
     _template = Template(
         """{% macro script(this, kwargs) %}
 TrippMap.addLanguageMenu({{ this._parent.get_name() }});

@@ -1,8 +1,8 @@
 """The map's words as HTML in a language, marked so the page can change language in place (``static/i18n.js``).
 
-``say`` writes a message as ``<span data-t="…">…</span>``, ``say_name`` a place's name as ``data-tn`` and
-``say_day`` a day as ``data-td``: the text is in the map's opening language, the mark holds what the script
-needs to write it in another. Every text is escaped here.
+``say`` writes a message as ``<span data-t>…</span>`` (with its slots, the message and their values) and
+``say_name`` a place's name as ``data-tn``: the text is in the map's opening language, the mark tells the
+script to write it in another. Every text is escaped here.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import json
 from geo.i18n import format_day, format_number, is_message, is_place_name, place_name, tr
 from render.html import esc
 
-__all__ = ["element", "say", "say_day", "say_name", "say_text", "word_list", "words", "words_text"]
+__all__ = ["element", "say", "say_name", "say_text", "word_list", "words", "words_text"]
 
 
 def _slot(value: object, lang: str) -> str:
@@ -48,11 +48,6 @@ def say(message: str, lang: str, **slots: object) -> str:
 def say_name(name: str, lang: str) -> str:
     """A place's name as escaped HTML in ``lang``, marked for the language menu."""
     return f"<span data-tn>{esc(place_name(name, lang))}</span>"
-
-
-def say_day(iso: str, lang: str) -> str:
-    """A day as escaped HTML in ``lang``'s form, marked for the language menu."""
-    return f'<span data-td="{esc(iso)}">{esc(format_day(iso, lang))}</span>'
 
 
 def element(tag: str, text: object, lang: str) -> str:

@@ -59,13 +59,8 @@
       if ('name' in value) return T.name(map, value.name);
       if ('num' in value) return T.number(map, value.num);
       if ('msg' in value) return T.t(map, value.msg);
-      if ('names' in value) {
-        // Places as a finder lists them: a name the catalogue knows, else a message ("TRIPP route"), else as is.
-        return value.names.map(function (n) {
-          var named = T.name(map, n);
-          return named !== n ? named : T.t(map, n);
-        }).join(', ');
-      }
+      // Places as a finder lists them: a name the catalogue knows, else a message ("TRIPP route"), else as is.
+      if ('names' in value) return value.names.map(function (n) { return word(map, n); }).join(', ');
     }
     return String(value);
   }
@@ -90,11 +85,6 @@
       '>' + escHtml(T.t(map, message, args)) + '</span>';
   };
 
-  /* A place's name as HTML that a change of language rewrites. */
-  T.sayName = function (map, english) {
-    return '<span data-tn="' + escHtml(english) + '">' + escHtml(T.name(map, english)) + '</span>';
-  };
-
   /* Set an element's text to a message (attr: one of its attributes instead), kept for a change of language. */
   T.setText = function (el, map, message, args, attr) {
     if (!el) return;
@@ -115,34 +105,22 @@
     try { return JSON.parse(raw); } catch (e) { return null; }
   }
 
-  /* What a text written in the map's opening language stands for: {messages: text -> message, names: text ->
-     English name}. A bare data-t or data-tn (a popup's cells) holds no message: it is read from the text. */
-  function reverse(map) {
-    var s = T.of(map);
-    if (s.reverseOf === s.openingLang && s.reverse) return s.reverse;
-    var cat = catalogue(map, s.openingLang), out = {messages: {}, names: {}};
+  /* What a text written in the opening language stands for: {messages: text -> message, names: text -> English
+     name}. A bare data-t or data-tn, a popup's cell or a tooltip holds no message: it is read from its text. */
+  function reverse(cat) {
+    var out = {messages: {}, names: {}};
     Object.keys(cat.messages).forEach(function (k) { out.messages[cat.messages[k]] = k; });
     Object.keys(cat.names).forEach(function (k) { out.names[cat.names[k]] = k; });
-    s.reverse = out;
-    s.reverseOf = s.openingLang;
     return out;
   }
 
-  function keyOf(n, attr, table) {
-    var key = n.getAttribute(attr);
-    if (key) return key;
-    var text = n.textContent;
-    key = Object.prototype.hasOwnProperty.call(table, text) ? table[text] : text;
-    n.setAttribute(attr, key);
-    return key;
-  }
-
-  /* The English of a text in the opening language: a name, else a message, else the text itself (kept in attr). */
-  function wordKey(n, attr, back, text) {
+  /* The English of a text in the opening language, from the first table that has it (else the text itself); kept
+     in the element's attr, so a later change of language reads it from there. */
+  function keyOf(n, attr, tables, text) {
     var key = n && n.getAttribute(attr);
     if (key) return key;
-    var has = Object.prototype.hasOwnProperty;
-    key = has.call(back.names, text) ? back.names[text] : has.call(back.messages, text) ? back.messages[text] : text;
+    var table = tables.filter(function (t) { return Object.prototype.hasOwnProperty.call(t, text); })[0];
+    key = table ? table[text] : text;
     if (n) n.setAttribute(attr, key);
     return key;
   }
@@ -159,20 +137,20 @@
       if (el.matches && el.matches(selector)) f(el);
       el.querySelectorAll(selector).forEach(f);
     };
-    var back = reverse(map);
+    var back = T.of(map).reverse, words = [back.names, back.messages];
     each('[data-t]', function (n) {
-      n.textContent = T.t(map, keyOf(n, 'data-t', back.messages), argsOf(n, 'data-ta'));
+      n.textContent = T.t(map, keyOf(n, 'data-t', [back.messages], n.textContent), argsOf(n, 'data-ta'));
     });
-    each('[data-tn]', function (n) { n.textContent = T.name(map, keyOf(n, 'data-tn', back.names)); });
+    each('[data-tn]', function (n) { n.textContent = T.name(map, keyOf(n, 'data-tn', [back.names], n.textContent)); });
     // A popup's cells and a tooltip carry no mark: each is a name, a message or data, read back from its text.
-    each('.tripp-pop th, .tripp-pop td, .tripp-pop h4, .leaflet-tooltip, [data-tw]', function (n) {
+    each('.tripp-pop th, .tripp-pop td, .tripp-pop h4, .leaflet-tooltip', function (n) {
       if (n.children.length) return;
-      n.textContent = word(map, wordKey(n, 'data-tw', back, n.textContent));
+      n.textContent = word(map, keyOf(n, 'data-tw', words, n.textContent));
     });
     // A list of places ("Meghri, Armenia"): each of them so.
     each('[data-tl]', function (n) {
       var keys = n.getAttribute('data-tl') ? JSON.parse(n.getAttribute('data-tl')) :
-        n.textContent.split(', ').map(function (t) { return wordKey(null, null, back, t); });
+        n.textContent.split(', ').map(function (t) { return keyOf(null, null, words, t); });
       n.setAttribute('data-tl', JSON.stringify(keys));
       n.textContent = keys.map(function (k) { return word(map, k); }).join(', ');
     });
@@ -204,6 +182,7 @@
     T.localizePopups(map);
     s.catalogues = T.readCatalogues(options.catalogues);
     s.lang = s.openingLang = options.lang || 'en';
+    s.reverse = reverse(catalogue(map, s.openingLang));
     // The page's first map follows the address's language (#lang=hy) from its first control on: what the
     // scripts write is in it at once, what Python wrote is rewritten once every control is on the map.
     var wanted = T.hashLang(root.location && root.location.hash);

@@ -58,8 +58,8 @@
       /* The address's language, if it names one the map carries. */
       _follow: function () {
         var map = this.trippMap;
-        if (!map || !mine(map) || !T.parseHash) return;
-        var wanted = T.parseHash(root.location && root.location.hash).lang;
+        if (!map || !mine(map)) return;
+        var wanted = T.hashLang(root.location && root.location.hash);
         if (wanted && wanted !== T.langOf(map)) T.setLang(map, wanted);
       }
     });

@@ -35,7 +35,9 @@
       /* Its language, the one it opened in, and the catalogues it carries (i18n.js). */
       lang: 'en',
       openingLang: 'en',
-      catalogues: {}
+      catalogues: {},
+      /* The opening language's texts back to their English (i18n.js). */
+      reverse: {messages: {}, names: {}}
     };
     HOOKS.forEach(function (name) { s[name] = []; });
     /* The map's date: timed features come and go, then every hook hears it. */
