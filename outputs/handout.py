@@ -6,11 +6,13 @@ styles as the web map. Same inputs, same bytes: no dates in the metadata, fixed 
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import textwrap
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import geopandas as gpd
@@ -204,9 +206,33 @@ def _text_page(pdf: PdfPages, size: tuple[float, float], steps: list[FigureStep]
 _STOPS = {signal.SIGINT, signal.SIGTERM}
 
 
-def _unblocked(work, *args) -> None:
+def _unblocked(handlers: dict, work, *args) -> None:
+    for signum, handler in handlers.items():
+        signal.signal(signum, handler)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPS)  # the fork inherited them held: the child can be stopped
     work(*args)
+
+
+@contextlib.contextmanager
+def _stops_deferred() -> Iterator[dict]:
+    """Hold Ctrl-C and SIGTERM while a child is forked, then raise the one that came.
+
+    The main thread's mask does not hold a signal the kernel gives to a thread Python does not know (a numeric
+    library's): its handler would then run between the fork and multiprocessing's record of the child, and the
+    child, unknown to the clean-up, would go on writing its half. Here a handler only notes the signal; it is
+    sent again once the child is on record. Yields the handlers the child should have.
+    """
+    came: list[int] = []
+    before = {signum: signal.signal(signum, lambda signum, frame: came.append(signum)) for signum in _STOPS}
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)  # and in the child, until it has its handlers
+    try:
+        yield before
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+        if came:
+            signal.raise_signal(came[0])
 
 
 def _can_fork() -> bool:
@@ -261,25 +287,24 @@ def write_handout(
         # Two processes, a half of the pages each (a map page takes about a second; this machine has two
         # cores), their PDFs joined in order. A fork shares the layers already built: nothing is loaded twice.
         parts = (tmp.with_name(tmp.name + ".1"), tmp.with_name(tmp.name + ".2"))
-        child = multiprocessing.get_context("fork").Process(
-            target=_unblocked, args=(draw, parts[1], False, mapped[half:], text_pages), daemon=True
-        )
-        # A Ctrl-C or SIGTERM arriving during the fork would be raised in an at-fork hook, where Python
-        # swallows it: held until the fork is done, it ends the run as anywhere else.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+        child = None
         try:
-            try:
+            # A Ctrl-C or SIGTERM arriving during the fork would be raised in an at-fork hook, where Python
+            # swallows it, or before the child is on record: deferred, it is raised here, inside the clean-up.
+            with _stops_deferred() as handlers:
+                child = multiprocessing.get_context("fork").Process(
+                    target=_unblocked,
+                    args=(handlers, draw, parts[1], False, mapped[half:], text_pages),
+                    daemon=True,
+                )
                 child.start()
-            finally:
-                # A signal held during the fork is raised here, so this is inside the clean-up below.
-                signal.pthread_sigmask(signal.SIG_SETMASK, held)
             draw(parts[0], True, mapped[:half], [])
             child.join()
             if child.exitcode != 0:
                 raise FigureError(f"the handout's later pages could not be drawn (exit code {child.exitcode})")
             _join(parts, tmp)
         finally:
-            if child.is_alive():
+            if child is not None and child.is_alive():
                 child.terminate()
                 child.join()
             for part in parts:

@@ -201,6 +201,33 @@ def test_sigterm_held_during_the_fork_still_stops_both_halves_and_leaves_nothing
     assert list(tmp_path.iterdir()) == []
 
 
+SIGNAL_HANDLED_BY_ANOTHER_THREAD = """
+import os, signal, sys
+from outputs import cli
+real_fork = os.fork
+def fork():
+    pid = real_fork()
+    if pid:
+        # A signal the kernel gave to a thread Python does not know (OpenBLAS's) is not held by the main
+        # thread's mask: its handler runs here, before multiprocessing has the child on record.
+        signal.getsignal(signal.SIGTERM)(signal.SIGTERM, None)
+    return pid
+os.fork = fork
+sys.exit(cli.main(["handout", sys.argv[1]]))
+"""
+
+
+def test_sigterm_handled_between_the_fork_and_its_record_still_stops_the_child(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-c", SIGNAL_HANDLED_BY_ANOTHER_THREAD, str(tmp_path / "handout.pdf")],
+        cwd=ROOT,
+        capture_output=True,  # waits for the child too: it holds the same stderr
+        timeout=180,
+    )
+    assert proc.returncode == 128 + signal.SIGTERM, proc.stderr.decode()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_unforeseen_failure_is_one_line(monkeypatch, capsys):
     import outputs.facts
     from outputs.cli import main
