@@ -12,7 +12,6 @@ before them in the article.
 
 from __future__ import annotations
 
-import math
 import re
 import time
 from collections.abc import Mapping
@@ -20,6 +19,9 @@ from dataclasses import dataclass, replace
 
 from geo.articles import Article, paragraphs
 from geo.contexts import not_a_place
+from geo.evidence import deep as _deep
+from geo.evidence import has_evidence
+from geo.evidence import km as _km
 from geo.gazetteer import WIDE, Gazetteer, Place, normalise, same_place
 from geo.morphology import (
     armenian_forms,
@@ -309,12 +311,6 @@ def _rivals(place: Place, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
     return tuple(out)
 
 
-def _km(a: Place, b: Place) -> float:
-    # An equirectangular distance: enough to rank namesakes a few to a few hundred kilometres apart.
-    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(x, math.radians(b.lat - a.lat))
-
-
 def _anchors(mentions) -> dict[str, Place]:
     """The places a homonym is judged against: named without namesakes in the region, in it, and not broad."""
     return {m.place.key: m.place for m in mentions if not m.rivals and m.place.in_region and m.place.kind not in _BROAD}
@@ -358,31 +354,8 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
     return out
 
 
-def _deep(place: Place) -> bool:
-    """A settlement only the deep list (Who's On First) holds: most are villages a word of prose may spell."""
-    return place.source.startswith("Who's On First")
-
-
-# Words that say a name beside them is a settlement, in the article languages ("the village of Kuris",
-# "село Сус", "Zabux kəndi", "Լեհվազ գյուղը").
-_SETTLEMENT_CUE = re.compile(
-    r"(?i)\b(?:villages?|hamlets?|settlements?|communit(?:y|ies)|town|села?|сёл|селе|сел[оа]м?|деревн\w*|посёл\w*|"
-    r"посел\w*|kənd\w*|qəsəbə\w*|kend\w*)\b|գյուղ\w*|բնակավայր\w*|համայնք\w*"
-)
-_DEEP_NEAR_KM = 60.0  # a village this near a place named in its paragraph is the one meant
-_DEEP_ARTICLE_KM = 30.0  # or this near one named elsewhere in the article
-
-
-def _cued(text: str, m: Mention) -> bool:
-    return bool(_SETTLEMENT_CUE.search(text, max(0, m.start - 24), m.start)) or bool(
-        _SETTLEMENT_CUE.search(text, m.end, m.end + 24)
-    )
-
-
 def _supported(excerpts: list[Excerpt]) -> list[Excerpt]:
-    """Keep a deep-list village only with evidence in the text: a word that calls it a settlement, or a place
-    of the region named near it (in its paragraph within 60 km, elsewhere in the article within 30 km).
-    Without it the name is most likely a word, a person or a namesake far from the story."""
+    """Keep a deep-list village only with evidence in the text (see :mod:`geo.evidence`)."""
     article = [p for p in _anchors(m for e in excerpts for m in e.mentions).values() if not _deep(p)]
     out = []
     for e in excerpts:
@@ -390,16 +363,8 @@ def _supported(excerpts: list[Excerpt]) -> list[Excerpt]:
             out.append(e)
             continue
         own = [m.place for m in e.mentions if not _deep(m.place) and m.place.in_region and m.place.kind not in _BROAD]
-        kept = []
-        for m in e.mentions:
-            if _deep(m.place) and not (
-                _cued(e.text, m)
-                or any(_km(m.place, a) <= _DEEP_NEAR_KM for a in own)
-                or any(_km(m.place, a) <= _DEEP_ARTICLE_KM for a in article)
-            ):
-                continue
-            kept.append(m)
-        out.append(replace(e, mentions=tuple(kept)))
+        kept = tuple(m for m in e.mentions if has_evidence(m.place, e.text, m.start, m.end, own, article))
+        out.append(replace(e, mentions=kept))
     return out
 
 
