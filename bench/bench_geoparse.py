@@ -10,14 +10,14 @@ from __future__ import annotations
 from common import ROOT  # noqa: F401  (puts the repository on the path)
 
 from tests.geoparse_eval import SETS, score_set
-from tests.test_geoparse import geotext, ours
+from tests.test_geoparse import geotext, ours, records
 
 
 def main() -> None:
     print("| set | article | tripp-map P / R / F1 | geotext P / R / F1 |")
     print("|---|---|---|---|")
     for name, folder in SETS.items():
-        mine, base = score_set(folder, ours), score_set(folder, geotext)
+        mine, base = score_set(folder, ours, records), score_set(folder, geotext)
         for article in mine:
             a, b = mine[article], base[article]
             print(

@@ -20,17 +20,13 @@ from dataclasses import dataclass, replace
 from geo.articles import Article, paragraphs
 from geo.contexts import not_a_place
 from geo.evidence import deep as _deep
-from geo.evidence import has_evidence
+from geo.evidence import has_evidence, needs_evidence
 from geo.evidence import km as _km
 from geo.gazetteer import WIDE, Gazetteer, Place, normalise, same_place
-from geo.morphology import (
-    armenian_forms,
-    azerbaijani_stems,
-    has_azerbaijani,
-    is_cyrillic,
-    russian_forms,
-)
+from geo.matching import match_at
+from geo.morphology import has_azerbaijani
 from geo.names import COUNTRY_CODES, US_STATE_CUES
+from geo.pairs import one_place_per_pair
 
 __all__ = ["BUDGET_S", "CONFIDENCE_WORDS", "GENERIC", "Excerpt", "Mention", "annotate", "find_places", "link_events"]
 
@@ -119,26 +115,12 @@ class Excerpt:
         return [p for p, r in zip(self.places, rank, strict=True) if r == min(rank)] if rank else []
 
 
-def _lookup(keys: list[str], gaz: Gazetteer) -> tuple[Place, ...]:
-    return gaz.candidates(" ".join(k for k in keys if k))
-
-
-def _forms(word: str, key: str, azerbaijani: bool) -> tuple[str, ...]:
-    """Other keys a word may stand for: its dictionary forms."""
-    if is_cyrillic(word):
-        return tuple(normalise(f) for f in russian_forms(word))
-    forms = tuple(normalise(f) for f in armenian_forms(word))
-    if azerbaijani and word[:1].isupper():
-        forms += azerbaijani_stems(key)
-    return forms
-
-
 def _choose(found: tuple[Place, ...], text: str, end: int) -> tuple[Place, str, str]:
     """The candidate meant, with the finder's confidence and why."""
     if _deep(found[0]):
         return found[0], "likely", "a village of the region's full list of settlements (Who's On First)"
-    if len(found) == 1 or not found[0].source.startswith("GeoNames"):
-        return found[0], "sure", ""  # one meaning, or the project's own place or layer
+    if all(same_place(found[0], p) for p in found[1:]) or not found[0].source.startswith("GeoNames"):
+        return found[0], "sure", ""  # one meaning (a record listed twice is one), or the project's own place
     follow = normalise(text[end : end + 30]).split()
     if follow:
         code = _COUNTRY_CODES.get(follow[0]) or (
@@ -170,7 +152,7 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
     found: list[Mention] = []
     i = 0
     while i < len(words):
-        match = _match_at(text, words, keys, joins, i, gaz, azerbaijani)
+        match = match_at(text, words, keys, joins, i, gaz, azerbaijani)
         if match is None:
             i += 1
             continue
@@ -192,66 +174,11 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
                 place = GEORGIA_US
             if how and confidence == "sure":
                 confidence, why = "likely", how
-            rivals = _rivals(place, candidates) if place.in_region else ()
+            # A far town has in-region namesakes as rivals too ("Almalıq" in a list of Kalbajar's villages).
+            rivals = _rivals(place, candidates) if place.in_region or place.kind not in _BROAD else ()
             found.append(Mention(place, start, end, surface, confidence, why, rivals))
         i += n
     return _with_generic(text, found, dict(before or {}))
-
-
-def _match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int, gaz: Gazetteer, azerbaijani: bool):
-    """The longest name starting at word ``i``: (words, candidates, how it was read) or None."""
-    head = keys[i].split(" ", 1)[0]
-    forms = None
-    longest = gaz.first_words.get(head, 0)
-    if not longest:
-        # Most words start no name: only a word in another script, or a capitalised one with an ending, or a
-        # Russian adjective of a place, may still.
-        word = words[i].group()
-        if head.isascii() and not (azerbaijani and word[:1].isupper()):
-            return None
-        if word[:1].islower() and is_cyrillic(head) and head[:4] not in gaz.cyrillic_prefixes():
-            return None
-        forms = _forms(words[i].group(), keys[i], azerbaijani)
-        longest = max((gaz.first_words.get(f.split(" ", 1)[0], 0) for f in forms), default=0)
-        if not longest:
-            return None
-    for n in range(min(longest, len(words) - i), 0, -1):
-        if not all(joins[i : i + n - 1]):
-            continue
-        surface = text[words[i].start() : words[i + n - 1].end()]
-        proper = _proper(surface, keys[i], gaz)
-        if not proper and not (n == 1 and is_cyrillic(surface)):
-            continue
-        found = _lookup(keys[i : i + n], gaz) if proper else ()
-        if not found and proper and " " in keys[i] and n == 1:
-            found = gaz.candidates(keys[i].split(" ", 1)[0])  # Bakü'den: the name before a Turkish suffix
-        if found:
-            return n, found, ""
-        if proper and any(is_cyrillic(w.group()) for w in words[i : i + n]):
-            lemmas = [
-                (russian_forms(w.group()) or (k,))[0] for w, k in zip(words[i : i + n], keys[i : i + n], strict=True)
-            ]
-            found = _lookup([normalise(x) for x in lemmas], gaz)
-            if found:
-                return n, found, f"read as {' '.join(lemmas).title()}"
-        if n == 1:
-            for form in forms if forms is not None else _forms(words[i].group(), keys[i], azerbaijani):
-                found = _lookup([form], gaz)
-                if found and (proper or not found[0].population) and _trusted(found[0]):
-                    return 1, found, f"read as {form.title()}"
-    return None
-
-
-def _trusted(place: Place) -> bool:
-    """Whether a name reached through a word form may stand: a place of the region, a country, a
-    layer or a large city (so that no stem of a Russian word lands on a far village)."""
-    return (
-        place.in_region
-        or place.kind == "country"
-        or place.population >= 400_000
-        or place.tier == 1
-        or (not place.source.startswith("GeoNames"))
-    )
 
 
 def _with_generic(text: str, found: list[Mention], last: dict[str, Place]) -> list[Mention]:
@@ -282,16 +209,6 @@ def remember(last: dict[str, Place], place: Place) -> None:
     """Make ``place`` the most recent of its kind (``last`` is the caller's own running record)."""
     last.pop(place.kind, None)
     last[place.kind] = place
-
-
-def _proper(surface: str, key: str, gaz: Gazetteer) -> bool:
-    """A name as written in prose: capitalised in scripts with case; exact case for short ones."""
-    if key in gaz.case_sensitive:
-        return surface.rstrip(".").replace(".", "") in {"US", "USA", "U S", "US A"} or surface in {"U.S.", "U.S.A."}
-    first = surface[0]
-    if surface.startswith(("the ", "The ")):
-        return True
-    return not first.isalpha() or not first.islower() or (not first.isascii() and first.upper() == first)
 
 
 # Seconds an article may take: a 5 MB article (the size limit) takes about 4 s on this project's machine.
@@ -335,8 +252,9 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
             options = [m.place, *m.rivals]
             gaps = [min(_km(p, a) for a in near.values()) for p in options]
             best = min(range(len(options)), key=gaps.__getitem__)
-            # A village only the deep list holds takes a town's name only from a place beside it.
-            deep_only = _deep(options[best]) and not _deep(m.place)
+            # A village only the deep list holds takes a town's name, and any namesake a far town's, only
+            # from a place beside it.
+            deep_only = (_deep(options[best]) and not _deep(m.place)) or not m.place.in_region
             if (
                 best
                 and gaps[0] > _NEAR_ENOUGH_KM
@@ -355,14 +273,15 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
 
 
 def _supported(excerpts: list[Excerpt]) -> list[Excerpt]:
-    """Keep a deep-list village only with evidence in the text (see :mod:`geo.evidence`)."""
-    article = [p for p in _anchors(m for e in excerpts for m in e.mentions).values() if not _deep(p)]
+    """Keep a deep-list village, or a small town by another name, only with evidence (see :mod:`geo.evidence`)."""
+    sure = [[m for m in e.mentions if not needs_evidence(m.place, m.surface)] for e in excerpts]
+    article = [p for p in _anchors(m for mentions in sure for m in mentions).values()]
     out = []
-    for e in excerpts:
-        if not any(_deep(m.place) for m in e.mentions):
+    for e, firm in zip(excerpts, sure, strict=True):
+        if len(firm) == len(e.mentions):
             out.append(e)
             continue
-        own = [m.place for m in e.mentions if not _deep(m.place) and m.place.in_region and m.place.kind not in _BROAD]
+        own = [m.place for m in firm if m.place.in_region and m.place.kind not in _BROAD]
         kept = tuple(m for m in e.mentions if has_evidence(m.place, e.text, m.start, m.end, own, article))
         out.append(replace(e, mentions=kept))
     return out
@@ -381,7 +300,7 @@ def annotate(article: Article, gaz: Gazetteer, budget_s: float = BUDGET_S) -> li
         for m in mentions:
             remember(last, m.place)
         out.append(Excerpt(paragraph=i, text=para, mentions=mentions))
-    return _supported(_settle(out))
+    return _supported([replace(e, mentions=one_place_per_pair(e.text, e.mentions)) for e in _settle(out)])
 
 
 def link_events(text: str, events: list[dict[str, str]]) -> list[str]:

@@ -1,7 +1,8 @@
 """When a place's name does not mean the place: people, products, treaties, groups, clubs, streets.
 
 "Ararat brandy", "the Paris Agreement", "the OSCE Minsk Group", "Qarabağ FK", "George Washington",
-"Washington's portrait", "Ararat Mirzoyan" name no place; "Moscow-brokered" and "the
+"Washington's portrait", "Ararat Mirzoyan" name no place, nor does a language's name ("Russian: Лачинский
+коридор", "Russian-speaking") or a former state's ("the Russian Empire"); "Moscow-brokered" and "the
 Baku–Tbilisi–Ceyhan pipeline" still point at theirs.
 """
 
@@ -18,6 +19,7 @@ from geo.names import (
     PERSON_CUES,
     SPORTS_CLUBS,
     SPORTS_CUES,
+    SPORTS_SENTENCE_CUES,
 )
 
 __all__ = ["not_a_place"]
@@ -26,6 +28,25 @@ _SURNAME = re.compile(r"\w{2,}(?:yan|ian|ov|ova|ev|eva|dze|shvili|enko)$")
 _GIVEN_BEFORE = {"Irving", "Post", "Jr", "Sr"}
 _BILL = re.compile(r"\s+on\s+the\s+(?:one[\s-])?(?:dollar\s+)?(?:bill|banknote|note)\b", re.IGNORECASE)
 _LIKENESS_BEFORE = re.compile(r"\b(?:portrait|bust|statue|likeness|face)\s+of\s+$", re.IGNORECASE)
+# After a people's adjective: its language ("Armenian: Մեղրի", "Russian-language"), or a state gone ("Empire").
+_LANGUAGE_AFTER = re.compile(r"\s*:|[\s-](?:language|speaking|speakers?|romanized|transliteration)\b", re.IGNORECASE)
+# "սբ. Ամենափրկիչ" (the church of the Holy Saviour), "Surb Astvatsatsin": a church, whatever village is so named.
+_SAINT_BEFORE = re.compile(r"(?:(?<!\w)[Սս]բ\.|Սուրբ|\bSurb|\bSurp)\s+$")
+_PEOPLES = frozenset(
+    "armenian azerbaijani azeri russian georgian turkish persian iranian kurdish ukrainian english french".split()
+)
+# (An SSR is kept: the Armenian SSR is Armenia's land; the Russian Empire is not Russia's.)
+_FORMER_STATE_AFTER = re.compile(r"\s+(?:Empire|Khanate)\b")
+
+
+def _cued(text: str, cues: frozenset[str]) -> bool:
+    return any(re.search(rf"\b{re.escape(cue)}\b", text) for cue in cues)
+
+
+def _sentence(text: str, start: int) -> str:
+    begin = max(text.rfind(c, 0, start) for c in ".!?;") + 1
+    stops = [i for i in (text.find(c, start) for c in ".!?;") if i >= 0]
+    return text[begin : min(stops) if stops else len(text)]
 
 
 def _next_words(text: str, end: int, count: int) -> list[str]:
@@ -34,12 +55,6 @@ def _next_words(text: str, end: int, count: int) -> list[str]:
     if words[:1] == ["s"] and text[end : end + 1] in "'’":
         words = words[1:]
     return [normalise(w) for w in words[:count]]
-
-
-def _sentence(text: str, start: int) -> str:
-    begin = max(text.rfind(c, 0, start) for c in ".!?;") + 1
-    stops = [i for i in (text.find(c, start) for c in ".!?;") if i >= 0]
-    return text[begin : min(stops) if stops else len(text)]
 
 
 def not_a_place(text: str, start: int, end: int, key: str, country: bool = False) -> str:
@@ -61,6 +76,11 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
     # "Ararat Mirzoyan": a place name used as a given name, before a surname of the region.
     if following[:1].isupper() and (following in _GIVEN_BEFORE or _SURNAME.search(following)):
         return "a person's name"
+    if country and key in _PEOPLES:
+        if _LANGUAGE_AFTER.match(after):
+            return "a language's name"
+        if _FORMER_STATE_AFTER.match(after):
+            return "a former state"
     words = _next_words(text, end, 1)
     if words and words[0] in PERSON_AFTER and re.match(r"['’]s\b", after):
         return "a person's likeness"
@@ -73,7 +93,9 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
     if prev and (prev[-1] in NOT_PLACE_BEFORE or tail in NOT_PLACE_BEFORE):
         return "names a treaty or a club"
     if key in SPORTS_CLUBS:
-        sentence = normalise(_sentence(text, start))
-        if any(re.search(rf"\b{re.escape(cue)}\b", sentence) for cue in SPORTS_CUES):
+        # A paragraph about football makes every club's name in it the club's, not the place's.
+        if _cued(normalise(text), SPORTS_CUES) or _cued(normalise(_sentence(text, start)), SPORTS_SENTENCE_CUES):
             return "a sports club"
+    if _SAINT_BEFORE.search(before):
+        return "a church or a saint"
     return ""

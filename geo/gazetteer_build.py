@@ -14,7 +14,7 @@ What goes in
   region name (over 400,000 people anywhere, over 50,000 in the wider neighbourhood), each with
   GeoNames' alternate names (Armenian, Azerbaijani, Russian, Turkish, Persian, transliterations).
 
-Each name keeps up to four candidates, best first: a curated feature, a country or wide area,
+Each name keeps up to eight candidates, best first: a curated feature, a country or wide area,
 then GeoNames primary names before alternate ones, in-region before far, then by population.
 The place finder may pick another candidate when the text names the candidate's country.
 """
@@ -32,13 +32,15 @@ from geo.build_data import DATA_DIR, sha256, update_manifest
 from geo.gazetteer import normalise
 from geo.names import COUNTRIES, COUNTRY, REGION, STOPWORDS, TOWN, WIDE, WIDE_PLACES
 from geo.region import NEAR_BOX
+from geo.spellings import descriptive, variants
 
 __all__ = ["OUT_NAME", "build", "main"]
 
 OUT_NAME = "gazetteer.json"
 FEATURES = "features.csv"
 VILLAGES = "villages.csv"
-CANDIDATES = 4
+# A name keeps this many candidates: enough for a village name that a dozen villages share ("Ağbulaq").
+CANDIDATES = 8
 # Longer names ("Ciudad de la Santísima Trinidad y Puerto de Santa María del Buen Ayre") are never what an
 # article writes; the cap keeps each name's word count one digit in the file.
 MAX_WORDS = 8
@@ -173,11 +175,20 @@ def _villages(index: _Index, towns: list[tuple[int, dict]]) -> None:
         rows = list(csv.DictReader(fh))
     for row in rows:
         lon, lat, pop = float(row["lon"]), float(row["lat"]), int(row["population"])
+        spellings = (row["name"], *variants(row["name"]))  # "K'ajaran" is the town Kajaran
         twin = next(
-            (i for i, x, y in near.get(normalise(row["name"]), ()) if abs(x - lon) < 0.06 and abs(y - lat) < 0.045),
+            (
+                i
+                for name in spellings
+                for i, x, y in near.get(normalise(name), ())
+                if abs(x - lon) < 0.06 and abs(y - lat) < 0.045
+            ),
             None,
         )
-        aliases = [a for a in row["names"].split(";") if a and not (pop < 5_000 and _SURNAME.search(a))]
+        aliases = [
+            a for a in row["names"].split(";") if a and not (pop < 5_000 and _SURNAME.search(a)) and not descriptive(a)
+        ]
+        aliases += [v for a in (row["name"], *aliases) for v in variants(a)]
         if twin is not None:
             for alias in aliases:
                 index.name(alias, twin, (3, False, 0))

@@ -146,6 +146,10 @@ PERSON_AFTER = frozenset({"portrait", "portraits", "bust", "statue", "likeness",
 # "Ararat brandy", "Paris Agreement", "Minsk Group", "Qarabağ FK".
 NOT_PLACE_AFTER = frozenset(
     {
+        # a range named after a town ("Meghri mountain range") is not the town
+        "range",
+        "ridge",
+        "mountain",
         "brandy",
         "cognac",
         "wine",
@@ -199,32 +203,18 @@ NOT_PLACE_BEFORE = frozenset({"treaty of", "declaration of", "protocol of", "fc"
 
 # Clubs named after places, and the words that say a sentence is about sport.
 SPORTS_CLUBS = frozenset({"qarabag", "ararat", "pyunik", "shirak", "neftchi", "sabah", "zira"})
+# Words that make a whole paragraph about football, and words that do so for their own sentence only.
 SPORTS_CUES = frozenset(
-    {
-        "fans",
-        "coach",
-        "champions league",
-        "europa league",
-        "conference league",
-        "match",
-        "goal",
-        "goals",
-        "striker",
-        "midfielder",
-        "stadium",
-        "season",
-        "won",
-        "beat",
-        "draw",
-        "club",
-        "football",
-    }
+    "league;premier league;uefa;championship;championships;fans;coach;champions league;europa league;"
+    "conference league;striker;midfielder;stadium;club;football".split(";")
 )
+SPORTS_SENTENCE_CUES = frozenset({"match", "goal", "goals", "season", "won", "beat", "draw"})
 
 # Names GeoNames has that are ordinary words in English prose.
 STOPWORDS = frozenset(
     {
         "of",
+        "human",
         "bor",
         "ula",
         "sale",

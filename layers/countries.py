@@ -120,6 +120,7 @@ NAKHCHIVAN = Layer(
         "Nakhijevan",
         "Nakhitchevan",
         "Нахичеванская Автономная Республика",
+        "Нахчыванская Автономная Республика",
     ),
     place_kind="exclave",
 )

@@ -1,0 +1,124 @@
+"""How a name is read at a word of a text: the longest name starting there, as written or in a dictionary form.
+
+A name is looked up as written; then, for one word, in its dictionary forms (Russian cases and adjectives,
+Armenian and Azerbaijani case endings), in Latin letters for an Armenian word, and for a capitalised
+Azerbaijani word by how it sounds against the villages the data spells otherwise (see :mod:`geo.spellings`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.evidence import deep as _deep
+from geo.gazetteer import Gazetteer, Place, normalise
+from geo.morphology import armenian_forms, azerbaijani_stems, is_cyrillic, russian_forms
+from geo.spellings import armenian_latin
+
+__all__ = ["is_proper", "match_at"]
+
+# A word of an enumeration: after a comma, or before a comma or "and".
+_LISTED_BEFORE = re.compile(r",\s*$")
+_LISTED_AFTER = re.compile(r"\s*(?:,|və\b|and\b|и\b)")
+
+
+def _lookup(keys: list[str], gaz: Gazetteer) -> tuple[Place, ...]:
+    return gaz.candidates(" ".join(k for k in keys if k))
+
+
+def _forms(word: str, key: str, azerbaijani: bool) -> tuple[str, ...]:
+    """Other keys a word may stand for: its dictionary forms."""
+    if is_cyrillic(word):
+        return tuple(normalise(f) for f in russian_forms(word))
+    stems = armenian_forms(word)
+    # then in Latin letters: many villages have no Armenian name in the data ("Կուրիս" is Kuris)
+    latin = tuple(x for x in map(armenian_latin, (word, *stems)) if x)
+    forms = tuple(normalise(f) for f in stems) + latin
+    if azerbaijani and word[:1].isupper():
+        forms += azerbaijani_stems(key)
+    return forms
+
+
+def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int, gaz: Gazetteer, azerbaijani: bool):
+    """The longest name starting at word ``i``: (words, candidates, how it was read) or None."""
+    head = keys[i].split(" ", 1)[0]
+    forms = None
+    longest = gaz.first_words.get(head, 0)
+    if not longest:
+        # Most words start no name: only a word in another script, or a capitalised one with an ending, or a
+        # Russian adjective of a place, may still.
+        word = words[i].group()
+        if head.isascii() and not (azerbaijani and word[:1].isupper()):
+            return None
+        if word[:1].islower() and is_cyrillic(head) and head[:4] not in gaz.cyrillic_prefixes():
+            return None
+        forms = _forms(words[i].group(), keys[i], azerbaijani)
+        longest = max((gaz.first_words.get(f.split(" ", 1)[0], 0) for f in forms), default=0)
+        if not longest:
+            listed = _LISTED_BEFORE.search(text, 0, words[i].start()) or _LISTED_AFTER.match(text, words[i].end())
+            return _sounding(word, keys[i], gaz, azerbaijani) if listed else None
+    for n in range(min(longest, len(words) - i), 0, -1):
+        if not all(joins[i : i + n - 1]):
+            continue
+        surface = text[words[i].start() : words[i + n - 1].end()]
+        proper = is_proper(surface, keys[i], gaz)
+        if not proper and not (n == 1 and is_cyrillic(surface)):
+            continue
+        found = _lookup(keys[i : i + n], gaz) if proper else ()
+        if not found and proper and " " in keys[i] and n == 1:
+            found = gaz.candidates(keys[i].split(" ", 1)[0])  # Bakü'den: the name before a Turkish suffix
+        if found and n == 1 and all(map(_deep, found)):
+            # "Սյունիքի" is a hamlet of the deep list and the genitive of Syunik: the province's form wins.
+            for form in forms if forms is not None else _forms(words[i].group(), keys[i], azerbaijani):
+                better = tuple(p for p in _lookup([form], gaz) if not _deep(p))
+                if better and _trusted(better[0]):
+                    return 1, better, f"read as {form.title()}"
+        if found:
+            return n, found, ""
+        if proper and any(is_cyrillic(w.group()) for w in words[i : i + n]):
+            lemmas = [
+                (russian_forms(w.group()) or (k,))[0] for w, k in zip(words[i : i + n], keys[i : i + n], strict=True)
+            ]
+            found = _lookup([normalise(x) for x in lemmas], gaz)
+            if found:
+                return n, found, f"read as {' '.join(lemmas).title()}"
+        if n == 1:
+            for form in forms if forms is not None else _forms(words[i].group(), keys[i], azerbaijani):
+                found = _lookup([form], gaz)
+                if found and (proper or not found[0].population) and _trusted(found[0]):
+                    return 1, found, f"read as {form.title()}"
+    return None
+
+
+def _sounding(word: str, key: str, gaz: Gazetteer, azerbaijani: bool):
+    """A capitalised one-word Azerbaijani name of a list ("…, Kolluqışlaq, …") the data spells otherwise: a
+    deep-list village that sounds like it (or like it without a case ending), which then needs evidence like
+    any such village."""
+    if not (azerbaijani and word[:1].isupper() and " " not in key):
+        return None
+    for form in (key, *azerbaijani_stems(key)):
+        found = gaz.sounding(form)
+        if found:
+            return 1, found, f"spelled {found[0].name} in the data"
+    return None
+
+
+def _trusted(place: Place) -> bool:
+    """Whether a name reached through a word form may stand: a place of the region, a country, a
+    layer or a large city (so that no stem of a Russian word lands on a far village)."""
+    return (
+        place.in_region
+        or place.kind == "country"
+        or place.population >= 400_000
+        or place.tier == 1
+        or (not place.source.startswith("GeoNames"))
+    )
+
+
+def is_proper(surface: str, key: str, gaz: Gazetteer) -> bool:
+    """A name as written in prose: capitalised in scripts with case; exact case for short ones."""
+    if key in gaz.case_sensitive:
+        return surface.rstrip(".").replace(".", "") in {"US", "USA", "U S", "US A"} or surface in {"U.S.", "U.S.A."}
+    first = surface[0]
+    if surface.startswith(("the ", "The ")):
+        return True
+    return not first.isalpha() or not first.islower() or (not first.isascii() and first.upper() == first)
