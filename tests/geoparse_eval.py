@@ -26,13 +26,15 @@ from pathlib import Path
 from geo.gazetteer import normalise
 from geo.measure import GEOD
 
-__all__ = ["OUTSIDE", "SETS", "Score", "gold", "score_article", "score_set"]
+__all__ = ["OUTSIDE", "SETS", "UNTUNED", "Score", "gold", "score_article", "score_set"]
 
 ROOT = Path(__file__).parent / "data" / "geoparse"
 # Sets written for tripp-map, in our own words.
 SETS = {"tune": ROOT / "tune", "heldout": ROOT / "heldout", "fresh": ROOT / "fresh"}
 # Sets of passages written by others (encyclopaedias, official lists), with our gold: see each folder's README.
 OUTSIDE = {"outside": ROOT / "outside", "outside_heldout": ROOT / "outside_heldout"}
+# Passages by others scored once and never tuned on: reported (bench), not held to targets.
+UNTUNED = {"outside_fresh": ROOT / "outside_fresh"}
 
 # A finder: paragraph texts → per paragraph, (name, lon, lat) of each distinct place found, with the
 # gazetteer record's key as a fourth item where it has one.
@@ -49,6 +51,7 @@ class Score:
     fn: int
     misplaced: tuple[str, ...]  # gold places drawn too far from their published point (see ``Where``)
     errors: tuple[str, ...]  # "paragraph 3: found X (not in gold)" lines, for a failing test's message
+    distances: tuple[tuple[str, float], ...] = ()  # (gold entry, km from its published point) of each place checked
 
     @property
     def precision(self) -> float:
@@ -87,7 +90,7 @@ def score_article(
     records: Records | None = None,
 ) -> Score:
     tp = fp = fn = 0
-    misplaced, errors = [], []
+    misplaced, errors, distances = [], [], []
     for number, (places, names) in enumerate(zip(found, truth, strict=True), start=1):
         # every spelling → the gold entry (its first spelling) it stands for
         wanted = {normalise(s): n.split("|")[0] for n in names for s in n.split("|")}
@@ -106,6 +109,8 @@ def score_article(
                 # every place drawn for a gold entry is checked, not only its first: "Hin Shen (formerly
                 # Kirov)" drawn at Hin Shen and at Kirov in Russia is one right and one wrong
                 _, _, metres = GEOD.inv(point[1], point[0], lon, lat)
+                if point[2] <= 10_000:  # a published point of the place itself, not a district's
+                    distances.append((key, metres / 1000))
                 if metres > point[2]:
                     misplaced.append(f"{key}: {name} drawn {metres / 1000:.0f} km off")
             if key in hit:
@@ -116,7 +121,7 @@ def score_article(
             if name not in hit:
                 fn += 1
                 errors.append(f"paragraph {number}: missed {name}")
-    return Score(tp, fp, fn, tuple(misplaced), tuple(errors))
+    return Score(tp, fp, fn, tuple(misplaced), tuple(errors), tuple(distances))
 
 
 def score_set(folder: Path, finder: Finder, records: Records | None = None) -> dict[str, Score]:
