@@ -17,6 +17,8 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from geo.articles import Article, paragraphs
 from geo.contexts import not_a_place
 from geo.evidence import deep as _deep
@@ -233,24 +235,38 @@ def _anchors(mentions) -> dict[str, Place]:
     return {m.place.key: m.place for m in mentions if not m.rivals and m.place.in_region and m.place.kind not in _BROAD}
 
 
+def _points(places) -> tuple[np.ndarray, np.ndarray]:
+    """Places' longitudes and latitudes in radians, to measure many at once."""
+    coords = np.radians(np.array([(p.lon, p.lat) for p in places], dtype=float).reshape(-1, 2))
+    return coords[:, 0], coords[:, 1]
+
+
+def _nearest_km(place: Place, points: tuple[np.ndarray, np.ndarray]) -> float:
+    """The distance to the nearest of ``points``, as :func:`geo.evidence.km` measures it (equirectangular)."""
+    lon, lat = np.radians(place.lon), np.radians(place.lat)
+    x = (points[0] - lon) * np.cos((points[1] + lat) / 2)
+    return float(6371.0 * np.sqrt(x * x + (points[1] - lat) ** 2).min())
+
+
 def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
     """Each name with namesakes in the region goes to the namesake nearest the places named around it: in its
     paragraph if that names any, else in the whole article."""
     article = _anchors(m for e in excerpts for m in e.mentions)
+    article_points = _points(article.values())
     out = []
     for e in excerpts:
         if not any(m.rivals for m in e.mentions):
             out.append(e)
             continue
         own = _anchors(e.mentions)
-        near, where = (own, "paragraph") if own else (article, "article")
+        near, where, points = (own, "paragraph", _points(own.values())) if own else (article, "article", article_points)
         mentions = []
         for m in e.mentions:
             if not m.rivals or not near:
                 mentions.append(m)
                 continue
             options = [m.place, *m.rivals]
-            gaps = [min(_km(p, a) for a in near.values()) for p in options]
+            gaps = [_nearest_km(p, points) for p in options]
             best = min(range(len(options)), key=gaps.__getitem__)
             # A village only the deep list holds takes a town's name, and any namesake a far town's, only
             # from a place beside it.

@@ -27,6 +27,11 @@ __all__ = ["not_a_place"]
 _SURNAME = re.compile(r"\w{2,}(?:yan|ian|ov|ova|ev|eva|dze|shvili|enko)$")
 _GIVEN_BEFORE = {"Irving", "Post", "Jr", "Sr"}
 _BILL = re.compile(r"\s+on\s+the\s+(?:one[\s-])?(?:dollar\s+)?(?:bill|banknote|note)\b", re.IGNORECASE)
+_WORDS = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"(\w+)[ \u00a0]$")
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_PUNCT_AFTER = re.compile(r"\s*[-–—,;:(]")
+_POSSESSIVE = re.compile(r"['’]s\b")
 _LIKENESS_BEFORE = re.compile(r"\b(?:portrait|bust|statue|likeness|face)\s+of\s+$", re.IGNORECASE)
 # After a people's adjective: its language ("Armenian: Մեղրի", "Russian-language"), or a state gone ("Empire").
 _LANGUAGE_AFTER = re.compile(r"\s*:|[\s-](?:language|speaking|speakers?|romanized|transliteration)\b", re.IGNORECASE)
@@ -51,7 +56,7 @@ def _sentence(text: str, start: int) -> str:
 
 def _next_words(text: str, end: int, count: int) -> list[str]:
     """The normalised words right after a mention (an English possessive 's is skipped)."""
-    words = re.findall(r"\w+", text[end : end + 60])
+    words = _WORDS.findall(text, end, end + 60)
     if words[:1] == ["s"] and text[end : end + 1] in "'’":
         words = words[1:]
     return [normalise(w) for w in words[:count]]
@@ -67,12 +72,12 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
     prev = normalise(before).split()
     if prev and prev[-1] in PERSON_CUES:
         return "a person's name"
-    qualifier = re.search(r"(\w+)[ \u00a0]$", before)
+    qualifier = _LAST_WORD.search(before)
     if qualifier and qualifier.group(1) in NAME_QUALIFIERS:
         return "part of a longer name"
     after = text[end:]
-    nxt = re.match(r"\s+(\w+)", after)
-    following = nxt.group(1) if nxt and not re.match(r"\s*[-–—,;:(]", after) else ""
+    nxt = _NEXT_WORD.match(after)
+    following = nxt.group(1) if nxt and not _PUNCT_AFTER.match(after) else ""
     # "Ararat Mirzoyan": a place name used as a given name, before a surname of the region.
     if following[:1].isupper() and (following in _GIVEN_BEFORE or _SURNAME.search(following)):
         return "a person's name"
@@ -82,7 +87,7 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
         if _FORMER_STATE_AFTER.match(after):
             return "a former state"
     words = _next_words(text, end, 1)
-    if words and words[0] in PERSON_AFTER and re.match(r"['’]s\b", after):
+    if words and words[0] in PERSON_AFTER and _POSSESSIVE.match(after):
         return "a person's likeness"
     if _BILL.match(after) or _LIKENESS_BEFORE.search(before):
         return "a person's likeness"

@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from geo.names import COUNTRY, REGION, TOWN, WIDE
 from geo.region import in_region
+from geo.spellings import SOUND_MIN
 from geo.spellings import sound as _sound
 
 __all__ = [
@@ -34,7 +35,6 @@ __all__ = [
 
 _FOLD = str.maketrans({"ı": "i", "ə": "e", "ğ": "g", "ş": "s", "ç": "c", "ö": "o", "ü": "u", "’": "'", "ʻ": "'"})
 _WORDS = re.compile(r"\w+")
-_SOUND_MIN = 5  # shorter names sound like too many words
 
 
 @lru_cache(maxsize=65536)
@@ -71,11 +71,14 @@ NamedPlaces = tuple[tuple[Place, tuple[str, ...]], ...]
 class Prebuilt:
     """The prebuilt names: name key → ids of its candidate records ("3,17"), turned into places when asked."""
 
-    def __init__(self, records: list[list], names: dict[str, str], first: dict[str, int]):
+    def __init__(
+        self, records: list[list], names: dict[str, str], first: dict[str, int], sounds: dict[str, str] | None = None
+    ):
         self._records = records
         self._places: dict[int, Place] = {}
         self.names = names
         self.first_words = first
+        self.sounds = sounds or {}
 
     def place(self, i: int) -> Place:
         found = self._places.get(i)
@@ -107,7 +110,6 @@ class Gazetteer:
         self._base = base
         self._resolve = resolve
         self._prefixes: frozenset[str] | None = None
-        self._sounds: dict[str, list[int]] | None = None
         self._overrides = overrides
         self._stand_in = dict(stand_in or {})
         self.case_sensitive = case_sensitive
@@ -150,16 +152,9 @@ class Gazetteer:
         return tuple(out.values())
 
     def sounding(self, key: str) -> tuple[Place, ...]:
-        """The deep-list villages whose one-word name sounds like ``key`` (see :func:`geo.spellings.sound`)."""
-        if self._sounds is None:  # made on the first call: most texts never need it
-            sounds: dict[str, list[int]] = {}
-            for name, ids in self._base.names.items():
-                if " " not in name and len(name) >= _SOUND_MIN:
-                    sounds.setdefault(_sound(name), []).extend(int(i) for i in ids.split(","))
-            self._sounds = sounds
-        ids = self._sounds.get(_sound(key), ()) if len(key) >= _SOUND_MIN else ()
-        places = (self._base.place(i) for i in dict.fromkeys(ids))
-        return tuple(p for p in places if p.source.startswith("Who's On First"))
+        """Azerbaijan's deep-list villages whose one-word name sounds like ``key`` (see :func:`geo.spellings.sound`)."""
+        ids = self._base.sounds.get(_sound(key)) if len(key) >= SOUND_MIN else None
+        return tuple(self._base.place(int(i)) for i in ids.split(",")) if ids else ()
 
     def names(self) -> list[str]:
         """Every name key, normalised."""
@@ -179,7 +174,8 @@ def prebuilt() -> Prebuilt:
         data = json.loads(path.read_text(encoding="utf-8"))
         names = dict(zip(data["keys"].split("\n"), data["ids"].split("\n"), strict=True))
         first = dict(zip(data["first_words"].split("\n"), map(int, data["first_counts"]), strict=True))
-        base = Prebuilt(data["records"], names, first)
+        sounds = dict(zip(data["sounds"].split("\n"), data["sound_ids"].split("\n"), strict=True))
+        base = Prebuilt(data["records"], names, first, sounds)
         base.place(len(data["records"]) - 1)  # a malformed record fails here, not mid-article
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise DataError(f"{path}: not a gazetteer file ({exc}); rebuild with: python -m geo.gazetteer_build") from exc

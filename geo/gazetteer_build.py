@@ -32,7 +32,7 @@ from geo.build_data import DATA_DIR, sha256, update_manifest
 from geo.gazetteer import normalise
 from geo.names import COUNTRIES, COUNTRY, REGION, STOPWORDS, TOWN, WIDE, WIDE_PLACES
 from geo.region import NEAR_BOX
-from geo.spellings import descriptive, variants
+from geo.spellings import SOUND_MIN, descriptive, sound, variants
 
 __all__ = ["OUT_NAME", "build", "main"]
 
@@ -201,6 +201,19 @@ def _villages(index: _Index, towns: list[tuple[int, dict]]) -> None:
             index.name(alias, i, (5, False, -pop))
 
 
+def _sounds(names: dict[str, list[int]], records: list[list]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for key, ids in names.items():
+        if " " in key or len(key) < SOUND_MIN:
+            continue
+        # Azerbaijan's villages only: the sound is read for Azerbaijani text
+        deep = [i for i in ids if records[i][6] == "AZ" and str(records[i][-1]).startswith("Who's On First")]
+        if deep:
+            bucket = out.setdefault(sound(key), [])
+            bucket += [i for i in deep if i not in bucket]
+    return dict(sorted(out.items()))
+
+
 def _first_words(names: dict[str, list[int]]) -> dict[str, int]:
     first: dict[str, int] = {}
     for key in names:
@@ -254,6 +267,10 @@ def build() -> dict:
         # words as lines, the counts as one digit each.
         "first_words": "\n".join(first := _first_words(names)),
         "first_counts": "".join(str(n) for n in first.values()),
+        # How each one-word village name sounds → its villages (see geo.spellings.sound), for names the data
+        # spells in another romanisation.
+        "sounds": "\n".join(sounds := _sounds(names, index.places)),
+        "sound_ids": "\n".join(",".join(map(str, ids)) for ids in sounds.values()),
     }
 
 

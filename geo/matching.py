@@ -17,6 +17,7 @@ from geo.spellings import armenian_latin
 __all__ = ["is_proper", "match_at"]
 
 # A word of an enumeration: after a comma, or before a comma or "and".
+_ARMENIAN = re.compile(r"[\u0531-\u0587]")
 _LISTED_BEFORE = re.compile(r",\s*$")
 _LISTED_AFTER = re.compile(r"\s*(?:,|və\b|and\b|и\b)")
 
@@ -40,6 +41,9 @@ def _forms(word: str, key: str, azerbaijani: bool) -> tuple[str, ...]:
 
 def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int, gaz: Gazetteer, azerbaijani: bool):
     """The longest name starting at word ``i``: (words, candidates, how it was read) or None."""
+    first = text[words[i].start()]
+    if first.islower() and first.isascii() and keys[i] != "the":
+        return None  # a Latin word in lower case starts no name (is_proper below would say so for each length)
     head = keys[i].split(" ", 1)[0]
     forms = None
     longest = gaz.first_words.get(head, 0)
@@ -66,7 +70,7 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
         found = _lookup(keys[i : i + n], gaz) if proper else ()
         if not found and proper and " " in keys[i] and n == 1:
             found = gaz.candidates(keys[i].split(" ", 1)[0])  # Bakü'den: the name before a Turkish suffix
-        if found and n == 1 and all(map(_deep, found)):
+        if found and n == 1 and _ARMENIAN.search(surface) and all(map(_deep, found)):
             # "Սյունիքի" is a hamlet of the deep list and the genitive of Syunik: the province's form wins.
             for form in forms if forms is not None else _forms(words[i].group(), keys[i], azerbaijani):
                 better = tuple(p for p in _lookup([form], gaz) if not _deep(p))
@@ -74,7 +78,7 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
                     return 1, better, f"read as {form.title()}"
         if found:
             return n, found, ""
-        if proper and any(is_cyrillic(w.group()) for w in words[i : i + n]):
+        if proper and is_cyrillic(surface):  # one of its words is
             lemmas = [
                 (russian_forms(w.group()) or (k,))[0] for w, k in zip(words[i : i + n], keys[i : i + n], strict=True)
             ]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["armenian_latin", "descriptive", "sound", "variants"]
+__all__ = ["SOUND_MIN", "armenian_latin", "descriptive", "sound", "variants"]
 
 # Azerbaijani letter → its English romanisation (Wikipedia's convention for the region's villages).
 _ENGLISH = str.maketrans(
@@ -77,6 +77,7 @@ _SOUNDS = (
     ("ya", "a"), ("ye", "e"), ("x", "h"), ("q", "k"), ("g", "k"), ("y", "i"), ("a", "e"), ("j", "c"),
 )  # fmt: skip
 _DOUBLE = re.compile(r"(.)\1+")
+SOUND_MIN = 5  # letters: shorter names sound like too many words
 
 
 def sound(key: str) -> str:
