@@ -34,7 +34,7 @@ SETS = {"tune": ROOT / "tune", "heldout": ROOT / "heldout", "fresh": ROOT / "fre
 # Sets of passages written by others (encyclopaedias, official lists), with our gold: see each folder's README.
 OUTSIDE = {"outside": ROOT / "outside", "outside_heldout": ROOT / "outside_heldout"}
 # Passages by others scored once and never tuned on: reported (bench), not held to targets.
-UNTUNED = {"outside_fresh": ROOT / "outside_fresh"}
+UNTUNED = {"outside_fresh": ROOT / "outside_fresh", "outside_fresh_az": ROOT / "outside_fresh_az"}
 
 # A finder: paragraph texts → per paragraph, (name, lon, lat) of each distinct place found, with the
 # gazetteer record's key as a fourth item where it has one.
