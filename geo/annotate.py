@@ -17,14 +17,12 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-import numpy as np
-
 from geo.articles import Article, paragraphs
 from geo.contexts import not_a_place
 from geo.evidence import deep as _deep
-from geo.evidence import has_evidence, needs_evidence
+from geo.evidence import has_evidence, km_points, nearest_km, needs_evidence
 from geo.evidence import km as _km
-from geo.gazetteer import WIDE, Gazetteer, Place, normalise, same_place
+from geo.gazetteer import BROAD_KINDS, WIDE, Gazetteer, Place, normalise, same_place
 from geo.matching import match_at
 from geo.morphology import has_azerbaijani
 from geo.names import COUNTRY_CODES, US_STATE_CUES
@@ -177,7 +175,7 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
             if how and confidence == "sure":
                 confidence, why = "likely", how
             # A far town has in-region namesakes as rivals too ("Almalıq" in a list of Kalbajar's villages).
-            rivals = _rivals(place, candidates) if place.in_region or place.kind not in _BROAD else ()
+            rivals = _rivals(place, candidates) if place.in_region or place.kind not in BROAD_KINDS else ()
             found.append(Mention(place, start, end, surface, confidence, why, rivals))
         i += n
     return _with_generic(text, found, dict(before or {}))
@@ -217,56 +215,45 @@ def remember(last: dict[str, Place], place: Place) -> None:
 BUDGET_S = 30.0
 
 
-# Kinds whose point says little of where a text is (a country's or a sea's middle): no context for a homonym.
-_BROAD = frozenset({"country", "region", "sea", "corridor", "route", "exclave"})
 _NEAR_ENOUGH_KM = 25.0  # a namesake this near the places around it is kept, whatever the others
 
 
 def _rivals(place: Place, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
     out: list[Place] = []
     for p in candidates:
-        if p.in_region and p.kind not in _BROAD and not any(same_place(p, q) for q in (place, *out)):
+        if p.in_region and p.kind not in BROAD_KINDS and not any(same_place(p, q) for q in (place, *out)):
             out.append(p)
     return tuple(out)
 
 
 def _anchors(mentions) -> dict[str, Place]:
     """The places a homonym is judged against: named without namesakes in the region, in it, and not broad."""
-    return {m.place.key: m.place for m in mentions if not m.rivals and m.place.in_region and m.place.kind not in _BROAD}
-
-
-def _points(places) -> tuple[np.ndarray, np.ndarray]:
-    """Places' longitudes and latitudes in radians, to measure many at once."""
-    coords = np.radians(np.array([(p.lon, p.lat) for p in places], dtype=float).reshape(-1, 2))
-    return coords[:, 0], coords[:, 1]
-
-
-def _nearest_km(place: Place, points: tuple[np.ndarray, np.ndarray]) -> float:
-    """The distance to the nearest of ``points``, as :func:`geo.evidence.km` measures it (equirectangular)."""
-    lon, lat = np.radians(place.lon), np.radians(place.lat)
-    x = (points[0] - lon) * np.cos((points[1] + lat) / 2)
-    return float(6371.0 * np.sqrt(x * x + (points[1] - lat) ** 2).min())
+    return {
+        m.place.key: m.place for m in mentions if not m.rivals and m.place.in_region and m.place.kind not in BROAD_KINDS
+    }
 
 
 def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
     """Each name with namesakes in the region goes to the namesake nearest the places named around it: in its
     paragraph if that names any, else in the whole article."""
     article = _anchors(m for e in excerpts for m in e.mentions)
-    article_points = _points(article.values())
+    article_points = km_points(article.values())
     out = []
     for e in excerpts:
         if not any(m.rivals for m in e.mentions):
             out.append(e)
             continue
         own = _anchors(e.mentions)
-        near, where, points = (own, "paragraph", _points(own.values())) if own else (article, "article", article_points)
+        near, where, points = (
+            (own, "paragraph", km_points(own.values())) if own else (article, "article", article_points)
+        )
         mentions = []
         for m in e.mentions:
             if not m.rivals or not near:
                 mentions.append(m)
                 continue
             options = [m.place, *m.rivals]
-            gaps = [_nearest_km(p, points) for p in options]
+            gaps = [nearest_km(p, points) for p in options]
             best = min(range(len(options)), key=gaps.__getitem__)
             # A village only the deep list holds takes a town's name, and any namesake a far town's, only
             # from a place beside it.
@@ -291,13 +278,13 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
 def _supported(excerpts: list[Excerpt]) -> list[Excerpt]:
     """Keep a deep-list village, or a small town by another name, only with evidence (see :mod:`geo.evidence`)."""
     sure = [[m for m in e.mentions if not needs_evidence(m.place, m.surface)] for e in excerpts]
-    article = [p for p in _anchors(m for mentions in sure for m in mentions).values()]
+    article = list(_anchors(m for mentions in sure for m in mentions).values())
     out = []
     for e, firm in zip(excerpts, sure, strict=True):
         if len(firm) == len(e.mentions):
             out.append(e)
             continue
-        own = [m.place for m in firm if m.place.in_region and m.place.kind not in _BROAD]
+        own = [m.place for m in firm if m.place.in_region and m.place.kind not in BROAD_KINDS]
         kept = tuple(m for m in e.mentions if has_evidence(m.place, e.text, m.start, m.end, own, article))
         out.append(replace(e, mentions=kept))
     return out

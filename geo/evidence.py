@@ -13,9 +13,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import numpy as np
+
 from geo.gazetteer import Place, normalise
 
-__all__ = ["deep", "has_evidence", "km", "needs_evidence"]
+__all__ = ["deep", "has_evidence", "km", "km_points", "nearest_km", "needs_evidence"]
 
 _SETTLEMENT_CUE = re.compile(
     r"(?i)\b(?:villages?|hamlets?|settlements?|communit(?:y|ies)|town|села?|сёл|селе|сел[оа]м?|деревн\w*|посёл\w*|"
@@ -53,6 +55,19 @@ def km(a: Place, b: Place) -> float:
     """An equirectangular distance: enough to rank namesakes a few to a few hundred kilometres apart."""
     x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
     return 6371.0 * math.hypot(x, math.radians(b.lat - a.lat))
+
+
+def km_points(places: Iterable[Place]) -> tuple[np.ndarray, np.ndarray]:
+    """Places' longitudes and latitudes in radians, for :func:`nearest_km`."""
+    coords = np.radians(np.array([(p.lon, p.lat) for p in places], dtype=float).reshape(-1, 2))
+    return coords[:, 0], coords[:, 1]
+
+
+def nearest_km(place: Place, points: tuple[np.ndarray, np.ndarray]) -> float:
+    """:func:`km` to the nearest of ``points`` (from :func:`km_points`), measured for them all at once."""
+    lon, lat = np.radians(place.lon), np.radians(place.lat)
+    x = (points[0] - lon) * np.cos((points[1] + lat) / 2)
+    return float(6371.0 * np.sqrt(x * x + (points[1] - lat) ** 2).min())
 
 
 def has_evidence(

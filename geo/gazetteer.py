@@ -20,6 +20,7 @@ from geo.spellings import SOUND_MIN
 from geo.spellings import sound as _sound
 
 __all__ = [
+    "BROAD_KINDS",
     "COUNTRY",
     "REGION",
     "TOWN",
@@ -66,6 +67,9 @@ class Place:
 
 
 NamedPlaces = tuple[tuple[Place, tuple[str, ...]], ...]
+
+# Kinds whose point says little of where a text is (a country's or a sea's middle): no context for a homonym.
+BROAD_KINDS = frozenset({"country", "region", "sea", "corridor", "route", "exclave"})
 
 
 class Prebuilt:

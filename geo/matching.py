@@ -16,8 +16,8 @@ from geo.spellings import armenian_latin
 
 __all__ = ["is_proper", "match_at"]
 
-# A word of an enumeration: after a comma, or before a comma or "and".
 _ARMENIAN = re.compile(r"[\u0531-\u0587]")
+# A word of an enumeration: after a comma, or before a comma or "and".
 _LISTED_BEFORE = re.compile(r",\s*$")
 _LISTED_AFTER = re.compile(r"\s*(?:,|və\b|and\b|и\b)")
 
@@ -72,7 +72,8 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
             found = gaz.candidates(keys[i].split(" ", 1)[0])  # Bakü'den: the name before a Turkish suffix
         if found and n == 1 and _ARMENIAN.search(surface) and all(map(_deep, found)):
             # "Սյունիքի" is a hamlet of the deep list and the genitive of Syunik: the province's form wins.
-            for form in forms if forms is not None else _forms(words[i].group(), keys[i], azerbaijani):
+            forms = forms if forms is not None else _forms(words[i].group(), keys[i], azerbaijani)
+            for form in forms:
                 better = tuple(p for p in _lookup([form], gaz) if not _deep(p))
                 if better and _trusted(better[0]):
                     return 1, better, f"read as {form.title()}"

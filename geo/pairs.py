@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from geo.evidence import km
-from geo.gazetteer import Place
+from geo.gazetteer import BROAD_KINDS, Place
 
 __all__ = ["one_place_per_pair"]
 
@@ -33,7 +33,6 @@ _FORMERLY = re.compile(
 _LIST = re.compile(r"[\s,;]+")
 _PAIR_KM = 10.0
 _RENAMED_KM = 25.0
-_BROAD = frozenset({"country", "region", "sea", "corridor", "route", "exclave"})
 
 
 class _Mention(Protocol):
@@ -61,7 +60,9 @@ def one_place_per_pair(text: str, mentions: Sequence[M]) -> tuple[M, ...]:
             continue
         renamed = None
         if _SLASH.fullmatch(text, a.end, b.start) and km(a.place, b.place) > _PAIR_KM:
-            others = [m.place for j, m in enumerate(mentions) if j not in (i - 1, i) and m.place.kind not in _BROAD]
+            others = [
+                m.place for j, m in enumerate(mentions) if j not in (i - 1, i) and m.place.kind not in BROAD_KINDS
+            ]
             if others:
                 gap = [min(km(m.place, o) for o in others) for m in (a, b)]
                 dropped.add(i if gap[1] > gap[0] else i - 1)
