@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from geo.articles import Article, paragraphs
 from geo.contexts import not_a_place
 from geo.evidence import deep as _deep
-from geo.evidence import has_evidence, km_points, nearest_km, needs_evidence
-from geo.evidence import km as _km
+from geo.evidence import has_evidence, km_points, km_to, nearest_km, needs_evidence
 from geo.gazetteer import BROAD_KINDS, WIDE, Gazetteer, Place, normalise, same_place
-from geo.matching import match_at
+from geo.matching import match_at, may_start
 from geo.morphology import has_azerbaijani
 from geo.names import COUNTRY_CODES, US_STATE_CUES
 from geo.pairs import one_place_per_pair
@@ -32,7 +32,8 @@ __all__ = ["BUDGET_S", "CONFIDENCE_WORDS", "GENERIC", "Excerpt", "Mention", "ann
 
 # "U.S." is one word; "Armenia's" is "Armenia" and "s"; "Xi'an" is one word.
 _WORD = re.compile(r"\w+(?:['’]\w{2,}\b(?<!['’]s\b))?(?:\.\w+)*\.?")
-_JOIN = re.compile(r"[\s\-/–]*")
+_BREAK = re.compile(r"[^\w\s\-/–]")
+_SENTENCE_END = re.compile(r"\w{4,}\.")
 # The first part of a Russian compound adjective ("Нагорно-", "Северо-") and the hyphen and word after it.
 _COMPOUND_HEAD = re.compile(r"[А-Яа-яЁё]+[оеОЕ]")
 _COMPOUND_NEXT = re.compile(r"-[А-Яа-яЁё]")
@@ -145,19 +146,22 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
     before : kind of place → the last such place named earlier in the article, for "the route" and the like.
     """
     words = list(_WORD.finditer(text))
-    keys = [normalise(w.group()) for w in words]
-    # Whether the text between word j and j + 1 lets them form one name.
-    joins = [_JOIN.fullmatch(text, words[j].end(), words[j + 1].start()) is not None for j in range(len(words) - 1)]
+    groups = [w.group() for w in words]
+    keys = [normalise(g) for g in groups]
+    joins = _joins(text, words)
     azerbaijani = has_azerbaijani(text)
     found: list[Mention] = []
     i = 0
-    while i < len(words):
+    for j in may_start(groups, keys, gaz, azerbaijani):
+        if j < i:
+            continue  # inside the name found before
+        i = j
         match = match_at(text, words, keys, joins, i, gaz, azerbaijani)
         if match is None:
-            i += 1
             continue
         n, candidates, how = match
         start, end = words[i].start(), words[i + n - 1].end()
+        end -= bool(_SENTENCE_END.fullmatch(groups[i + n - 1]))  # the full stop is the sentence's
         surface = text[start:end]
         country = candidates[0].kind == "country"
         if not not_a_place(text, start, end, " ".join(keys[i : i + n]), country):
@@ -181,11 +185,28 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
     return _with_generic(text, found, dict(before or {}))
 
 
+def _joins(text: str, words: list[re.Match]) -> list[bool]:
+    """Whether the text between word j and j + 1 lets them form one name: it does unless a mark other than a
+    space, a hyphen, a slash or a dash lies between them (found by one pass over the text's few marks), or
+    word j ends a sentence."""
+    # A full stop after a word (not "St." or "U.S.") ends a sentence: "Lachin. Corridor talks" are two.
+    joins = [not _SENTENCE_END.fullmatch(w.group()) for w in words[:-1]]
+    ends = [w.end() for w in words]
+    for mark in _BREAK.finditer(text):
+        j = bisect_right(ends, mark.start()) - 1
+        if 0 <= j < len(joins) and mark.start() < words[j + 1].start():
+            joins[j] = False
+    return joins
+
+
 def _with_generic(text: str, found: list[Mention], last: dict[str, Place]) -> list[Mention]:
     """Add "the route" and the like, each pointing at the last place of its kinds named before it."""
+    generic = list(_GENERIC.finditer(text))
+    if not generic:
+        return found
     extra = []
     events = sorted(
-        [(m.start, "named", m) for m in found] + [(g.start(), "generic", g) for g in _GENERIC.finditer(text)],
+        [(m.start, "named", m) for m in found] + [(g.start(), "generic", g) for g in generic],
         key=lambda e: e[0],
     )
     for start, what, item in events:
@@ -219,6 +240,8 @@ _NEAR_ENOUGH_KM = 25.0  # a namesake this near the places around it is kept, wha
 
 
 def _rivals(place: Place, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
+    if len(candidates) == 1 and candidates[0] is place:
+        return ()
     out: list[Place] = []
     for p in candidates:
         if p.in_region and p.kind not in BROAD_KINDS and not any(same_place(p, q) for q in (place, *out)):
@@ -253,7 +276,7 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
                 mentions.append(m)
                 continue
             options = [m.place, *m.rivals]
-            gaps = [nearest_km(p, points) for p in options]
+            gaps = nearest_km(options, points)
             best = min(range(len(options)), key=gaps.__getitem__)
             # A village only the deep list holds takes a town's name, and any namesake a far town's, only
             # from a place beside it.
@@ -264,7 +287,7 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
                 and gaps[best] < 0.5 * gaps[0]
                 and not (deep_only and gaps[best] > _NEAR_ENOUGH_KM)
             ):
-                anchor = min(near.values(), key=lambda a: _km(options[best], a))
+                anchor = list(near.values())[int(km_to([options[best]], points)[0].argmin())]
                 why = (
                     f"one of {len(options)} places so named in the region; the one near {anchor.name}, "
                     f"named in the same {where}"

@@ -28,7 +28,9 @@ _SURNAME = re.compile(r"\w{2,}(?:yan|ian|ov|ova|ev|eva|dze|shvili|enko)$")
 _GIVEN_BEFORE = {"Irving", "Post", "Jr", "Sr"}
 _BILL = re.compile(r"\s+on\s+the\s+(?:one[\s-])?(?:dollar\s+)?(?:bill|banknote|note)\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
-_LAST_WORD = re.compile(r"(\w+)[ \u00a0]$")
+# The word before a space, read backwards from the mention: "Nor " of "Nor Meghri".
+_LAST_WORD_BACK = re.compile(r"[ \u00a0](\w+)")
+_AHEAD = re.compile(r"\W*(\w+)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _PUNCT_AFTER = re.compile(r"\s*[-–—,;:(]")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -54,12 +56,12 @@ def _sentence(text: str, start: int) -> str:
     return text[begin : min(stops) if stops else len(text)]
 
 
-def _next_words(text: str, end: int, count: int) -> list[str]:
-    """The normalised words right after a mention (an English possessive 's is skipped)."""
-    words = _WORDS.findall(text, end, end + 60)
-    if words[:1] == ["s"] and text[end : end + 1] in "'’":
-        words = words[1:]
-    return [normalise(w) for w in words[:count]]
+def _next_word(text: str, end: int) -> str:
+    """The normalised word right after a mention (an English possessive 's is skipped)."""
+    found = _AHEAD.match(text, end, end + 60)
+    if found and found.group(1) == "s" and text[end : end + 1] in "'’":
+        found = _AHEAD.match(text, found.end(), end + 60)
+    return normalise(found.group(1)) if found else ""
 
 
 def not_a_place(text: str, start: int, end: int, key: str, country: bool = False) -> str:
@@ -72,10 +74,10 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
     prev = normalise(before).split()
     if prev and prev[-1] in PERSON_CUES:
         return "a person's name"
-    qualifier = _LAST_WORD.search(before)
-    if qualifier and qualifier.group(1) in NAME_QUALIFIERS:
+    qualifier = _LAST_WORD_BACK.match(before[::-1])
+    if qualifier and qualifier.group(1)[::-1] in NAME_QUALIFIERS:
         return "part of a longer name"
-    after = text[end:]
+    after = text[end : end + 120]  # what follows a name, within the few words the rules look at
     nxt = _NEXT_WORD.match(after)
     following = nxt.group(1) if nxt and not _PUNCT_AFTER.match(after) else ""
     # "Ararat Mirzoyan": a place name used as a given name, before a surname of the region.
@@ -86,10 +88,9 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
             return "a language's name"
         if _FORMER_STATE_AFTER.match(after):
             return "a former state"
-    words = _next_words(text, end, 1)
-    if words and words[0] in PERSON_AFTER and _POSSESSIVE.match(after):
+    if _POSSESSIVE.match(after) and _next_word(text, end) in PERSON_AFTER:
         return "a person's likeness"
-    if _BILL.match(after) or _LIKENESS_BEFORE.search(before):
+    if _BILL.match(after) or (before.rstrip()[-2:].lower() == "of" and _LIKENESS_BEFORE.search(before)):
         return "a person's likeness"
     # "Armenian wine" is still Armenia's; "Ararat brandy" and "Paris Agreement" are not the places.
     if following and not country and normalise(following) in NOT_PLACE_AFTER:
@@ -101,6 +102,6 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
         # A paragraph about football makes every club's name in it the club's, not the place's.
         if _cued(normalise(text), SPORTS_CUES) or _cued(normalise(_sentence(text, start)), SPORTS_SENTENCE_CUES):
             return "a sports club"
-    if _SAINT_BEFORE.search(before):
+    if ("բ" in before or "Sur" in before) and _SAINT_BEFORE.search(before):
         return "a church or a saint"
     return ""

@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
 from geo.gazetteer import Place, normalise
 
-__all__ = ["deep", "has_evidence", "km", "km_points", "nearest_km", "needs_evidence"]
+__all__ = ["deep", "has_evidence", "km", "km_points", "km_to", "nearest_km", "needs_evidence"]
 
 _SETTLEMENT_CUE = re.compile(
     r"(?i)\b(?:villages?|hamlets?|settlements?|communit(?:y|ies)|town|села?|сёл|селе|сел[оа]м?|деревн\w*|посёл\w*|"
@@ -63,11 +63,17 @@ def km_points(places: Iterable[Place]) -> tuple[np.ndarray, np.ndarray]:
     return coords[:, 0], coords[:, 1]
 
 
-def nearest_km(place: Place, points: tuple[np.ndarray, np.ndarray]) -> float:
-    """:func:`km` to the nearest of ``points`` (from :func:`km_points`), measured for them all at once."""
-    lon, lat = np.radians(place.lon), np.radians(place.lat)
+def km_to(places: Sequence[Place], points: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """:func:`km` from each of ``places`` (rows) to each of ``points`` (columns, from :func:`km_points`),
+    measured for them all at once."""
+    lon, lat = (x[:, None] for x in km_points(places))
     x = (points[0] - lon) * np.cos((points[1] + lat) / 2)
-    return float(6371.0 * np.sqrt(x * x + (points[1] - lat) ** 2).min())
+    return 6371.0 * np.sqrt(x * x + (points[1] - lat) ** 2)
+
+
+def nearest_km(places: Sequence[Place], points: tuple[np.ndarray, np.ndarray]) -> list[float]:
+    """:func:`km` from each of ``places`` to the nearest of ``points``."""
+    return km_to(places, points).min(axis=1).tolist()
 
 
 def has_evidence(

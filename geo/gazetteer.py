@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from geo.names import COUNTRY, REGION, TOWN, WIDE
 from geo.region import in_region
@@ -30,6 +30,7 @@ __all__ = [
     "Prebuilt",
     "gazetteer",
     "normalise",
+    "partial_names",
     "prebuilt",
     "same_place",
 ]
@@ -61,12 +62,14 @@ class Place:
     country: str = ""
     population: int = 0
 
-    @property
+    @cached_property
     def in_region(self) -> bool:
         return in_region(self.lon, self.lat)
 
 
 NamedPlaces = tuple[tuple[Place, tuple[str, ...]], ...]
+
+_MEMO_MAX = 100_000
 
 # Kinds whose point says little of where a text is (a country's or a sea's middle): no context for a homonym.
 BROAD_KINDS = frozenset({"country", "region", "sea", "corridor", "route", "exclave"})
@@ -76,13 +79,19 @@ class Prebuilt:
     """The prebuilt names: name key → ids of its candidate records ("3,17"), turned into places when asked."""
 
     def __init__(
-        self, records: list[list], names: dict[str, str], first: dict[str, int], sounds: dict[str, str] | None = None
+        self,
+        records: list[list],
+        names: dict[str, str],
+        first: dict[str, int],
+        sounds: dict[str, str] | None = None,
+        partial: frozenset[str] = frozenset(),
     ):
         self._records = records
         self._places: dict[int, Place] = {}
         self.names = names
         self.first_words = first
         self.sounds = sounds or {}
+        self.partial = partial
 
     def place(self, i: int) -> Place:
         found = self._places.get(i)
@@ -123,6 +132,14 @@ class Gazetteer:
         for key in overrides:
             words = key.split()
             self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+        self._partial = base.partial | frozenset(partial_names(overrides))
+        # Names found, by key: an article names the same places again and again.
+        self._found: dict[str, tuple[Place, ...]] = {}
+        self._sounded: dict[str, tuple[Place, ...]] = {}
+
+    def continues(self, key: str) -> bool:
+        """Whether ``key`` (two or more words) is a name or the start of a longer one."""
+        return key in self._partial or key in self._overrides or key in self._base.names
 
     def get(self, key: str) -> Place | None:
         """The best candidate for a name, or None."""
@@ -140,6 +157,14 @@ class Gazetteer:
 
     def candidates(self, key: str) -> tuple[Place, ...]:
         """Every candidate for a name, best first."""
+        found = self._found.get(key)
+        if found is None:
+            found = self._candidates(key)
+            if found:
+                self._found[key] = found
+        return found
+
+    def _candidates(self, key: str) -> tuple[Place, ...]:
         found = self._overrides.get(key)
         if found is None:
             found = self._base.candidates(key)
@@ -157,8 +182,13 @@ class Gazetteer:
 
     def sounding(self, key: str) -> tuple[Place, ...]:
         """Azerbaijan's deep-list villages whose one-word name sounds like ``key`` (see :func:`geo.spellings.sound`)."""
-        ids = self._base.sounds.get(_sound(key)) if len(key) >= SOUND_MIN else None
-        return tuple(self._base.place(int(i)) for i in ids.split(",")) if ids else ()
+        found = self._sounded.get(key)
+        if found is None:
+            ids = self._base.sounds.get(_sound(key)) if len(key) >= SOUND_MIN else None
+            found = tuple(self._base.place(int(i)) for i in ids.split(",")) if ids else ()
+            if len(self._sounded) < _MEMO_MAX:  # a text of made-up words cannot fill the memory
+                self._sounded[key] = found
+        return found
 
     def names(self) -> list[str]:
         """Every name key, normalised."""
@@ -166,6 +196,16 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return len(self.names())
+
+
+def partial_names(names: Collection[str]) -> list[str]:
+    """The first two or more words of a longer name that are no name themselves ("republic of"): a
+    finder reading "Republic of Armenia" word by word stops at the first run of words no name starts with."""
+    out: set[str] = set()
+    for key in names:
+        words = key.split()
+        out.update(p for n in range(2, len(words)) if (p := " ".join(words[:n])) not in names)
+    return sorted(out)
 
 
 @cache
@@ -179,7 +219,7 @@ def prebuilt() -> Prebuilt:
         names = dict(zip(data["keys"].split("\n"), data["ids"].split("\n"), strict=True))
         first = dict(zip(data["first_words"].split("\n"), map(int, data["first_counts"]), strict=True))
         sounds = dict(zip(data["sounds"].split("\n"), data["sound_ids"].split("\n"), strict=True))
-        base = Prebuilt(data["records"], names, first, sounds)
+        base = Prebuilt(data["records"], names, first, sounds, frozenset(data["partial"].split("\n")))
         base.place(len(data["records"]) - 1)  # a malformed record fails here, not mid-article
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise DataError(f"{path}: not a gazetteer file ({exc}); rebuild with: python -m geo.gazetteer_build") from exc

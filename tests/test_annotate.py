@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import shapely
 
-from geo.annotate import annotate
+from geo.annotate import annotate, find_places
 from geo.articles import ArticleError, decode_article, paragraphs, read_article
 from geo.measure import length_km
 from layers.excerpts import seed_article
@@ -193,3 +193,13 @@ def test_cli_annotate_binary_file_fails_cleanly(tmp_path):
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 1 and "binary" in proc.stderr
     assert not out.exists()
+
+
+def test_a_mark_between_two_words_keeps_them_two_names():
+    from layers.registry import place_finder
+
+    gaz = place_finder()
+    whole = find_places("He crossed the Lachin corridor today.", gaz)
+    broken = find_places("He reached Lachin. Corridor talks followed.", gaz)
+    assert [m.surface for m in whole] == ["Lachin corridor"]
+    assert [m.surface for m in broken] == ["Lachin"]

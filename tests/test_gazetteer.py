@@ -55,3 +55,14 @@ def test_each_curated_feature_lies_in_the_countries_its_row_names():
         assert shapely.union_all(polygons).buffer(reach).contains(point), (row["id"], row["country"])
         checked += 1
     assert checked == len(rows)  # every row names a country the map draws
+
+
+def test_every_start_of_a_longer_name_is_known_so_the_finder_reads_on():
+    from layers.registry import place_finder
+
+    gaz = place_finder()
+    starts = {" ".join(key.split()[:n]) for key in gaz.names() for n in range(2, len(key.split()))}
+    assert len(starts) > 10_000
+    assert all(gaz.continues(s) for s in starts)
+    assert gaz.continues("republic of") and gaz.continues("republic of the")
+    assert not gaz.continues("republic of armenia said")
