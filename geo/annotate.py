@@ -7,7 +7,7 @@ namesakes in the region goes to the one nearest the other places the paragraph, 
 names ("Martuni" beside Lake Sevan is Gegharkunik's, beside Stepanakert it is Khojavend). Names
 used for people, products, treaties and clubs are dropped (:mod:`geo.contexts`), and "the route",
 "the corridor", "the exclave", "the river" and "the lake" point at the nearest such place named
-before them in the article.
+before them in the article; in an article that opens with a village's name, "the village" is that village.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from geo.gazetteer import BROAD_KINDS, WIDE, Gazetteer, Place, normalise, same_p
 from geo.matching import match_at, may_start
 from geo.morphology import has_azerbaijani
 from geo.names import COUNTRY_CODES, US_STATE_CUES
-from geo.pairs import one_place_per_pair
+from geo.pairs import names_learned, one_place_per_pair
 
 __all__ = ["BUDGET_S", "CONFIDENCE_WORDS", "GENERIC", "Excerpt", "Mention", "annotate", "find_places", "link_events"]
 
@@ -267,6 +267,9 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
             out.append(e)
             continue
         own = _anchors(e.mentions)
+        if own and all(p.kind == "province" for p in own.values()):
+            # a province's point is its capital: too coarse alone to choose between villages 30 km apart
+            own = {**article, **own}
         near, where, points = (
             (own, "paragraph", km_points(own.values())) if own else (article, "article", article_points)
         )
@@ -326,7 +329,62 @@ def annotate(article: Article, gaz: Gazetteer, budget_s: float = BUDGET_S) -> li
         for m in mentions:
             remember(last, m.place)
         out.append(Excerpt(paragraph=i, text=para, mentions=mentions))
-    return _supported([replace(e, mentions=one_place_per_pair(e.text, e.mentions)) for e in _settle(out)])
+    paired = [replace(e, mentions=one_place_per_pair(e.text, e.mentions)) for e in _settle(out)]
+    return _the_village(_supported(_one_sense(paired)))
+
+
+# "The village was occupied in 1992", "close to the village"; not "the village of Dahraz".
+_THE_VILLAGE = re.compile(r"\b[Tt]he village\b(?!\s+(?:of|to|from|that|which|where)\b)")
+
+
+def _the_village(excerpts: list[Excerpt]) -> list[Excerpt]:
+    """In an article that opens with a settlement's name, as an encyclopaedia's does ("Qorçu (Gorchu) is a
+    village in …"), "the village" is that settlement. (The last one named would often be another: "64 km
+    from Lachin. The village …".)"""
+    first = excerpts[0].mentions[:1] if excerpts else ()
+    if not (first and first[0].start == 0 and first[0].place.kind in {"village", "town"}):
+        return excerpts
+    subject, lead = first[0].place, first[0].surface
+    if lead.isupper():
+        return excerpts  # a dateline ("YEREVAN, Feb 9"), not the article's subject
+    out = []
+    for e in excerpts:
+        extra = [
+            Mention(
+                subject,
+                g.start(),
+                g.end(),
+                g.group(),
+                "inferred",
+                f"“{g.group()}” → {subject.name}, which the article is about",
+            )
+            for g in _THE_VILLAGE.finditer(e.text)
+            if not any(m.start <= g.start() < m.end for m in e.mentions)
+        ]
+        out.append(replace(e, mentions=tuple(sorted((*e.mentions, *extra), key=lambda m: m.start))) if extra else e)
+    return out
+
+
+def _one_sense(excerpts: list[Excerpt]) -> list[Excerpt]:
+    """A place's names given together ("Sarnaghbyur (Armenian: …) or Aghbulag") draw it, here and wherever
+    the article uses one of them again."""
+    grouped, learned = [], {}
+    for e in excerpts:
+        mentions, names = names_learned(e.text, e.mentions)
+        grouped.append(replace(e, mentions=mentions) if names else e)
+        learned.update(names)
+    if not learned:
+        return excerpts
+    out = []
+    for e in grouped:
+        mentions = tuple(
+            replace(m, place=p, rivals=(), confidence="likely", why=f"named as {p.name} earlier in the article")
+            if (p := learned.get(normalise(m.surface))) is not None and not same_place(m.place, p)
+            else m
+            for m in e.mentions
+        )
+        out.append(replace(e, mentions=mentions))
+    return out
 
 
 def link_events(text: str, events: list[dict[str, str]]) -> list[str]:

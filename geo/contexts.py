@@ -44,6 +44,14 @@ _PEOPLES = frozenset(
 )
 # (An SSR is kept: the Armenian SSR is Armenia's land; the Russian Empire is not Russia's.)
 _FORMER_STATE_AFTER = re.compile(r"\s+(?:Empire|Khanate)\b")
+_FORMER_STATE_BEFORE = frozenset({"imperial", "tsarist"})  # "ceded to Imperial Russia"
+# "an Armenian-majority population", "ethnic Azerbaijani refugees", "two Armenian churches": who lives or
+# lived there, not which state.
+_PEOPLE_AFTER = re.compile(
+    r"[\s-](?:majority|minority|population|inhabitants|residents|villagers|refugees|community|communities|"
+    r"church(?:es)?|monaster(?:y|ies)|cemeter(?:y|ies)|khachkars?)\b",
+    re.IGNORECASE,
+)
 
 
 def _cued(text: str, cues: frozenset[str]) -> bool:
@@ -83,11 +91,15 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
     # "Ararat Mirzoyan": a place name used as a given name, before a surname of the region.
     if following[:1].isupper() and (following in _GIVEN_BEFORE or _SURNAME.search(following)):
         return "a person's name"
+    if country and prev and prev[-1] in _FORMER_STATE_BEFORE:
+        return "a former state"
     if country and key in _PEOPLES:
         if _LANGUAGE_AFTER.match(after):
             return "a language's name"
         if _FORMER_STATE_AFTER.match(after):
             return "a former state"
+        if _PEOPLE_AFTER.match(after) or (prev and prev[-1] == "ethnic"):
+            return "a people, not its state"
     if _POSSESSIVE.match(after) and _next_word(text, end) in PERSON_AFTER:
         return "a person's likeness"
     if _BILL.match(after) or (before.rstrip()[-2:].lower() == "of" and _LIKENESS_BEFORE.search(before)):

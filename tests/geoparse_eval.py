@@ -32,9 +32,14 @@ ROOT = Path(__file__).parent / "data" / "geoparse"
 # Sets written for tripp-map, in our own words.
 SETS = {"tune": ROOT / "tune", "heldout": ROOT / "heldout", "fresh": ROOT / "fresh"}
 # Sets of passages written by others (encyclopaedias, official lists), with our gold: see each folder's README.
-OUTSIDE = {"outside": ROOT / "outside", "outside_heldout": ROOT / "outside_heldout"}
+# (outside_fresh was scored once untouched, 2026-12-03, then its errors were fixed: it is tuned on now.)
+OUTSIDE = {
+    "outside": ROOT / "outside",
+    "outside_heldout": ROOT / "outside_heldout",
+    "outside_fresh": ROOT / "outside_fresh",
+}
 # Passages by others scored once and never tuned on: reported (bench), not held to targets.
-UNTUNED = {"outside_fresh": ROOT / "outside_fresh", "outside_fresh_az": ROOT / "outside_fresh_az"}
+UNTUNED = {"outside_fresh_az": ROOT / "outside_fresh_az"}
 
 # A finder: paragraph texts → per paragraph, (name, lon, lat) of each distinct place found, with the
 # gazetteer record's key as a fourth item where it has one.
@@ -99,6 +104,16 @@ def score_article(
             keys = {wanted[k] for k in _names(name) & set(wanted)}
             if not keys and record and records is not None:
                 keys = {entry for spelling, entry in wanted.items() if record[0] in records(spelling)}
+            if not keys and lon is not None:
+                # drawn at the published point of a place the paragraph names, under another spelling
+                # ("Agbulaq" for "Sarnaghbyur", a name the gazetteer holds for a namesake only)
+                gaps = {
+                    entry: GEOD.inv(where[entry][1], where[entry][0], lon, lat)[2]
+                    for entry in set(wanted.values())
+                    if entry in where and where[entry][2] <= 10_000
+                }
+                near = [entry for entry, metres in gaps.items() if metres <= where[entry][2]]
+                keys = {min(near, key=gaps.__getitem__)} if near else set()
             if not keys:
                 fp += 1
                 errors.append(f"paragraph {number}: found {name} (not in gold)")

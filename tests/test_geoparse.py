@@ -62,12 +62,16 @@ def test_each_article_meets_the_targets(name):
         assert not score.misplaced, (article, score.misplaced)
 
 
+_OUTSIDE_SIZE = {"outside": (6, 100), "outside_heldout": (7, 100), "outside_fresh": (4, 35)}
+
+
 @pytest.mark.parametrize("name", sorted(OUTSIDE))
 def test_text_others_wrote_meets_the_targets(name):
     scores = score_set(OUTSIDE[name], ours, records)
     tp, fp, fn = (sum(getattr(s, k) for s in scores.values()) for k in ("tp", "fp", "fn"))
     errors = {article: score.errors for article, score in scores.items()}
-    assert len(scores) >= 6 and tp >= 100
+    passages, places = _OUTSIDE_SIZE[name]  # a set that shrank would pass too easily
+    assert len(scores) >= passages and tp >= places
     assert tp / (tp + fp) >= 0.93 and tp / (tp + fn) >= 0.85, errors
     for article, score in scores.items():
         assert score.recall >= 0.8, (article, score.errors)
@@ -336,3 +340,42 @@ def test_a_range_and_a_river_named_after_places_are_the_range_and_the_river():
     found = {p.name for p in _places("On the Meghri mountain range, the Tartarchay rises.")}
     assert found == {"Meghri Range", "Tartar (river)"}  # not Meghri town, not Tartar town
     assert [p.name for p in _places("Tartar")] != ["Tartar (river)"]
+
+
+def test_a_name_its_glosses_and_its_other_name_are_one_place_for_the_whole_article():
+    # Sarnaghbyur of Askeran: the gazetteer holds it only as Ağbulaq; another Sarnaghbyur is in Shirak.
+    excerpts = ours(
+        [
+            "Sarnaghbyur (Armenian: Սառնաղբյուր) or Aghbulag (Azerbaijani: Ağbulaq) is a village near Askeran.",
+            "Its school reopened. The community of Sarnaghbyur includes the village of Dahraz.",
+        ]
+    )
+    for paragraph in excerpts:
+        village = [p for p in paragraph if p[0] not in {"Askeran / Əsgəran", "Dagraz"}]
+        assert len(village) == 1 and _km(_Point(*village[0][1:3]), 39.87583, 46.89694) < 5, village
+    # "or" alone joins no names: two places
+    assert {n for n, *_ in ours(["Talks may be held in Yerevan or Baku."])[0]} == {"Yerevan", "Baku"}
+
+
+def test_a_people_named_for_who_lives_there_is_not_its_state():
+    (found,) = ours(["The village has an ethnic Armenian-majority population; Azerbaijani refugees left."])
+    assert found == []
+    assert "Armenia" in {n for n, *_ in ours(["Armenian officials met in Goris."])[0]}
+
+
+class _Point:
+    def __init__(self, lon: float, lat: float):
+        self.lon, self.lat = lon, lat
+
+
+def test_the_village_is_the_one_the_article_opens_with_and_imperial_russia_no_country():
+    qorcu, later = ours(
+        [
+            "Qorçu (Gorchu) is a village in the Lachin District of Azerbaijan, 64 kilometres from Lachin.",
+            "The village was occupied in 1992. In 1828 the region was ceded to Imperial Russia.",
+        ]
+    )
+    assert [n for n, *_ in later] == ["Qorcu"]  # not Lachin, the settlement named last
+    # a dateline is no subject: "the village" there is left alone
+    (dated,) = ours(["YEREVAN, Feb 9 — Shelling hit the village overnight."])
+    assert [n for n, *_ in dated] == ["Yerevan"]
