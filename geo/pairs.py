@@ -134,6 +134,8 @@ def names_learned(text: str, mentions: Sequence[M]) -> tuple[tuple[M, ...], dict
         for j, m in zip(group, members, strict=True):
             if not same_place(m.place, place):
                 names = ", ".join(x.surface for x in members if x is not m)
-                out[j] = replace(m, place=place, rivals=(), confidence="likely", why=f"one place with {names}, beside it")
+                out[j] = replace(
+                    m, place=place, rivals=(), confidence="likely", why=f"one place with {names}, beside it"
+                )
                 learned[normalise(m.surface)] = place
     return tuple(out), learned

@@ -69,7 +69,7 @@ def text_version_html(
             rows.append(
                 f'<li><p class="tripp-text-para" dir="auto"{lang_attr}>{esc(row.text)}</p>'
                 f'<p class="tripp-text-meta">{say("Places:", lang)} {places}'
-                f'{" · " + esc(meta) if meta else ""}</p></li>'
+                f"{' · ' + esc(meta) if meta else ''}</p></li>"
             )
         parts.append(f"<h3>{say('The article, paragraph by paragraph', lang)}</h3><ol>{''.join(rows)}</ol>")
     if corpus is not None:

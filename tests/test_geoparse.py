@@ -369,7 +369,7 @@ class _Point:
 
 
 def test_the_village_is_the_one_the_article_opens_with_and_imperial_russia_no_country():
-    qorcu, later = ours(
+    _, later = ours(
         [
             "Qorçu (Gorchu) is a village in the Lachin District of Azerbaijan, 64 kilometres from Lachin.",
             "The village was occupied in 1992. In 1828 the region was ceded to Imperial Russia.",
