@@ -37,6 +37,9 @@ __all__ = ["BUDGET_S", "Excerpt", "Mention", "annotate", "find_places", "link_ev
 _WORD = re.compile(r"\w+(?:['’]\w{2,}\b(?<!['’]s\b))?(?:\.\w+)*\.?")
 _BREAK = re.compile(r"[^\w\s\-/–]")
 _SENTENCE_END = re.compile(r"\w{4,}\.")
+_FEATURE_BEFORE = re.compile(
+    r"(?<!\w)(?:рек[аиуе]|рекой|речк[аиуе]|озер[оае]|гор[аыу]|хреб[её]т\w*)\s+$", re.IGNORECASE
+)
 # The first part of a Russian compound adjective ("Нагорно-", "Северо-") and the hyphen and word after it.
 _COMPOUND_HEAD = re.compile(r"[А-Яа-яЁё]+[оеОЕ]")
 _COMPOUND_NEXT = re.compile(r"-[А-Яа-яЁё]")
@@ -93,7 +96,11 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
             continue
         n, candidates, how = match
         start, end = words[i].start(), words[i + n - 1].end()
-        end -= bool(_SENTENCE_END.fullmatch(groups[i + n - 1]))  # the full stop is the sentence's
+        last = groups[i + n - 1]
+        # the full stop is the sentence's (after a word of four letters, or the paragraph's last: "озеро Гош.")
+        end -= bool(
+            _SENTENCE_END.fullmatch(last) or (i + n == len(words) and last[-1:] == "." and "." not in last[:-1])
+        )
         surface = text[start:end]
         country = candidates[0].kind == "country"
         if not not_a_place(text, start, end, " ".join(keys[i : i + n]), country):
@@ -105,6 +112,9 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
             ):
                 # "Нагорно-Карабахской": the first part of a Russian compound is no far town ("Nagornyy").
                 i += n
+                continue
+            if place.kind in {"town", "village"} and _FEATURE_BEFORE.search(text, max(0, start - 12), start):
+                i += n  # "реки Гетик": a river so named, which the gazetteer does not hold, not the village
                 continue
             if place.key == "georgia" and any(cue in normalise(text) for cue in US_STATE_CUES):
                 place = GEORGIA_US
@@ -135,7 +145,8 @@ def _joins(text: str, words: list[re.Match]) -> list[bool]:
 BUDGET_S = 30.0
 
 
-_NEAR_ENOUGH_KM = 25.0  # a namesake this near the places around it is kept, whatever the others
+_NEAR_ENOUGH_KM = 25.0  # a namesake this near the places around it is kept, unless another is beside them
+_BESIDE_KM = 5.0
 
 
 def _rivals(place: Place, candidates: tuple[Place, ...]) -> tuple[Place, ...]:
@@ -185,7 +196,7 @@ def _settle(excerpts: list[Excerpt]) -> list[Excerpt]:
             deep_only = (_deep(options[best]) and not _deep(m.place)) or not m.place.in_region
             if (
                 best
-                and gaps[0] > _NEAR_ENOUGH_KM
+                and (gaps[0] > _NEAR_ENOUGH_KM or gaps[best] <= _BESIDE_KM)
                 and gaps[best] < 0.5 * gaps[0]
                 and not (deep_only and gaps[best] > _NEAR_ENOUGH_KM)
             ):

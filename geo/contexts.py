@@ -29,7 +29,7 @@ _GIVEN_BEFORE = {"Irving", "Post", "Jr", "Sr"}
 _BILL = re.compile(r"\s+on\s+the\s+(?:one[\s-])?(?:dollar\s+)?(?:bill|banknote|note)\b", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 # The word before a space, read backwards from the mention: "Nor " of "Nor Meghri".
-_LAST_WORD_BACK = re.compile(r"[ \u00a0](\w+)")
+_LAST_WORD_BACK = re.compile(r"[ \u00a0-](\w+)")  # "Nor Meghri", "Нор-Гетик"
 _AHEAD = re.compile(r"\W*(\w+)")
 _NEXT_WORD = re.compile(r"\s+(\w+)")
 _PUNCT_AFTER = re.compile(r"\s*[-–—,;:(]")
@@ -43,13 +43,17 @@ _PEOPLES = frozenset(
     "armenian azerbaijani azeri russian georgian turkish persian iranian kurdish ukrainian english french".split()
 )
 # (An SSR is kept: the Armenian SSR is Armenia's land; the Russian Empire is not Russia's.)
-_FORMER_STATE_AFTER = re.compile(r"\s+(?:Empire|Khanate)\b")
+_FORMER_STATE_AFTER = re.compile(
+    r"\s+(?:Empire|Khanate|импери[яиюей]|империей|ханств[оауе]|imperiyası|xanlığı|կայսրություն\w*)(?!\w)", re.IGNORECASE
+)
 _FORMER_STATE_BEFORE = frozenset({"imperial", "tsarist"})  # "ceded to Imperial Russia"
 # "an Armenian-majority population", "ethnic Azerbaijani refugees", "two Armenian churches": who lives or
 # lived there, not which state.
 _PEOPLE_AFTER = re.compile(
     r"[\s-](?:majority|minority|population|inhabitants|residents|villagers|refugees|community|communities|"
-    r"church(?:es)?|monaster(?:y|ies)|cemeter(?:y|ies)|khachkars?)\b",
+    r"church(?:es)?|monaster(?:y|ies)|cemeter(?:y|ies)|khachkars?|thinkers?|writers?|poets?|people)\b"
+    # and in Russian: "армянским мыслителем", "армянских переселенцев", "армянский народ", "армянская церковь"
+    r"|\s+(?:мыслител|писател|поэт|народ|населени|беженц|переселенц|общин|церк|монастыр|кладбищ|хачкар)\w*",
     re.IGNORECASE,
 )
 
@@ -91,14 +95,13 @@ def not_a_place(text: str, start: int, end: int, key: str, country: bool = False
     # "Ararat Mirzoyan": a place name used as a given name, before a surname of the region.
     if following[:1].isupper() and (following in _GIVEN_BEFORE or _SURNAME.search(following)):
         return "a person's name"
-    if country and prev and prev[-1] in _FORMER_STATE_BEFORE:
+    if country and ((prev and prev[-1] in _FORMER_STATE_BEFORE) or _FORMER_STATE_AFTER.match(after)):
         return "a former state"
-    if country and key in _PEOPLES:
+    # a people's adjective: English "Armenian", Russian "армянским" (lower case)
+    if country and (key in _PEOPLES or text[start].islower()):
         if _LANGUAGE_AFTER.match(after):
             return "a language's name"
-        if _FORMER_STATE_AFTER.match(after):
-            return "a former state"
-        if _PEOPLE_AFTER.match(after) or (prev and prev[-1] == "ethnic"):
+        if _PEOPLE_AFTER.match(after) or (prev and prev[-1] in {"ethnic", "этнический", "этнических"}):
             return "a people, not its state"
     if _POSSESSIVE.match(after) and _next_word(text, end) in PERSON_AFTER:
         return "a person's likeness"

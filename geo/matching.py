@@ -11,9 +11,9 @@ import re
 from functools import lru_cache
 
 from geo.evidence import deep as _deep
-from geo.gazetteer import Gazetteer, Place, normalise
+from geo.gazetteer import Gazetteer, Place, normalise, same_place
 from geo.morphology import armenian_forms, azerbaijani_stems, is_cyrillic, russian_forms
-from geo.spellings import armenian_latin
+from geo.spellings import armenian_latin, russian_latin
 
 __all__ = ["is_proper", "match_at", "may_start"]
 
@@ -74,6 +74,10 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
         forms = _forms(words[i].group(), keys[i], azerbaijani)
         longest = max((gaz.first_words.get(f.split(" ", 1)[0], 0) for f in forms), default=0)
         if not longest:
+            if is_cyrillic(head) and word[:1].isupper():
+                found = _with_latin((), word, gaz)
+                if found:
+                    return 1, found, f"read as {found[0].name}"
             listed = _LISTED_BEFORE.search(text, 0, words[i].start()) or _LISTED_AFTER.match(text, words[i].end())
             return _sounding(word, keys[i], gaz, azerbaijani) if listed else None
     longest = min(longest, len(words) - i)
@@ -83,7 +87,10 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
         if not all(joins[i : i + n - 1]):
             continue
         surface = text[words[i].start() : words[i + n - 1].end()]
-        proper = is_proper(surface, keys[i], gaz)
+        proper = is_proper(surface, keys[i], gaz) or (
+            n > 1 and is_cyrillic(surface) and words[i + n - 1].group()[0].isupper()
+        )
+        # ("озеро Гош": a Russian feature's name starts with its lower-case kind)
         if not proper and not (n == 1 and is_cyrillic(surface)):
             continue
         found = _lookup(keys[i : i + n], gaz) if proper else ()
@@ -96,6 +103,9 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
                 better = tuple(p for p in _lookup([form], gaz) if not _deep(p))
                 if better and _trusted(better[0]):
                     return 1, better, f"read as {form.title()}"
+        if found and n == 1 and proper and is_cyrillic(surface):
+            # its namesakes the data names only in Latin letters ("Цахкаван" the town, and Tsaghkavan the village)
+            found = _with_latin(found, words[i].group(), gaz)
         if found:
             return n, found, ""
         if proper and is_cyrillic(surface):  # one of its words is
@@ -105,12 +115,30 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
             found = _lookup([normalise(x) for x in lemmas], gaz)
             if found:
                 return n, found, f"read as {' '.join(lemmas).title()}"
+        if n == 1 and proper and is_cyrillic(surface):
+            found = _with_latin((), words[i].group(), gaz)
+            if found:
+                return 1, found, f"read as {found[0].name}"
         if n == 1:
+            # The first form that names a place of the region, else the first that names any trusted place:
+            # "Аракское" is of the Araks (аракс), not of the Iranian city Arak (арак).
+            far = None
             for form in forms if forms is not None else _forms(words[i].group(), keys[i], azerbaijani):
                 found = _lookup([form], gaz)
                 if found and (proper or not found[0].population) and _trusted(found[0]):
-                    return 1, found, f"read as {form.title()}"
+                    if found[0].in_region:
+                        return 1, found, f"read as {form.title()}"
+                    far = far or (1, found, f"read as {form.title()}")
+            if far:
+                return far
     return None
+
+
+def _with_latin(found: tuple[Place, ...], word: str, gaz: Gazetteer) -> tuple[Place, ...]:
+    """``found`` and the villages of the full list (which then need evidence) that ``word`` in Latin letters
+    names: the data gives most of them no Russian name."""
+    more = [p for key in russian_latin(word.rstrip(".")) for p in gaz.candidates(key) if _deep(p)]
+    return found + tuple(dict.fromkeys(p for p in more if not any(same_place(p, q) for q in found)))
 
 
 def _reach(keys: list[str], joins: list[bool], i: int, longest: int, gaz: Gazetteer) -> int:

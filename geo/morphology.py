@@ -28,7 +28,7 @@ _AZ_ENDINGS = (
 _AZ_LETTERS = re.compile(r"[əƏıİğĞşŞçÇ]")
 # Adjective endings of Russian place adjectives in the dictionary form: нахичеванский, бакинский.
 _RU_ADJ = ("ский", "цкий")
-_RU_NOUN_ENDINGS = ("", "ь", "ия", "а", "я", "и")
+_RU_NOUN_ENDINGS = ("", "ь", "ия", "а", "я", "и", "с")  # "с": аракский → Аракс
 
 
 @cache

@@ -59,7 +59,11 @@ def remember(last: dict[str, Place], place: Place) -> None:
 
 
 # "The village was occupied in 1992", "close to the village"; not "the village of Dahraz".
-_THE_VILLAGE = re.compile(r"\b[Tt]he village\b(?!\s+(?:of|to|from|that|which|where)\b)")
+# In Russian "в селе", "с селом", not "село Севкар".
+_THE_VILLAGE = re.compile(
+    r"\b[Tt]he village\b(?!\s+(?:of|to|from|that|which|where)\b)"
+    r"|(?<!\w)(?:село|села|селу|селом|селе)(?!\w)(?!\s+[А-ЯЁ])"
+)
 
 
 def the_village(excerpts: list[Excerpt]) -> list[Excerpt]:

@@ -5,6 +5,8 @@
 - A name without its apostrophe of aspiration: GeoNames' "K'araglukh" is written "Karaglukh".
 - Armenian letters in Latin (BGN/PCGN, as GeoNames and Who's On First spell villages with no Armenian
   name): "Կուրիս" is "Kuris", "Լեհվազ" is "Lehvaz".
+- Russian letters in Latin, as the region's names are romanised from Armenian and Azerbaijani: "Цахкаван"
+  is "Tsaghkavan" (Armenian ղ, Russian х), "Беркабер" is "Berkaber".
 - How a one-word Azerbaijani name sounds, for the villages the data spells in a Russian romanisation:
   "Kolluqışlaq" and "Kollugıslaq", "Vəliqulubəyli" and "Velikulubeyli", "Üdgün" and "Udkun" sound alike.
 - A descriptive name ("İstisu qəsəbəsi", the settlement of İstisu) is the name of the place it
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SOUND_MIN", "armenian_latin", "descriptive", "sound", "variants"]
+__all__ = ["SOUND_MIN", "armenian_latin", "descriptive", "russian_latin", "sound", "variants"]
 
 # Azerbaijani letter → its English romanisation (Wikipedia's convention for the region's villages).
 _ENGLISH = str.maketrans(
@@ -54,6 +56,33 @@ def armenian_latin(word: str) -> str:
         else:
             return ""
     return "".join(out)
+
+
+_RUSSIAN = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфцчшщыэюя",
+        "a b v g d e yo zh z i y k l m n o p r s t u f ts ch sh shch y e yu ya".split(),
+        strict=True,
+    )
+)
+
+
+def russian_latin(word: str) -> tuple[str, ...]:
+    """A Russian word in Latin letters, lower case: х as kh and as gh (Armenian ղ, Azerbaijani ğ, written х in
+    Russian); () if it holds other letters."""
+    low = word.lower()
+    if not low or any(c not in _RUSSIAN and c not in "хьъ" for c in low):
+        return ()
+    out = []
+    for x in ("kh", "gh"):
+        table = {**_RUSSIAN, "х": x, "ь": "", "ъ": ""}
+        # е after a vowel or at the start is ye ("Ереван", "Шиен")
+        latin = "".join(
+            "ye" if c == "е" and (i == 0 or low[i - 1] in "аеиоуыэюя") else table[c] for i, c in enumerate(low)
+        )
+        if latin not in out:
+            out.append(latin)
+    return tuple(out) if "х" in low else tuple(out[:1])
 
 
 def descriptive(name: str) -> bool:

@@ -379,3 +379,20 @@ def test_the_village_is_the_one_the_article_opens_with_and_imperial_russia_no_co
     # a dateline is no subject: "the village" there is left alone
     (dated,) = ours(["YEREVAN, Feb 9 — Shelling hit the village overnight."])
     assert [n for n, *_ in dated] == ["Yerevan"]
+
+
+def test_russian_villages_features_former_states_and_peoples():
+    lead, later = ours(
+        [
+            "Саригюх — село в Тавушской области Армении. На западе село Цахкаван, на севере село Беркабер.",
+            "Рядом с селом находится озеро Гош, у реки Гетик.",
+        ]
+    )
+    names = {n: (lon, lat) for n, lon, lat, _ in lead}
+    assert {"Tsaghkavan", "Berkaber"} <= set(names)  # the data names both only in Latin letters
+    assert _km(_Point(*names["Tsaghkavan"]), 41.03, 45.12) < 5  # beside Sarigyugh, not Verin Tsaghkavan 20 km off
+    assert {n for n, *_ in later} == {"Sarigyugh", "Lake Gosh"}  # "с селом" is the village; no village Getik
+    (history,) = ours(["Входило в состав Российской империи; монастырь построен армянским мыслителем."])
+    assert history == []
+    (river,) = ours(["Впадает в Аракское водохранилище."])
+    assert [n for n, *_ in river] == ["Aras"]  # the Araks's, not the Iranian city Arak's
