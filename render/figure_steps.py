@@ -54,7 +54,7 @@ def _frame(row, near: list, route: shapely.Geometry) -> Frame:
         bounds = [[miny, minx], [maxy, maxx]]
     where = {"bounds": bounds, "zoom": 9, "callout": bool(len(parts)) and not near}
     view = rules_for({"layers": row.layers, "events": row.events})[2]
-    box, _ = step_frame(list(json.loads(row.places)), where, view)
+    box, _ = step_frame(list(json.loads(row.places)), where, view, frozenset(json.loads(row.far_places)))
     if box is None:
         return frame_around([route])
     (south, west), (north, east) = box

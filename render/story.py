@@ -133,12 +133,27 @@ def _union(boxes: list) -> Box | None:
     ]
 
 
-def step_frame(named: list[str], where: dict, view: str | None) -> tuple[Box | None, int | None]:
+# Areas a step frames whole only when it names nothing nearer: "Sus, between Armenia and Azerbaijan" is
+# about Sus, and a frame from Nakhchivan to Baku would leave it a dot among its neighbours' markers.
+_COUNTRY_AREAS = frozenset({"Armenia", "Azerbaijan"})
+
+
+def step_frame(
+    named: list[str], where: dict, view: str | None, far: frozenset[str] = frozenset()
+) -> tuple[Box | None, int | None]:
     """What a step frames, and the most it zooms: every near place it names, every area it names whole
-    (a country, a province), the view its rules ask for; a step naming only far places frames the region,
-    where its callout points the way. A single town is not zoomed past ``where["zoom"]``."""
+    (a province, the exclave, Karabakh; a country only when the step names no nearer place), the view its
+    rules ask for; a step naming only far places frames the region, where its callout points the way. A
+    single town is not zoomed past ``where["zoom"]``.
+
+    ``far``: the names of the step's places outside the region (they get callouts, not frames)."""
     extents = area_extents()
-    boxes: list = [[list(c) for c in extents[name]] for name in named if name in extents]
+    nearer = where.get("bounds") is not None and any(n not in extents and n not in far for n in named)
+    boxes: list = [
+        [list(c) for c in extents[name]]
+        for name in named
+        if name in extents and not (nearer and name in _COUNTRY_AREAS)
+    ]
     if view:
         boxes.append([list(c) for c in views()[view]])
     if where.get("callout"):
@@ -195,7 +210,7 @@ def story_options(
         html += teacher_html(row, lang)
         own = row.get("step_title") or ""  # a lesson's title for the step, as its author wrote it
         show, hide, view, date = rules_for(row)
-        bounds, zoom = step_frame(named, where, view)
+        bounds, zoom = step_frame(named, where, view, frozenset(json.loads(row["far_places"])))
         steps.append(
             {
                 "key": where["key"],

@@ -105,3 +105,14 @@ def test_utf16_with_a_bom_is_read():
     for encoding in ("utf-16-le", "utf-16-be"):
         bom = b"\xff\xfe" if encoding.endswith("le") else b"\xfe\xff"
         assert decode_article(bom + text.encode(encoding), "word.txt").text == text
+
+
+def test_a_step_about_villages_is_framed_on_them_not_on_the_countries_it_names():
+    from render.story import step_frame
+
+    sus = {"bounds": [[39.58, 46.51], [39.64, 46.55]], "zoom": 11, "callout": False}
+    box, _ = step_frame(["Sus", "Armenia", "Azerbaijan", "Russia"], sus, None, frozenset({"Russia"}))
+    (south, west), (north, east) = box
+    assert north - south < 0.5 and east - west < 0.5  # the villages, not Nakhchivan to Baku
+    countries, _ = step_frame(["Armenia", "Azerbaijan"], {"bounds": None, "zoom": 7, "callout": False}, None)
+    assert countries[1][1] - countries[0][1] > 4  # a step that names only countries frames them whole
