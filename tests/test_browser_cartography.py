@@ -152,12 +152,20 @@ def test_every_step_frames_its_places_clear_of_the_panel_and_controls(browser, e
             "!!TrippMap.of().keyedParts[TrippMap.of().story.steps()[TrippMap.of().story.step()].key]"
         )
         if placed:
-            # The step's own markers (its near places, or its callout) are on the map, uncovered.
+            # The step's own markers (its near places, or its callout) are on the map, uncovered; of its
+            # markers that would cover one another, one is drawn (the rest are "merged").
             current = page.eval_on_selector_all(
-                ".leaflet-marker-icon.tripp-current",
-                "els => els.map(e => getComputedStyle(e).visibility)",
+                ".leaflet-marker-icon.tripp-current:not(.tripp-merged)",
+                """els => els.map(e => {
+                  const r = e.querySelector('.tripp-num').getBoundingClientRect();
+                  return {v: getComputedStyle(e).visibility, r: [r.left, r.top, r.right, r.bottom]};
+                })""",
             )
-            assert current and all(v == "visible" for v in current), (step, current)
+            assert current and all(c["v"] == "visible" for c in current), (step, current)
+            boxes = [c["r"] for c in current]
+            for n, a in enumerate(boxes):
+                for b in boxes[n + 1 :]:
+                    assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (step, a, b)
     assert not watch.errors
     context.close()
 

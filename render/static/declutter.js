@@ -1,5 +1,6 @@
 /* Keeping the route clear: numbered markers and permanent labels that would lie on it are
-   moved off it (markers upward, with a leader line to their place). Runs after every view change. */
+   moved off it (markers upward, with a leader line to their place); a paragraph's markers that would
+   cover each other are drawn once. Runs after every view change. */
 (function (root) {
   'use strict';
   var T = root.TrippMap = root.TrippMap || {};
@@ -121,11 +122,51 @@
     });
   }
 
+  /* Of one paragraph's markers (an excerpt naming Sus, Zabukh and Lachin), those that would cover another
+     of them in this view are not drawn: one numbered marker says "paragraph 2 is here", and the step's
+     frame shows all its places. Points are {x, y} in screen pixels, in the paragraph's order; returns,
+     for each, whether it is kept. */
+  T.keepApart = function (points, reach) {
+    var kept = [];
+    return points.map(function (p) {
+      var near = kept.some(function (q) { return Math.abs(q.x - p.x) < reach && Math.abs(q.y - p.y) < reach; });
+      if (!near) kept.push(p);
+      return !near;
+    });
+  };
+
+  /* The step shown's paragraph first: another paragraph's marker on its place is not drawn in this view. */
+  function mergeNear(map, state) {
+    var keys = Object.keys(state.keyedParts), current = [], reach = 2 * MARKER_R;
+    var shownOf = function (key) {
+      return state.keyedParts[key].filter(function (m) {
+        return m.getElement && m.getElement() && map.hasLayer(m) && m.getLatLng;
+      });
+    };
+    var isCurrent = function (key) {
+      return shownOf(key).some(function (m) { return m.getElement().classList.contains('tripp-current'); });
+    };
+    keys.sort(function (a, b) { return isCurrent(b) - isCurrent(a); });
+    keys.forEach(function (key) {
+      var shown = shownOf(key), mine = isCurrent(key);
+      var points = shown.map(function (m) { return map.latLngToContainerPoint(m.getLatLng()); });
+      var keep = T.keepApart(points, reach);
+      shown.forEach(function (m, n) {
+        var covers = !mine && current.some(function (q) {
+          return Math.abs(q.x - points[n].x) < reach && Math.abs(q.y - points[n].y) < reach;
+        });
+        m.getElement().classList.toggle('tripp-merged', !keep[n] || covers);
+        if (mine && keep[n]) current.push(points[n]);
+      });
+    });
+  }
+
   T.declutter = function (map) {
     var size = map.getSize(), state = T.of(map);
     state.declutterRuns += 1;
     if (!size.x || !size.y) return;
     var lines = screenLines(map);
+    mergeNear(map, state);
     state.markers.forEach(function (m) { placeMarker(map, m, lines); });
     var box = map.getContainer().getBoundingClientRect();
     hideCovered(map, box);
