@@ -118,7 +118,7 @@ def apply_leaflet(m: folium.Map, mode: Delivery = "inline") -> None:
         m.default_js = []
         m.default_css = []
         header = m.get_root().header
-        header.add_child(_style(leaflet_css()), name="leaflet_css")
+        header.add_child(_style(compact(leaflet_css())), name="leaflet_css")
         header.add_child(_script(leaflet_js()), name="leaflet_js")
     elif mode == "served":
         m.default_js = [("leaflet", f"{SERVED_PREFIX}/leaflet/leaflet.js")]

@@ -123,11 +123,11 @@
   }
 
   /* Of one paragraph's markers (an excerpt naming Sus, Zabukh and Lachin), those that would cover another
-     of them in this view are not drawn: one numbered marker says "paragraph 2 is here", and the step's
-     frame shows all its places. Points are {x, y} in screen pixels, in the paragraph's order; returns,
-     for each, whether it is kept. */
-  T.keepApart = function (points, reach) {
-    var kept = [];
+     in this view are not drawn: one numbered marker says "paragraph 2 is here", and the step's frame shows
+     all its places. Points are {x, y} in screen pixels, in the paragraph's order, and taken those already
+     drawn; returns, for each point, whether it is drawn. */
+  T.keepApart = function (points, reach, taken) {
+    var kept = (taken || []).slice();
     return points.map(function (p) {
       var near = kept.some(function (q) { return Math.abs(q.x - p.x) < reach && Math.abs(q.y - p.y) < reach; });
       if (!near) kept.push(p);
@@ -135,28 +135,22 @@
     });
   };
 
-  /* The step shown's paragraph first: another paragraph's marker on its place is not drawn in this view. */
+  /* The step shown's paragraph first, then the others in their order: a marker that would cover one drawn
+     before it is not drawn in this view (zoomed in, it is). */
   function mergeNear(map, state) {
-    var keys = Object.keys(state.keyedParts), current = [], reach = 2 * MARKER_R;
-    var shownOf = function (key) {
-      return state.keyedParts[key].filter(function (m) {
-        return m.getElement && m.getElement() && map.hasLayer(m) && m.getLatLng;
+    var held = [];
+    Object.keys(state.keyedParts).map(function (k) {
+      var ms = state.keyedParts[k].filter(function (m) { return 'trippSlot' in m && m.getElement() && map.hasLayer(m); });
+      return {ms: ms, cur: ms.some(function (m) { return m.getElement().classList.contains('tripp-current'); })};
+    }).sort(function (a, b) { return b.cur - a.cur; }).forEach(function (g) {
+      var pts = g.ms.map(function (m) {  // where each icon is drawn: at its place, moved right by its slot
+        var p = map.latLngToContainerPoint(m.getLatLng());
+        return {x: p.x + m.trippSlot * 2 * MARKER_R, y: p.y};
       });
-    };
-    var isCurrent = function (key) {
-      return shownOf(key).some(function (m) { return m.getElement().classList.contains('tripp-current'); });
-    };
-    keys.sort(function (a, b) { return isCurrent(b) - isCurrent(a); });
-    keys.forEach(function (key) {
-      var shown = shownOf(key), mine = isCurrent(key);
-      var points = shown.map(function (m) { return map.latLngToContainerPoint(m.getLatLng()); });
-      var keep = T.keepApart(points, reach);
-      shown.forEach(function (m, n) {
-        var covers = !mine && current.some(function (q) {
-          return Math.abs(q.x - points[n].x) < reach && Math.abs(q.y - points[n].y) < reach;
-        });
-        m.getElement().classList.toggle('tripp-merged', !keep[n] || covers);
-        if (mine && keep[n]) current.push(points[n]);
+      var keep = T.keepApart(pts, 2 * MARKER_R, held);
+      g.ms.forEach(function (m, n) {
+        m.getElement().classList.toggle('tripp-merged', !keep[n]);
+        if (keep[n]) held.push(pts[n]);
       });
     });
   }

@@ -13,3 +13,9 @@ test("a paragraph's markers that would cover one another are drawn once, the fir
   assert.deepEqual(T.keepApart(points.map((p) => ({x: p.x * 8, y: p.y * 8})), 34), [true, true, true, true]);
   assert.deepEqual(T.keepApart([], 34), []);
 });
+
+test("another paragraph's marker on the place of the step shown is not drawn", () => {
+  const shown = [{x: 100, y: 100}];
+  assert.deepEqual(T.keepApart([{x: 110, y: 95}, {x: 300, y: 100}], 34, shown), [false, true]);
+  assert.deepEqual(shown, [{x: 100, y: 100}]);  // the caller's list is not changed
+});
