@@ -17,8 +17,8 @@ from pathlib import Path
 
 from common import ROOT, release_tree, summary
 
-# The last landed commit (the deep list of villages, before this work) and the one before the deep list.
-RELEASES = ("1ebdb6e", "e891e08")
+# The last landed commit (stop 33) and the one that landed the deep list of villages.
+RELEASES = ("c531929", "1ebdb6e")
 
 _ANNOTATE_1MB = """
 import sys, time
