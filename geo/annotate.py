@@ -83,7 +83,7 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
     words = list(_WORD.finditer(text))
     groups = [w.group() for w in words]
     keys = [normalise(g) for g in groups]
-    joins = _joins(text, words)
+    joins = _joins(text, words, groups)
     azerbaijani = has_azerbaijani(text)
     found: list[Mention] = []
     i = 0
@@ -127,12 +127,12 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
     return with_generic(text, found, dict(before or {}))
 
 
-def _joins(text: str, words: list[re.Match]) -> list[bool]:
+def _joins(text: str, words: list[re.Match], groups: list[str]) -> list[bool]:
     """Whether the text between word j and j + 1 lets them form one name: it does unless a mark other than a
     space, a hyphen, a slash or a dash lies between them (found by one pass over the text's few marks), or
     word j ends a sentence."""
     # A full stop after a word (not "St." or "U.S.") ends a sentence: "Lachin. Corridor talks" are two.
-    joins = [not _SENTENCE_END.fullmatch(w.group()) for w in words[:-1]]
+    joins = [g[-1] != "." or not _SENTENCE_END.fullmatch(g) for g in groups[:-1]]
     ends = [w.end() for w in words]
     for mark in _BREAK.finditer(text):
         j = bisect_right(ends, mark.start()) - 1
@@ -255,6 +255,9 @@ def _one_sense(excerpts: list[Excerpt]) -> list[Excerpt]:
         return excerpts
     out = []
     for e in grouped:
+        if not any(normalise(m.surface) in learned for m in e.mentions):
+            out.append(e)
+            continue
         mentions = tuple(
             replace(m, place=p, rivals=(), confidence="likely", why=f"named as {p.name} earlier in the article")
             if (p := learned.get(normalise(m.surface))) is not None and not same_place(m.place, p)
