@@ -37,6 +37,9 @@ __all__ = ["BUDGET_S", "Excerpt", "Mention", "annotate", "find_places", "link_ev
 _WORD = re.compile(r"\w+(?:['’]\w{2,}\b(?<!['’]s\b))?(?:\.\w+)*\.?")
 _BREAK = re.compile(r"[^\w\s\-/–]")
 _SENTENCE_END = re.compile(r"\w{4,}\.")
+_AREAS = frozenset({"exclave", "province", "region"})
+_CITY_BEFORE = re.compile(r"(?:\b(?:city|town) of|(?<!\w)город\w*|քաղաք\w*)\s+$", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"\s+(?:city|şəhəri|şəhərində|şəhərinin|քաղաք\w*)(?!\w)", re.IGNORECASE)
 _FEATURE_BEFORE = re.compile(
     r"(?<!\w)(?:рек[аиуе]|рекой|речк[аиуе]|озер[оае]|гор[аыу]|хреб[её]т\w*)\s+$", re.IGNORECASE
 )
@@ -113,6 +116,13 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
                 # "Нагорно-Карабахской": the first part of a Russian compound is no far town ("Nagornyy").
                 i += n
                 continue
+            if place.kind in _AREAS and (
+                _CITY_BEFORE.search(text, max(0, start - 16), start) or _CITY_AFTER.match(text, end)
+            ):
+                # "в районе города Нахичевань", "Naxçıvan şəhəri": the city, not the exclave of its name
+                town = next((p for p in candidates if p.kind == "town"), None)
+                if town is not None:
+                    place, confidence, why = town, "likely", "the text says it is a city"
             if place.kind in {"town", "village"} and _FEATURE_BEFORE.search(text, max(0, start - 12), start):
                 i += n  # "реки Гетик": a river so named, which the gazetteer does not hold, not the village
                 continue
@@ -121,7 +131,7 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
             if how and confidence == "sure":
                 confidence, why = "likely", how
             # A far town has in-region namesakes as rivals too ("Almalıq" in a list of Kalbajar's villages).
-            rivals = _rivals(place, candidates) if place.in_region or place.kind not in BROAD_KINDS else ()
+            rivals = _rivals(place, candidates) if place.kind not in BROAD_KINDS else ()
             found.append(Mention(place, start, end, surface, confidence, why, rivals))
         i += n
     return with_generic(text, found, dict(before or {}))

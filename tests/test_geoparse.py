@@ -396,3 +396,15 @@ def test_russian_villages_features_former_states_and_peoples():
     assert history == []
     (river,) = ours(["Впадает в Аракское водохранилище."])
     assert [n for n, *_ in river] == ["Aras"]  # the Araks's, not the Iranian city Arak's
+
+
+def test_the_city_of_a_name_is_the_city_not_the_exclave_named_beside_it():
+    for text in (
+        "Река Нахичеванской Автономной Республики впадает в Аракс в районе города Нахичевань.",
+        "The river of the Nakhchivan Autonomous Republic meets the Aras at the city of Nakhchivan.",
+    ):
+        (found,) = ours([text])
+        keys = [k for *_, k in found]
+        assert "nakhchivan" in keys  # the republic: the exclave
+        city = [(lon, lat) for _, lon, lat, k in found if k != "nakhchivan" and k != "aras"]
+        assert len(city) == 1 and _km(_Point(*city[0]), 39.2089, 45.4122) < 5, found  # the city itself
