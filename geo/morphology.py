@@ -59,6 +59,13 @@ def russian_forms(word: str) -> tuple[str, ...]:
             stem = normal[:-4]
             if len(stem) >= 3:
                 forms.extend(stem + ending for ending in _RU_NOUN_ENDINGS if stem + ending not in forms)
+    # a name in -ай/-ей/-ой the dictionary does not know, in another case: "Нахчыванчая" is Нахчыванчай
+    for ending in ("ем", "ю", "я", "е"):
+        if low.endswith(ending) and len(low) > len(ending) + 3 and low[-len(ending) - 1] in "аеоу":
+            guess = low[: -len(ending)] + "й"
+            if guess not in forms:
+                forms.append(guess)
+            break
     return tuple(f for f in forms if f != low)
 
 

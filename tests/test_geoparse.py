@@ -396,6 +396,8 @@ def test_russian_villages_features_former_states_and_peoples():
     assert history == []
     (river,) = ours(["Впадает в Аракское водохранилище."])
     assert [n for n, *_ in river] == ["Aras"]  # the Araks's, not the Iranian city Arak's
+    (bank,) = ours(["На правом берегу Нахчыванчая обнаружено древнее поселение."])
+    assert [n for n, *_ in bank] == ["Nakhchivanchay"]  # a genitive the dictionary does not know
 
 
 def test_the_city_of_a_name_is_the_city_not_the_exclave_named_beside_it():
