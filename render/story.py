@@ -136,6 +136,9 @@ def _union(boxes: list) -> Box | None:
 # Areas a step frames whole only when it names nothing nearer: "Sus, between Armenia and Azerbaijan" is
 # about Sus, and a frame from Nakhchivan to Baku would leave it a dot among its neighbours' markers.
 _COUNTRY_AREAS = frozenset({"Armenia", "Azerbaijan"})
+# A capital in a step often stands for its state ("Baku says", "talks in Yerevan"): it does not make the
+# step local, and the countries it names are still framed whole.
+_CAPITALS = frozenset({"Yerevan", "Baku", "Tbilisi"})
 
 
 def step_frame(
@@ -148,7 +151,9 @@ def step_frame(
 
     ``far``: the names of the step's places outside the region (they get callouts, not frames)."""
     extents = area_extents()
-    nearer = where.get("bounds") is not None and any(n not in extents and n not in far for n in named)
+    nearer = where.get("bounds") is not None and any(
+        n not in extents and n not in far and n not in _CAPITALS for n in named
+    )
     boxes: list = [
         [list(c) for c in extents[name]]
         for name in named

@@ -116,3 +116,6 @@ def test_a_step_about_villages_is_framed_on_them_not_on_the_countries_it_names()
     assert north - south < 0.5 and east - west < 0.5  # the villages, not Nakhchivan to Baku
     countries, _ = step_frame(["Armenia", "Azerbaijan"], {"bounds": None, "zoom": 7, "callout": False}, None)
     assert countries[1][1] - countries[0][1] > 4  # a step that names only countries frames them whole
+    baku = {"bounds": [[40.37, 49.83], [40.37, 49.83]], "zoom": 9, "callout": False}
+    capital, _ = step_frame(["Baku", "Armenia"], baku, None)
+    assert capital[0][1] < 44.5  # "Baku" standing for its state: Armenia is framed whole too
