@@ -66,12 +66,21 @@ _THE_VILLAGE = re.compile(
 )
 
 
+def _village_like(place: Place) -> bool:
+    """A settlement a text may call "the village": a village, or a town of under 10,000 (GeoNames calls every
+    settlement a town); not Goris or Kapan, whose article's "the village" is another."""
+    return place.kind == "village" or (place.kind == "town" and place.population < _VILLAGE_MAX)
+
+
+_VILLAGE_MAX = 10_000
+
+
 def the_village(excerpts: list[Excerpt]) -> list[Excerpt]:
     """In an article that opens with a settlement's name, as an encyclopaedia's does ("Qorçu (Gorchu) is a
     village in …"), "the village" is that settlement. (The last one named would often be another: "64 km
     from Lachin. The village …".)"""
     first = excerpts[0].mentions[:1] if excerpts else ()
-    if not (first and first[0].start == 0 and first[0].place.kind in {"village", "town"}):
+    if not (first and first[0].start == 0 and _village_like(first[0].place)):
         return excerpts
     subject, lead = first[0].place, first[0].surface
     if lead.isupper():

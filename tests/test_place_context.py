@@ -74,3 +74,8 @@ def test_the_city_of_a_name_is_the_city_not_the_exclave_named_beside_it():
         assert "nakhchivan" in keys  # the republic: the exclave
         city = [(lon, lat) for _, lon, lat, k in found if k != "nakhchivan" and k != "aras"]
         assert len(city) == 1 and _km(_Point(*city[0]), 39.2089, 45.4122) < 5, found  # the city itself
+
+
+def test_an_article_that_opens_with_a_town_gives_no_town_for_the_village():
+    _, later = ours(["Goris residents met on Monday.", "Shelling hit the village overnight."])
+    assert later == []  # Goris is a town of 20,000: "the village" is another
