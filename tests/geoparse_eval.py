@@ -39,7 +39,11 @@ OUTSIDE = {
     "outside_fresh": ROOT / "outside_fresh",
 }
 # Passages by others scored once and never tuned on: reported (bench), not held to targets.
-UNTUNED = {"outside_fresh_az": ROOT / "outside_fresh_az", "outside_fresh_ru": ROOT / "outside_fresh_ru"}
+UNTUNED = {
+    "outside_fresh_az": ROOT / "outside_fresh_az",
+    "outside_fresh_ru": ROOT / "outside_fresh_ru",
+    "outside_fresh_hy": ROOT / "outside_fresh_hy",
+}
 
 # A finder: paragraph texts → per paragraph, (name, lon, lat) of each distinct place found, with the
 # gazetteer record's key as a fourth item where it has one.
