@@ -103,6 +103,11 @@ def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int,
                 better = tuple(p for p in _lookup([form], gaz) if not _deep(p))
                 if better and _trusted(better[0]):
                     return 1, better, f"read as {form.title()}"
+        if not found and n > 1 and proper and _ARMENIAN.search(surface):
+            for stem in armenian_forms(keys[i + n - 1]):
+                found = _lookup([*keys[i : i + n - 1], stem], gaz)
+                if found:
+                    return n, found, f"read as {' '.join([*keys[i : i + n - 1], stem])}"
         if found and n == 1 and proper and is_cyrillic(surface):
             # its namesakes the data names only in Latin letters ("Цахкаван" the town, and Tsaghkavan the village)
             found = _with_latin(found, words[i].group(), gaz)
@@ -147,6 +152,11 @@ def _reach(keys: list[str], joins: list[bool], i: int, longest: int, gaz: Gazett
     n = 1
     while n < longest and joins[i + n - 1] and gaz.continues(" ".join(filter(None, keys[i : i + n + 1]))):
         n += 1
+    if n < longest and joins[i + n - 1] and _ARMENIAN.search(keys[i + n]):
+        # "Վայոց ձորի": a two-word name with a case ending on its last word ends there
+        head = " ".join(filter(None, keys[i : i + n]))
+        if any(gaz.candidates(f"{head} {stem}") for stem in armenian_forms(keys[i + n])):
+            n += 1
     return n
 
 

@@ -79,3 +79,10 @@ def test_the_city_of_a_name_is_the_city_not_the_exclave_named_beside_it():
 def test_an_article_that_opens_with_a_town_gives_no_town_for_the_village():
     _, later = ours(["Goris residents met on Monday.", "Shelling hit the village overnight."])
     assert later == []  # Goris is a town of 20,000: "the village" is another
+
+
+def test_an_armenian_two_word_name_with_a_case_ending_on_its_last_word():
+    (found,) = ours(["Վայոց ձորի մարզը սահմանակից է Արցախի Հանրապետության Շահումյանի շրջանին։"])
+    names = [n for n, *_ in found]
+    assert "Vayots Dzor" in names  # "ձորի": the genitive of the name's second word
+    assert "Shahumyan Province" in names and "Shaumiani" not in names  # not the town in Georgia
