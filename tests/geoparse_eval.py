@@ -43,6 +43,7 @@ UNTUNED = {
     "outside_fresh_az": ROOT / "outside_fresh_az",
     "outside_fresh_ru": ROOT / "outside_fresh_ru",
     "outside_fresh_hy": ROOT / "outside_fresh_hy",
+    "outside_fresh_az2": ROOT / "outside_fresh_az2",
 }
 
 # A finder: paragraph texts → per paragraph, (name, lon, lat) of each distinct place found, with the
