@@ -38,6 +38,7 @@ _WORD = re.compile(r"\w+(?:['’]\w{2,}\b(?<!['’]s\b))?(?:\.\w+)*\.?")
 _BREAK = re.compile(r"[^\w\s\-/–]")
 _SENTENCE_END = re.compile(r"\w{4,}\.")
 _AREAS = frozenset({"exclave", "province", "region"})
+_DISTRICT_AFTER = re.compile(r"\s*(?:rayon\w*|r-nu\w*|district|района|район\w*|շրջան\w*)(?!\w)", re.IGNORECASE)
 _CITY_BEFORE = re.compile(r"(?:\b(?:city|town) of|(?<!\w)город\w*|քաղաք\w*)\s+$", re.IGNORECASE)
 _CITY_AFTER = re.compile(r"\s+(?:city|şəhəri|şəhərində|şəhərinin|քաղաք\w*)(?!\w)", re.IGNORECASE)
 _FEATURE_BEFORE = re.compile(
@@ -130,8 +131,10 @@ def find_places(text: str, gaz: Gazetteer, before: Mapping[str, Place] | None = 
                 place = GEORGIA_US
             if how and confidence == "sure":
                 confidence, why = "likely", how
-            # A far town has in-region namesakes as rivals too ("Almalıq" in a list of Kalbajar's villages).
-            rivals = _rivals(place, candidates) if place.kind not in BROAD_KINDS else ()
+            # A far town has in-region namesakes as rivals too ("Almalıq" in a list of Kalbajar's villages);
+            # a name before "district" ("Laçın r-nunun", "Лачинского района") is its town's, not a village's.
+            district = _DISTRICT_AFTER.match(text, end) is not None and place.kind != "village"
+            rivals = _rivals(place, candidates) if place.kind not in BROAD_KINDS and not district else ()
             found.append(Mention(place, start, end, surface, confidence, why, rivals))
         i += n
     return with_generic(text, found, dict(before or {}))

@@ -216,6 +216,7 @@ STOPWORDS = frozenset(
     {
         "of",
         "human",
+        "milli",  # Azerbaijani "national" ("Milli Məclis"), a short name of Birinci Milli
         "bor",
         "ula",
         "sale",

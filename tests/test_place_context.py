@@ -86,3 +86,11 @@ def test_an_armenian_two_word_name_with_a_case_ending_on_its_last_word():
     names = [n for n, *_ in found]
     assert "Vayots Dzor" in names  # "ձորի": the genitive of the name's second word
     assert "Shahumyan Province" in names and "Shaumiani" not in names  # not the town in Georgia
+
+
+def test_a_district_is_its_towns_and_the_national_assembly_is_no_village():
+    (found,) = ours(["Alırzalar kəndi Kəlbəcərdədir; əsasını Laçın r-nunun Muncuqlu kəndinin sakini qoymuşdur."])
+    lachin = [(lon, lat) for n, lon, lat, _ in found if n.startswith("Lachin")]
+    assert lachin and _km(_Point(*lachin[0]), 39.64, 46.55) < 5  # Lachin town, not a village Laçın of Kəlbəcər
+    (assembly,) = ours(["Azərbaycan Respublikası Milli Məclisinin Qərarı ilə."])
+    assert [n for n, *_ in assembly] == ["Azerbaijan"]  # "Milli" (national) is no village Birinci Milli
