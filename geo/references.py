@@ -59,10 +59,13 @@ def remember(last: dict[str, Place], place: Place) -> None:
 
 
 # "The village was occupied in 1992", "close to the village"; not "the village of Dahraz".
-# In Russian "в селе", "с селом", not "село Севкар".
+# In Russian "в селе", "с селом", not "село Севкар"; in Azerbaijani "Kənd" opening a sentence ("Kənd dağlıq
+# ərazidə yerləşir"), not "Hayad kəndi" nor "kənd təsərrüfatı" (farming).
 _THE_VILLAGE = re.compile(
     r"\b[Tt]he village\b(?!\s+(?:of|to|from|that|which|where)\b)"
     r"|(?<!\w)(?:село|села|селу|селом|селе)(?!\w)(?!\s+[А-ЯЁ])"
+    r"|(?:^|(?<=[.!?]\s))Kənd(?:də|in|i)?(?!\w)(?!\s+təsərrüfat)",
+    re.MULTILINE,
 )
 
 

@@ -94,3 +94,12 @@ def test_a_district_is_its_towns_and_the_national_assembly_is_no_village():
     assert lachin and _km(_Point(*lachin[0]), 39.64, 46.55) < 5  # Lachin town, not a village Laçın of Kəlbəcər
     (assembly,) = ours(["Azərbaycan Respublikası Milli Məclisinin Qərarı ilə."])
     assert [n for n, *_ in assembly] == ["Azerbaijan"]  # "Milli" (national) is no village Birinci Milli
+
+
+def test_kend_opening_a_sentence_is_the_village_an_azerbaijani_article_opens_with():
+    _, later = ours(
+        ["Hayad — Kəlbəcər rayonunun Dovşanlı kənd inzibati ərazi dairəsində kənd.", "Kənd dağlıq ərazidə yerləşir."]
+    )
+    assert [n for n, *_ in later] == ["Hayad"]
+    _, farming = ours(["Hayad — Kəlbəcər rayonunda kənd.", "Əhalisi kənd təsərrüfatı ilə məşğuldur."])
+    assert farming == []
