@@ -56,19 +56,15 @@ def may_start(groups: list[str], keys: list[str], gaz: Gazetteer, azerbaijani: b
 
 
 def match_at(text: str, words: list, keys: list[str], joins: list[bool], i: int, gaz: Gazetteer, azerbaijani: bool):
-    """The longest name starting at word ``i``: (words, candidates, how it was read) or None."""
-    first = text[words[i].start()]
-    if first.islower() and first.isascii() and keys[i] != "the":
-        return None  # a Latin word in lower case starts no name (is_proper below would say so for each length)
+    """The longest name starting at word ``i`` (one of the words :func:`may_start` lists): (words, candidates,
+    how it was read) or None."""
     head = keys[i].split(" ", 1)[0]
     forms = None
     longest = gaz.first_words.get(head, 0)
     if not longest:
-        # Most words start no name: only a word in another script, or a capitalised one with an ending, or a
-        # Russian adjective of a place, may still.
+        # Most words start no name: only a word in another script, or a capitalised Azerbaijani one with an
+        # ending (may_start passes no other), or a Russian adjective of a place, may still.
         word = words[i].group()
-        if head.isascii() and not (azerbaijani and word[:1].isupper()):
-            return None
         if word[:1].islower() and is_cyrillic(head) and head[:4] not in gaz.cyrillic_prefixes():
             return None
         forms = _forms(words[i].group(), keys[i], azerbaijani)
