@@ -14,9 +14,23 @@ from geo.errors import TrippError
 if TYPE_CHECKING:
     import geopandas as gpd  # imported where a frame is read: the command line starts without it
 
-__all__ = ["DATA_DIR", "DataError", "manifest", "read_bytes", "read_csv_rows", "read_geojson", "regions", "verify"]
+__all__ = [
+    "DATA_DIR",
+    "DataError",
+    "manifest",
+    "read_bytes",
+    "read_csv_rows",
+    "read_geojson",
+    "regions",
+    "verified",
+    "verify",
+]
 
 DATA_DIR = Path(__file__).parent / "data"
+
+# Every file checked in this process, with its digest: what a value worked out from the data was worked out from
+# (the layers' anchors record it, so a changed file is seen).
+_VERIFIED: dict[str, str] = {}
 
 
 class DataError(TrippError):
@@ -47,7 +61,13 @@ def verify(name: str) -> Path:
         raise DataError(f"cannot read data file {path}: {exc.strerror}") from exc
     if digest != entry["sha256"]:
         raise DataError(f"{path} does not match its manifest checksum; rebuild with: {entry['rebuild']}")
+    _VERIFIED[name] = digest
     return path
+
+
+def verified() -> dict[str, str]:
+    """The data files checked so far in this process, each with its SHA-256, by name."""
+    return dict(sorted(_VERIFIED.items()))
 
 
 @cache

@@ -22,6 +22,7 @@ from layers.spec import Catalogue, Layer, LegendRow
 
 __all__ = [
     "EXCERPTS",
+    "LAZY_PLACES",
     "corpus_excerpts",
     "event_text",
     "event_titles",
@@ -64,12 +65,17 @@ def _project_places() -> NamedPlaces:
 _DILUCU_SOURCE = "placed on the Nakhchivan–Turkey border (no published coordinate)"
 
 
-def lazy_place(key: str) -> Place | None:
-    """A project place whose position is worked out when first named (the Dilucu gate), or None."""
-    if key != "dilucu":
+# Project places whose position is worked out when first named.
+LAZY_PLACES = ("dilucu",)
+
+
+def lazy_place(key: str, at: tuple[float, float] | None = None) -> Place | None:
+    """A project place whose position is worked out when first named (the Dilucu gate), or None; ``at``: its
+    position (lon, lat) when already known."""
+    if key not in LAZY_PLACES:
         return None
-    dilucu = dilucu_point()
-    return Place("dilucu", "Dilucu", dilucu.x, dilucu.y, TOWN, source=_DILUCU_SOURCE)
+    lon, lat = at if at is not None else dilucu_point().coords[0]
+    return Place("dilucu", "Dilucu", lon, lat, TOWN, source=_DILUCU_SOURCE)
 
 
 def place_finder(

@@ -16,12 +16,13 @@ import shapely
 
 from geo.articles import Article
 from geo.gazetteer import REGION, Gazetteer, Place
-from layers import corridors, countries, excerpts, karabakh, places, regions, route, world
+from layers import anchors, corridors, countries, excerpts, karabakh, places, regions, route, world
 from layers.spec import Layer, LayerError
 
 __all__ = [
     "LAYERS",
     "LayerError",
+    "anchored_names",
     "article_excerpts",
     "build_layer",
     "check_names",
@@ -29,6 +30,7 @@ __all__ = [
     "layer_names",
     "place_finder",
     "spec",
+    "worked_out_place",
 ]
 
 # Drawing order: context first, the story's subject last (on top).
@@ -97,15 +99,32 @@ def build_layer(name: str) -> gpd.GeoDataFrame:
 
 @cache
 def layer_place(name: str) -> Place:
-    """The place an article's mention of a layer is drawn at: the layer's anchor (builds the layer); or a
-    project place whose position is worked out from the layers (the Dilucu gate)."""
+    """The place an article's mention of a layer is drawn at: the layer's anchor; or a project place whose
+    position is worked out from the layers (the Dilucu gate). Read from the prebuilt anchors while the data
+    they were worked out from is unchanged (see :mod:`layers.anchors`); otherwise worked out (builds the layer)."""
+    kept = anchors.stored(name)
+    return worked_out_place(name) if kept is None else _place_at(name, kept)
+
+
+def anchored_names() -> tuple[str, ...]:
+    """Every name :func:`layer_place` is asked for: the layers an article may name, and the lazy places."""
+    return (*(layer.name for layer in LAYERS if layer.aliases), *excerpts.LAZY_PLACES)
+
+
+def worked_out_place(name: str) -> Place:
+    """:func:`layer_place`, worked out from the layers (building the one named)."""
     lazy = excerpts.lazy_place(name)
     if lazy is not None:
         return lazy
     layer = spec(name)
     gdf = _built(layer)
     point = layer.anchor(gdf) if layer.anchor else shapely.union_all(gdf.geometry.values).representative_point()
-    return replace(_stand_in(layer), lon=point.x, lat=point.y)
+    return _place_at(name, (point.x, point.y))
+
+
+def _place_at(name: str, at: tuple[float, float]) -> Place:
+    lazy = excerpts.lazy_place(name, at)
+    return lazy if lazy is not None else replace(_stand_in(spec(name)), lon=at[0], lat=at[1])
 
 
 @cache
