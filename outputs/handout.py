@@ -325,6 +325,21 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _fitted_line(fig, bottom: float, text: str, size: float, least: float, **style) -> float:
+    """``text`` along the figure's width from ``bottom`` up, smaller or on more lines until it fits (never cut
+    at the edge); returns its top, in figure fractions."""
+    renderer = fig.canvas.get_renderer()
+    room = fig.bbox.width * 0.98
+    artist = fig.text(0.01, bottom, text, fontsize=size, va="bottom", **style)
+    width = artist.get_window_extent(renderer).width
+    if width > room:
+        artist.set_fontsize(max(least, size * room / width))
+        width = artist.get_window_extent(renderer).width
+    if width > room:
+        artist.set_text(textwrap.fill(text, max(20, int(len(text) * room / width))))
+    return artist.get_window_extent(renderer).y1 / fig.bbox.height
+
+
 def write_figure(
     path: Path,
     excerpts: gpd.GeoDataFrame,
@@ -349,8 +364,15 @@ def write_figure(
     def write(tmp: Path) -> None:
         with plt.rc_context(_RC):
             fig = plt.figure(figsize=(size[0] / dpi, size[1] / dpi), dpi=dpi)
-            ax = fig.add_axes((0.0, 0.07, 1.0, 0.93))
-            frame = fit_frame(chosen.frame if chosen else region_frame(), size[0], size[1] * 0.93)
+            caption = paper_text(_title(title, lang))
+            if chosen:
+                step_words = tr("paragraph {n}: {title}", lang, n=chosen.number, title=_step_title(chosen, lang))
+                caption += f" · {step_words}"
+            # The credits and the caption first, each fitted to the width; the map fills what is left above.
+            top = _fitted_line(fig, 0.004, _credits(lang), 6.0, 5.0, color="#333333")
+            top = _fitted_line(fig, top + 0.004, caption, 10.0, 7.0, fontweight="bold") + 0.004
+            ax = fig.add_axes((0.0, top, 1.0, 1.0 - top))
+            frame = fit_frame(chosen.frame if chosen else region_frame(), size[0], size[1] * (1.0 - top))
             draw_map(
                 ax,
                 frame,
@@ -358,12 +380,6 @@ def write_figure(
                 markers=chosen.markers if chosen else (),
                 lang=lang,
             )
-            caption = paper_text(_title(title, lang))
-            if chosen:
-                step_words = tr("paragraph {n}: {title}", lang, n=chosen.number, title=_step_title(chosen, lang))
-                caption += f" · {step_words}"
-            fig.text(0.01, 0.045, caption, fontsize=10, fontweight="bold", va="center")
-            fig.text(0.01, 0.015, _credits(lang), fontsize=6, va="center", color="#333333")
             metadata = {"Software": None} if kind == "png" else {"Date": None, "Creator": "tripp-map"}
             fig.savefig(tmp, format=kind, dpi=dpi, metadata=metadata)
             plt.close(fig)

@@ -26,7 +26,7 @@ from layers.periods import in_force
 from layers.spec import Layer
 from render.i18n import words_text
 from render.inset import INSET_SIZE, inset_options, inset_rings, inset_xy
-from render.placement import Item, place_labels
+from render.placement import Item, gap_beside, place_labels
 
 __all__ = ["draw_inset", "draw_key", "draw_labels", "draw_relief", "label_date", "web_zoom"]
 
@@ -57,19 +57,26 @@ def _text_of(label: Label, day: str, lang: str = "en") -> str:
     return f"{text}\n{sub}" if sub else text
 
 
+def _clear_of_edge(lab: Label, to_px, box, margin: float = 8.0) -> bool:
+    x, y = to_px((lab.lon, lab.lat))
+    return box.x0 + margin <= x <= box.x1 - margin and box.y0 + margin <= y <= box.y1 - margin
+
+
 def draw_labels(
     ax: Axes,
     layers: Iterable[str],
     date: str | None,
     keep_clear: Sequence,
     obstacles: Sequence[tuple[float, float, float, float]] = (),
+    discs: Sequence[tuple[float, float, float, float]] = (),
     blank_places: bool = False,
     scale: float = 0.62,
     lang: str = "en",
-) -> list[str]:
-    """Place and draw the labels of ``layers`` in the axes' view; return the texts drawn.
+) -> dict[str, str]:
+    """Place and draw the labels of ``layers`` in the axes' view; return the texts drawn, by label id.
 
-    ``obstacles`` are display-pixel boxes (left, bottom, right, top) to keep clear; ``blank_places``
+    ``obstacles`` are display-pixel boxes (left, bottom, right, top) to keep clear, ``discs`` those of them that
+    are markers (a place under one is named beside it); ``blank_places``
     draws a line to write on where a place's name would be (a worksheet). Sizes are the web's, times
     ``scale`` points per pixel.
     """
@@ -90,12 +97,18 @@ def draw_labels(
         and west <= lab.lon <= east
         and south <= lab.lat <= north
     ]
+    flipped_discs = [(left, height - top, right, height - bottom) for left, bottom, right, top in discs]
+    # A place whose dot the map's edge cuts is not named (nor its dot drawn), as on the web map.
+    wanted = [lab for lab in wanted if LABEL_STYLES[lab.kind]["anchor"] != "point" or _clear_of_edge(lab, to_px, box)]
     artists, items = [], []
     for lab in wanted:
         style = LABEL_STYLES[lab.kind]
         blank = blank_places and lab.kind in ("capital", "town")
         text = "_" * 12 if blank else _text_of(lab, day, lang)
         x, y = to_px((lab.lon, lab.lat))
+        gap = float(style.get("gap", 8)) * scale * WEB_DPI / 72
+        if style["anchor"] == "point":
+            gap = gap_beside(x, height - y, gap, flipped_discs)
         artist = ax.text(
             lab.lon,
             lab.lat,
@@ -127,7 +140,7 @@ def draw_labels(
                 plain.height,
                 style["anchor"],
                 float(lab.angle or 0),
-                float(style.get("gap", 8)) * scale * WEB_DPI / 72,
+                gap,
             )
         )
         artists.append((lab, artist))
@@ -145,13 +158,13 @@ def draw_labels(
     flipped = [(left, height - top, right, height - bottom) for left, bottom, right, top in obstacles]
     placed = place_labels(items, frame, [*flipped, *dots], lines)
     inverse = ax.transData.inverted()
-    drawn = []
+    drawn = {}
     for spot in placed:
         lab, artist = artists[spot.index]
         cx, cy = (spot.left + spot.right) / 2, (spot.top + spot.bottom) / 2
         artist.set_position(tuple(inverse.transform((cx, height - cy))))
         artist.set_visible(True)
-        drawn.append(artist.get_text())
+        drawn[lab.id] = artist.get_text()
         if LABEL_STYLES[lab.kind].get("symbol"):
             ax.text(
                 lab.lon,

@@ -20,10 +20,12 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.measure import GEOD
 from layers import periods, registry
+from layers.labels import map_labels
 from layers.palette import SEA
 from layers.spec import Layer
 from render.features import key_row
 from render.figure_labels import HALO, draw_key, draw_labels, draw_relief
+from render.figure_markers import draw_markers, extent
 
 __all__ = ["PX", "Frame", "draw_map", "fit_frame", "frame_around"]
 
@@ -130,9 +132,10 @@ def _draw_layer(
     zorder: float,
     clip: tuple[float, ...],
     keep_clear: list[BaseGeometry],
-) -> None:
+) -> dict[str, object]:
     """Draw one layer, clipped a little beyond the frame and simplified to what the page can show; the
-    lines to keep clear are added to ``keep_clear``."""
+    lines to keep clear are added to ``keep_clear``. Returns the dots of a point layer's keyed records, by key."""
+    dots: dict[str, object] = {}
     tolerance = (clip[2] - clip[0]) / 3000  # a third of a point across a page-wide map
     for record in gdf.to_dict("records"):
         geom = record[gdf.geometry.name]
@@ -149,7 +152,7 @@ def _draw_layer(
             keep_clear.append(geom)
         if layer.kind == "point":
             size = float(style.get("radius", 4)) * 2 * PX
-            ax.plot(
+            (dot,) = ax.plot(
                 [geom.x],
                 [geom.y],
                 marker="o",
@@ -159,12 +162,15 @@ def _draw_layer(
                 markeredgewidth=float(style.get("weight", 1)) * PX,
                 zorder=top + 0.5,
             )
+            if layer.key:
+                dots[layer.key(record)] = dot
         elif geom.geom_type in ("Polygon", "MultiPolygon"):
             _polygon(ax, geom, style, top)
         else:
             if style.get("casing"):
                 _line(ax, geom, {**style, **style["casing"]}, top - 0.05)  # type: ignore[dict-item]
             _line(ax, geom, style, top)
+    return dots
 
 
 def _scale_bar(ax: Axes, frame: Frame):
@@ -234,6 +240,7 @@ def draw_map(
     clip = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
     ax.set_facecolor(SEA)
     keep_clear: list[BaseGeometry] = []
+    dots: dict[str, object] = {}
     drawn_layers: list[Layer] = []
     in_view: list[Layer] = []
     # The key's rows drawn by features, and which of them a feature in view and in force draws (as on the web).
@@ -247,7 +254,7 @@ def draw_map(
         gdf = (frames or {}).get(layer.name)
         gdf = gdf if gdf is not None else registry.build_layer(layer.name)
         live = periods.live(gdf, layer.period, date)
-        _draw_layer(ax, layer, live, float(z), clip, keep_clear)
+        dots.update(_draw_layer(ax, layer, live, float(z), clip, keep_clear))
         drawn_layers.append(layer)
         if any(g is not None and g.intersects(view) for g in live.geometry.values):
             in_view.append(layer)
@@ -269,8 +276,8 @@ def draw_map(
     ax.set_yticks([])
     ax.apply_aspect()  # the axes' final box, before anything is placed in pixels
     subject = shapely.union_all(keep_clear) if keep_clear else None
-    artists = [_marker(ax, x, y, text, subject, frame) for x, y, text in markers]
-    artists += [_scale_bar(ax, frame), _north_arrow(ax)]
+    discs = draw_markers(ax, markers, subject, frame)
+    artists = [*discs, _scale_bar(ax, frame), _north_arrow(ax)]
     if key == "inside":
         artists.append(draw_key(ax, in_view, date, hidden=rows_of_features - rows_drawn, lang=lang))
     elif key == "below":
@@ -278,38 +285,12 @@ def draw_map(
     if not labels:
         return []
     renderer = ax.figure.canvas.get_renderer()
-    boxes = [tuple(_extent(a, renderer)) for a in artists]
+    boxes = [extent(a, renderer) for a in artists]
     names = {layer.name for layer in drawn_layers}
-    return draw_labels(ax, names, date, keep_clear, boxes, blank_places=blank_labels, lang=lang)
-
-
-def _extent(artist, renderer) -> tuple[float, float, float, float]:
-    """An artist's box in display pixels, a text's bubble or halo included."""
-    box = artist.get_window_extent(renderer)
-    patch = artist.get_bbox_patch() if hasattr(artist, "get_bbox_patch") else None
-    if patch is not None:
-        artist.update_bbox_position_size(renderer)
-        outer = patch.get_window_extent(renderer)
-        return (min(box.x0, outer.x0), min(box.y0, outer.y0), max(box.x1, outer.x1), max(box.y1, outer.y1))
-    return tuple(box.extents)
-
-
-def _marker(ax: Axes, x: float, y: float, text: str, subject: BaseGeometry | None, frame: Frame):
-    (south, _), (north, _) = frame
-    if subject is not None and subject.distance(shapely.Point(x, y)) < (north - south) * 0.04:
-        # Off the route, as on the web map, with a leader line to its place.
-        lifted = y + (north - south) * 0.1
-        ax.plot([x, x], [y + (north - south) * 0.02, lifted], color="#1a1a1a", linewidth=1, zorder=69)
-        y = lifted
-    return ax.text(
-        x,
-        y,
-        text,
-        fontsize=9,
-        color="white",
-        fontweight="bold",
-        ha="center",
-        va="center",
-        zorder=70,
-        bbox={"boxstyle": "circle,pad=0.3", "facecolor": "#1a1a1a", "edgecolor": "white", "linewidth": 1.2},
-    )
+    drawn = draw_labels(ax, names, date, keep_clear, boxes, boxes[: len(discs)], blank_places=blank_labels, lang=lang)
+    # A place's dot is drawn only with its name, as on the web map: a dot the map does not name is noise.
+    named = {lab.id for lab in map_labels(frozenset(names))}
+    for key, dot in dots.items():
+        if key in named and key not in drawn:
+            dot.remove()
+    return list(drawn.values())

@@ -58,7 +58,9 @@ def _frame(row, near: list, route: shapely.Geometry) -> Frame:
     if box is None:
         return frame_around([route])
     (south, west), (north, east) = box
-    return frame_around([shapely.box(west, south, east, north)], margin=0.05)
+    # A margin in proportion, as the web map's padding: a place at the frame's edge keeps room for its name.
+    margin = max(0.05, 0.06 * max(east - west, north - south))
+    return frame_around([shapely.box(west, south, east, north)], margin=margin)
 
 
 def figure_steps(excerpts: gpd.GeoDataFrame) -> list[FigureStep]:

@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Item", "Placed", "Quad", "Rect", "candidates", "place_labels", "quad_of", "quads_overlap"]
+__all__ = ["Item", "Placed", "Quad", "Rect", "candidates", "gap_beside", "place_labels", "quad_of", "quads_overlap"]
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom
 PAD = 2.0  # pixels kept free around every label
@@ -91,6 +91,16 @@ def quad_touches(q: Quad, lines: Sequence[Sequence[tuple[float, float]]], pad: f
                 if abs(dx * c + dy * s) <= hw + pad and abs(-dx * s + dy * c) <= hh + pad:
                     return True
     return False
+
+
+def gap_beside(x: float, y: float, gap: float, discs: Sequence[Rect]) -> float:
+    """A place's gap to its name, grown past a marker drawn on the place (labels.js's ``gapBeside``): else every
+    spot beside the place is under the marker, and the place a step names goes unnamed."""
+    out = gap
+    for left, top, right, bottom in discs:
+        if left <= x <= right and top <= y <= bottom:
+            out = max(out, max(x - left, right - x, y - top, bottom - y) + gap)
+    return out
 
 
 def candidates(item: Item) -> list[Rect]:

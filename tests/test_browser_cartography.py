@@ -271,3 +271,43 @@ def test_axe_finds_nothing_serious_on_the_map_with_its_names(browser, exported):
     serious = axe_violations(page)
     assert not serious, serious
     context.close()
+
+
+# Each place dot drawn and in view, by its feature key, and the texts of the names shown.
+DOTS = """
+(() => {
+  const state = TrippMap.of(), c = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const dots = [];
+  Object.keys(state.keyedParts).filter((k) => k.startsWith('place-')).forEach((k) => {
+    state.keyedParts[k].forEach((part) => {
+      const el = part.getElement && part.getElement();
+      if (!el || !el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') return;
+      const r = el.getBoundingClientRect();  // a dot Leaflet leaves undrawn, off the view, has no size
+      if (!r.width || r.right < c.left || r.left > c.right || r.bottom < c.top || r.top > c.bottom) return;
+      dots.push(k);
+    });
+  });
+  const names = [...document.querySelectorAll('.tripp-maplabel .tl-text')]
+    .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+    .map((el) => el.textContent);
+  return {dots, names};
+})()
+"""
+
+
+@pytest.mark.parametrize("step", [0, 8, 11])
+def test_every_place_dot_in_view_is_named_and_a_place_under_its_marker_too(browser, exported, step):
+    from layers.places import places
+
+    name_of = {f"place-{r.id}": r.name for r in places().itertuples()}
+    context, page, watch = open_at(browser, exported, SIZES["laptop"])
+    page.evaluate(f"TrippMap.of().story.go({step}, true)")
+    settle(page)
+    seen = page.evaluate(DOTS)
+    assert seen["dots"], step  # the capitals at least
+    for key in seen["dots"]:
+        assert name_of[key] in seen["names"], (step, key)
+    if step == 8:  # "a military court in Baku": Baku under the step's marker, named beside it
+        assert "Baku" in seen["names"]
+    assert not watch.errors
+    context.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 import shapely
 
 from geo.load import read_csv_rows
@@ -12,7 +13,7 @@ from layers.labels import LABEL_STYLES, RIVER_SNAP, held_labels, map_labels
 from layers.registry import build_layer, layer_names
 from layers.world import countries, rivers
 from render.labels import label_payload
-from render.placement import Item, place_labels, quad_of, quads_overlap
+from render.placement import Item, gap_beside, place_labels, quad_of, quads_overlap
 from tests.node import run_node
 
 # A label of a country or area names a point inside it.
@@ -188,3 +189,32 @@ def test_the_web_and_paper_place_labels_alike():
     got = [[(s["index"], s["candidate"]) for s in run] for run in run_node(PLACE, runs)]
     assert got == expected
     assert sum(len(run) for run in expected) > 100
+
+
+BESIDE = """
+const {load} = require(process.argv[1]);
+const T = load('labels.js');
+let input = '';
+process.stdin.on('data', (chunk) => { input += chunk; });
+process.stdin.on('end', () => {
+  const runs = JSON.parse(input).map((r) => T.gapBeside({x: r.x, y: r.y}, r.gap, r.discs));
+  process.stdout.write(JSON.stringify(runs));
+});
+"""
+
+
+def test_a_place_under_a_marker_is_named_beside_the_marker_alike_on_web_and_paper():
+    rnd = random.Random(7)
+    runs = []
+    for _ in range(200):
+        discs = []
+        for _ in range(rnd.randint(0, 3)):
+            left, top = rnd.uniform(0, 100), rnd.uniform(0, 100)
+            discs.append([left, top, left + 24, top + 24])
+        runs.append({"x": rnd.uniform(0, 124), "y": rnd.uniform(0, 124), "gap": 8.0, "discs": discs})
+    expected = [gap_beside(r["x"], r["y"], r["gap"], [tuple(d) for d in r["discs"]]) for r in runs]
+    assert run_node(BESIDE, runs) == pytest.approx(expected)
+    # A place at a 24-pixel marker's centre is named 12 + 8 pixels off; one under no marker, 8.
+    assert gap_beside(12, 12, 8.0, [(0, 0, 24, 24)]) == 20.0
+    assert gap_beside(40, 12, 8.0, [(0, 0, 24, 24)]) == 8.0
+    assert sum(e > 8.0 for e in expected) >= 10

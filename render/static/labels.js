@@ -38,6 +38,18 @@
     });
   };
 
+  /* A place's gap to its name, grown past a marker drawn on the place (a step's number on it): else every
+     spot beside the place is under the marker, and the place a step names goes unnamed. */
+  T.gapBeside = function (p, gap, discs) {
+    var out = gap;
+    discs.forEach(function (r) {
+      if (p.x >= r[0] && p.x <= r[2] && p.y >= r[1] && p.y <= r[3]) {
+        out = Math.max(out, Math.max(p.x - r[0], r[2] - p.x, p.y - r[1], r[3] - p.y) + gap);
+      }
+    });
+    return out;
+  };
+
   /* A rectangle as a turned box [cx, cy, half width, half height, cos, sin]: rect's centre, and w by h
      turned by angle (degrees) when given, else rect itself. */
   T.quadOf = function (rect, angle, w, h) {
@@ -182,6 +194,14 @@
       },
 
       onRemove: function (map) {
+        var parts = T.of(map).keyedParts;
+        // The dots this layer set aside are the map's again.
+        this._items.forEach(function (it) {
+          (parts[it.lab.g] || []).forEach(function (dot) {
+            var el = dot.getElement && dot.getElement();
+            if (el) el.classList.remove('tripp-unnamed');
+          });
+        });
         this.trippMap = null;
         map.off(this._events, this);
         if (this._unhook) this._unhook();
@@ -247,11 +267,18 @@
         container.querySelectorAll('.tripp-count').forEach(function (el) {
           counted[el.textContent.split(' · ')[0]] = true;
         });
+        // Whether each place with a dot is named now: a dot the map does not name is not drawn.
+        var named = {};
         this._items.forEach(function (it) {
           it.el.style.display = 'none';
           if (it.symbol) it.symbol.style.display = 'none';
+          var place = it.lab.k === 'town' || it.lab.k === 'capital';
+          if (place) named[it.lab.g] = false;
           if (!this._shown(it.lab, zoom, day, map)) return;
-          if ((it.lab.k === 'town' || it.lab.k === 'capital') && Object.prototype.hasOwnProperty.call(counted, it.lab.key)) return;
+          if (place && Object.prototype.hasOwnProperty.call(counted, it.lab.key)) {
+            named[it.lab.g] = true;  // its count names it
+            return;
+          }
           var p = map.latLngToContainerPoint(it.lab.ll);
           if (p.x < -200 || p.y < -100 || p.x > size.x + 200 || p.y > size.y + 100) return;
           // A place whose dot the map's edge cuts is not named: its name would point at half a symbol.
@@ -286,9 +313,12 @@
             lines.push(part.map(function (ll) { var q = map.latLngToContainerPoint(ll); return [q.x, q.y]; }));
           });
         });
+        var discs = this._blockers(container, box, '.leaflet-marker-icon');
         var items = live.map(function (o) {
-          return {group: o.it.lab.g, x: o.p.x, y: o.p.y, w: o.w, h: o.h, anchor: o.it.style.anchor || 'area',
-                  angle: o.it.lab.a || 0, gap: o.it.style.gap === undefined ? 8 : o.it.style.gap};
+          var anchor = o.it.style.anchor || 'area', gap = o.it.style.gap === undefined ? 8 : o.it.style.gap;
+          if (anchor === 'point') gap = T.gapBeside(o.p, gap, discs);
+          return {group: o.it.lab.g, x: o.p.x, y: o.p.y, w: o.w, h: o.h, anchor: anchor,
+                  angle: o.it.lab.a || 0, gap: gap};
         });
         var frame = [EDGE, EDGE, size.x - EDGE, size.y - EDGE];
         var placed = T.placeNames(items, frame, obstacles, lines);
@@ -304,6 +334,7 @@
             el.style.transform = 'rotate(' + items[pl.index].angle + 'deg)';
           }
           el.style.visibility = 'visible';
+          if (Object.prototype.hasOwnProperty.call(named, o.it.lab.g)) named[o.it.lab.g] = true;
           if (o.it.symbol) {
             var s = map.containerPointToLayerPoint([o.p.x, o.p.y]);
             o.it.symbol.style.left = s.x + 'px';
@@ -312,6 +343,13 @@
           }
         });
         live.forEach(function (o, n) { if (!on[n]) o.it.el.style.display = 'none'; });
+        var parts = T.of(map).keyedParts;
+        Object.keys(named).forEach(function (g) {
+          (parts[g] || []).forEach(function (dot) {
+            var el = dot.getElement && dot.getElement();
+            if (el) el.classList.toggle('tripp-unnamed', !named[g]);
+          });
+        });
         container.setAttribute('data-labels-placed', String(placed.length));
         if (root.performance) container.setAttribute('data-labels-at', String(root.performance.now()));
         map.fire('tripp:labelled');
