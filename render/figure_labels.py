@@ -242,18 +242,29 @@ def draw_key(
         when = label_date(date, lang) if date else tr("today", lang)  # no date: the latest state of every layer
         handles.insert(0, Patch(facecolor="none", edgecolor="none", label=f"{tr('Map date:', lang)} {when}"))
     where = {"loc": "upper left", "bbox_to_anchor": (0.0, -0.01), "ncol": 3} if below else {"loc": "lower right"}
-    key = ax.legend(
-        handles=handles,
-        **where,
-        fontsize=6.5,
-        framealpha=0.95,
-        title=tr("Key", lang),
-        title_fontsize=7.5,
-        borderpad=0.5,
-        labelspacing=0.3,
-        handlelength=2.2,
-        alignment="left",
-    )
+
+    def legend(size: float):
+        return ax.legend(
+            handles=handles,
+            **where,
+            fontsize=size,
+            framealpha=0.95,
+            title=tr("Key", lang),
+            title_fontsize=size + 1,
+            borderpad=0.5,
+            labelspacing=0.3,
+            handlelength=2.2,
+            alignment="left",
+        )
+
+    key = legend(6.5)
+    # A key wider than a narrow map (a phone-sized figure) is set smaller, not cut at the map's left edge.
+    renderer = ax.figure.canvas.get_renderer()
+    room = ax.get_window_extent(renderer).width - 4
+    wide = key.get_window_extent(renderer).width
+    if wide > room:
+        key.remove()
+        key = legend(max(4.5, 6.5 * room / wide))
     key.set_zorder(80)
     return key
 

@@ -101,3 +101,15 @@ def test_the_credits_fit_the_figures_width(size):
     assert 0 <= box.x0 and box.x1 <= fig.bbox.width and 0 < top < 0.2
     assert artist.get_fontsize() >= 5.0
     plt.close(fig)
+
+
+def test_a_narrow_figures_key_is_set_smaller_not_cut_at_the_left():
+    fig, ax = _figure(390, 844)
+    frame = fit_frame(region_frame(), 390, 844)
+    draw_map(ax, frame, date="2022-08-26")
+    renderer = fig.canvas.get_renderer()
+    (key,) = [c for c in ax.get_children() if c.__class__.__name__ == "Legend"]
+    box, edge = key.get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert edge.x0 <= box.x0 and box.x1 <= edge.x1
+    assert min(t.get_fontsize() for t in key.get_texts()) >= 4.5
+    plt.close(fig)
