@@ -116,3 +116,12 @@ def test_page_has_a_language_a_main_landmark_and_one_viewport_that_allows_zoom(p
 def test_text_version_is_in_the_page(page):
     assert 'id="tripp-text"' in page and "km of railway in Armenia" in page
     assert page.count('<p class="tripp-text-para" dir="auto" lang="en">') == 13  # each says its language
+
+
+def test_data_in_the_pages_scripts_cannot_end_or_change_them():
+    from render.html import js_json
+
+    hostile = {"t": "</script><script>alert(1)</script><!-- {{ 7*7 }} {% x %} & \u2028 > done"}
+    text = js_json(hostile)
+    assert "<" not in text and "{{" not in text and "{%" not in text and "\u2028" not in text
+    assert json.loads(text) == hostile  # read back exactly as written, ">" included
