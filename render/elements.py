@@ -47,6 +47,7 @@ _SHORT_KEYS = (
     ("when", "w"),
     ("keyrow", "kr"),
     ("title_message", "tm"),
+    ("names", "nm"),
 )
 
 

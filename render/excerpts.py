@@ -22,7 +22,15 @@ from render.features import popup_html
 from render.html import esc
 from render.i18n import say, say_text
 
-__all__ = ["ExcerptView", "callout_bearing", "callout_point", "excerpt_features", "excerpt_view", "places_in_words"]
+__all__ = [
+    "ExcerptView",
+    "callout_bearing",
+    "callout_point",
+    "excerpt_features",
+    "excerpt_view",
+    "part_names",
+    "places_in_words",
+]
 
 CALLOUT_INSET = 0.85  # a callout sits this far from the centre toward the region view's edge (1 = on it)
 
@@ -125,6 +133,20 @@ def excerpt_view(row, lang: str = "en") -> ExcerptView:
     return ExcerptView(int(row.paragraph), point, html, zoom, far_note, callout, bearing)
 
 
+def part_names(row, parts) -> list[list[str]]:
+    """For each marker of a paragraph (one per point of ``parts``), the villages and towns it stands for: a step
+    names them beside its marker."""
+    points = json.loads(getattr(row, "points", "") or "[]")
+    return [
+        [
+            name
+            for name, lon, lat, tier, layer in points
+            if tier == 0 and not layer and abs(lon - p.x) < 1e-4 and abs(lat - p.y) < 1e-4
+        ]
+        for p in parts
+    ]
+
+
 def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame, lang: str = "en") -> tuple[list[dict], list[dict]]:
     """The markers of an excerpts layer, and where each paragraph is: ``{key, bounds, zoom}`` in order."""
     feats, places = [], []
@@ -143,7 +165,9 @@ def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame, lang: str = "en") -> t
                 if view.callout
                 else ""
             )
-            spots = [(round(p.x, 3), round(p.y, 3)) for p in shapely.get_parts(view.point)]
+            parts = shapely.get_parts(view.point)
+            spots = [(round(p.x, 3), round(p.y, 3)) for p in parts]
+            names = part_names(row, parts)
             slot = max(used.get(spot, 0) for spot in spots)
             for spot in spots:
                 used[spot] = slot + 1
@@ -158,6 +182,7 @@ def excerpt_features(layer: Layer, gdf: gpd.GeoDataFrame, lang: str = "en") -> t
                     "title": say_text("Paragraph {n}: {named}", lang, **title_slots),
                     "title_message": ["Paragraph {n}: {named}", title_slots],
                     "slot": slot,
+                    **({"names": names} if any(names) else {}),
                 }
             )
             minx, miny, maxx, maxy = view.point.bounds

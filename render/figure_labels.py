@@ -57,6 +57,16 @@ def _text_of(label: Label, day: str, lang: str = "en") -> str:
     return f"{text}\n{sub}" if sub else text
 
 
+def _step_labels(steps, lang: str) -> list[Label]:
+    """A label beside each of a step's markers: the places it stands for, two to a line (labels.js's)."""
+    out = []
+    for n, ((lon, lat), named) in enumerate(steps):
+        words = [place_name(name, lang) for name in dict.fromkeys(named)]
+        lines = [", ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+        out.append(Label(f"step-{n}", ",\n".join(lines), "town", lon, lat, -1.0, (0.0, 99.0)))
+    return out
+
+
 def _clear_of_edge(lab: Label, to_px, box, margin: float = 8.0) -> bool:
     x, y = to_px((lab.lon, lab.lat))
     return box.x0 + margin <= x <= box.x1 - margin and box.y0 + margin <= y <= box.y1 - margin
@@ -72,11 +82,13 @@ def draw_labels(
     blank_places: bool = False,
     scale: float = 0.62,
     lang: str = "en",
+    steps: Sequence[tuple[tuple[float, float], tuple[str, ...]]] = (),
 ) -> dict[str, str]:
     """Place and draw the labels of ``layers`` in the axes' view; return the texts drawn, by label id.
 
     ``obstacles`` are display-pixel boxes (left, bottom, right, top) to keep clear, ``discs`` those of them that
-    are markers (a place under one is named beside it); ``blank_places``
+    are markers (a place under one is named beside it); ``steps``, each marker's place (lon, lat) and the names
+    of the places it stands for, named beside it first (a town among them is not named twice); ``blank_places``
     draws a line to write on where a place's name would be (a worksheet). Sizes are the web's, times
     ``scale`` points per pixel.
     """
@@ -100,6 +112,9 @@ def draw_labels(
     flipped_discs = [(left, height - top, right, height - bottom) for left, bottom, right, top in discs]
     # A place whose dot the map's edge cuts is not named (nor its dot drawn), as on the web map.
     wanted = [lab for lab in wanted if LABEL_STYLES[lab.kind]["anchor"] != "point" or _clear_of_edge(lab, to_px, box)]
+    in_step = {name for _, named in steps for name in named}
+    said = {lab.id: lab.text for lab in wanted if lab.kind in ("town", "capital") and lab.text in in_step}
+    wanted = [*_step_labels(steps, lang), *(lab for lab in wanted if lab.id not in said)]
     artists, items = [], []
     for lab in wanted:
         style = LABEL_STYLES[lab.kind]
@@ -179,7 +194,7 @@ def draw_labels(
     for _, artist in artists:
         if not artist.get_visible():
             artist.remove()
-    return drawn
+    return {**said, **drawn}
 
 
 def draw_key(

@@ -276,7 +276,8 @@ def draw_map(
     ax.set_yticks([])
     ax.apply_aspect()  # the axes' final box, before anything is placed in pixels
     subject = shapely.union_all(keep_clear) if keep_clear else None
-    discs = draw_markers(ax, markers, subject, frame)
+    drawn_discs = draw_markers(ax, markers, subject, frame)
+    discs = [disc for disc, _ in drawn_discs]
     artists = [*discs, _scale_bar(ax, frame), _north_arrow(ax)]
     if key == "inside":
         artists.append(draw_key(ax, in_view, date, hidden=rows_of_features - rows_drawn, lang=lang))
@@ -287,7 +288,10 @@ def draw_map(
     renderer = ax.figure.canvas.get_renderer()
     boxes = [extent(a, renderer) for a in artists]
     names = {layer.name for layer in drawn_layers}
-    drawn = draw_labels(ax, names, date, keep_clear, boxes, boxes[: len(discs)], blank_places=blank_labels, lang=lang)
+    steps = [(disc.get_position(), named) for disc, named in drawn_discs if named]
+    drawn = draw_labels(
+        ax, names, date, keep_clear, boxes, boxes[: len(discs)], blank_places=blank_labels, lang=lang, steps=steps
+    )
     # A place's dot is drawn only with its name, as on the web map: a dot the map does not name is noise.
     named = {lab.id for lab in map_labels(frozenset(names))}
     for key, dot in dots.items():

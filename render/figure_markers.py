@@ -34,17 +34,20 @@ def _overlap(a: Box, b: Box) -> bool:
 
 
 def draw_markers(
-    ax: Axes, markers: Iterable[tuple[float, float, str]], subject: BaseGeometry | None, frame: Frame
-) -> list:
-    """Draw ``markers`` ((lon, lat, text), in order) on ``ax``; return the discs drawn (what names keep clear of)."""
+    ax: Axes, markers: Iterable[tuple], subject: BaseGeometry | None, frame: Frame
+) -> list[tuple[object, tuple[str, ...]]]:
+    """Draw ``markers`` ((lon, lat, text) or (lon, lat, text, names), in order) on ``ax``; return each disc drawn
+    (what the map's names keep clear of) with the names of the places it stands for, those of the markers drawn
+    once with it included."""
     (south, west), (north, east) = frame
     renderer = ax.figure.canvas.get_renderer()
     edge = ax.get_window_extent(renderer)
     to_data = ax.transData.inverted().transform
     to_px = ax.transData.transform
     kept: list[Box] = []
-    artists = []
-    for x, y, text in markers:
+    artists: list[tuple[object, tuple[str, ...]]] = []
+    for x, y, text, *more in markers:
+        names = tuple(more[0]) if more else ()
         if not (west <= x <= east and south <= y <= north):
             continue  # its place is off this map: a marker at the edge would point at nothing shown
         # Off the route, as on the web map, with a leader line to its place.
@@ -61,11 +64,13 @@ def draw_markers(
             at = tuple(to_data((px + dx, py + dy)))
             disc.set_position(at)
             box = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
-        if any(_overlap(box, other) for other in kept):
+        covered = next((n for n, other in enumerate(kept) if _overlap(box, other)), None)
+        if covered is not None:
             disc.remove()  # it would cover one already drawn: the paragraph's number is there once
+            artists[covered] = (artists[covered][0], artists[covered][1] + names)
             continue
         kept.append(box)
-        artists.append(disc)
+        artists.append((disc, names))
         if lifted or dx or dy:
             start = (x, y + (north - south) * 0.02) if lifted else (x, y)
             ax.plot([start[0], at[0]], [start[1], at[1]], color="#1a1a1a", linewidth=1, zorder=69)

@@ -11,6 +11,7 @@ import shapely
 
 from geo.region import VIEW_BOUNDS, in_region
 from layers.route import tripp_route
+from render.excerpts import part_names
 from render.figure_map import Frame, frame_around
 from render.paper_text import paper_text
 from render.story import rules_for, step_frame, step_title
@@ -29,7 +30,7 @@ class FigureStep:
     source: str
     places: tuple[str, ...]
     frame: Frame
-    markers: tuple[tuple[float, float, str], ...]
+    markers: tuple[tuple[float, float, str, tuple[str, ...]], ...]  # lon, lat, number, the places it stands for
     map_date: str = ""  # the day the map shows: the event the step tells, or the article's date
     note: str = ""  # a lesson's note and questions for the class
     questions: tuple[str, ...] = ()
@@ -80,7 +81,10 @@ def figure_steps(excerpts: gpd.GeoDataFrame) -> list[FigureStep]:
                 source=paper_text(row.source or ""),
                 places=tuple(paper_text(p) for p in places),
                 frame=frame,
-                markers=tuple((p.x, p.y, str(row.paragraph)) for p in near),
+                markers=tuple(
+                    (p.x, p.y, str(row.paragraph), tuple(named))
+                    for p, named in zip(near, part_names(row, near), strict=True)
+                ),
                 map_date=getattr(row, "step_date", "")
                 or rules_for({"layers": row.layers, "events": row.events})[3]
                 or str(row.date or ""),

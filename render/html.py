@@ -37,10 +37,7 @@ def js_json(value: object) -> str:
     stays as written."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     text = (
-        text.replace("<", "\\u003c")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
+        text.replace("<", "\\u003c").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     )
     return _JINJA_OPENER.sub(r"\\u007b", text)
 

@@ -3,6 +3,8 @@ on their places, nothing cut or under a control, at the four window sizes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from outputs.export import export_html
@@ -287,10 +289,13 @@ DOTS = """
       dots.push(k);
     });
   });
-  const names = [...document.querySelectorAll('.tripp-maplabel .tl-text')]
-    .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+  const shown = [...document.querySelectorAll('.tripp-maplabel .tl-text')]
+    .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
+  // A step's label names the places its marker stands for, isolated, two to a line.
+  const names = shown.flatMap((el) => el.textContent.split(/,\\s*/).map((n) => n.replace(/[\u2068\u2069]/g, '')));
+  const steps = shown.filter((el) => el.parentElement.classList.contains('tripp-steplabel'))
     .map((el) => el.textContent);
-  return {dots, names};
+  return {dots, names, steps};
 })()
 """
 
@@ -308,6 +313,28 @@ def test_every_place_dot_in_view_is_named_and_a_place_under_its_marker_too(brows
     for key in seen["dots"]:
         assert name_of[key] in seen["names"], (step, key)
     if step == 8:  # "a military court in Baku": Baku under the step's marker, named beside it
-        assert "Baku" in seen["names"]
+        assert "Baku" in seen["names"] and any("Baku" in s for s in seen["steps"])
+    assert not watch.errors
+    context.close()
+
+
+def test_a_steps_marker_is_named_with_the_places_it_stands_for(browser, tmp_path):
+    from geo.articles import read_article
+
+    path = tmp_path / "lachin.html"
+    article = read_article(Path("tests/data/geoparse/outside/o3_lachin_en.txt"))
+    path.write_text(export_html(article=article), encoding="utf-8")
+    context, page, watch = open_at(browser, path, SIZES["laptop"])
+    page.evaluate("TrippMap.of().story.go(2, true)")
+    settle(page)
+    seen = page.evaluate(DOTS)
+    (step,) = seen["steps"]
+    for name in ("Lachin / Berdzor", "Zabux", "Sus", "Mets Shen", "Koynashen"):
+        assert name in step, name
+    assert seen["names"].count("Lachin / Berdzor") == 1  # named once, in the step's label
+    check_clear(page.evaluate(SEEN), "lachin step 2")
+    page.evaluate("TrippMap.of().story.go(1, true)")
+    settle(page)
+    assert page.evaluate(DOTS)["steps"] == []  # paragraph 1 names no village: its label is gone
     assert not watch.errors
     context.close()

@@ -40,6 +40,27 @@ def test_a_steps_markers_that_would_cover_each_other_are_drawn_once(tmp_path):
     assert texts.count("2") == 1
 
 
+def test_a_steps_marker_is_named_with_the_places_it_stands_for(tmp_path):
+    # One disc for Lachin, Zabukh, Sus, Mets Shen and Koynashen, with their names beside it; Lachin's own
+    # label is that one, not a second.
+    texts = _texts(_svg(tmp_path, "--step", "2", "--article", LACHIN))
+    # A label of several lines is a text per line in SVG; the step's, two names to a line.
+    words = [w.strip() for t in texts for w in t.split(",")]
+    for name in ("Lachin / Berdzor", "Zabux", "Sus", "Mets Shen", "Koynashen"):
+        assert words.count(name) == 1, name
+
+
+def test_markers_drawn_once_carry_the_names_of_those_they_cover():
+    fig, ax = _figure()
+    frame = ((38.5, 44.5), (40.5, 47.5))
+    ax.set_xlim(44.5, 47.5)
+    ax.set_ylim(38.5, 40.5)
+    markers = [(46.0, 39.5, "2", ("Sus",)), (46.001, 39.5, "2", ("Zabux",)), (45.0, 39.0, "2", ())]
+    drawn = draw_markers(ax, markers, None, frame)
+    assert [named for _, named in drawn] == [("Sus", "Zabux"), ()]
+    plt.close(fig)
+
+
 def test_a_place_under_its_steps_marker_is_named_beside_it(tmp_path):
     texts = _texts(_svg(tmp_path, "--step", "8"))  # "a military court in Baku"
     assert texts.count("8") == 1
@@ -63,7 +84,8 @@ def test_markers_stay_inside_the_map_and_off_map_places_get_none():
     edge = ax.get_window_extent(renderer)
     # The corner's and the edge's moved in; the one off the map none; the last one on the fourth, once.
     assert len(discs) == 3
-    for disc in discs:
+    for disc, named in discs:
+        assert named == ()
         left, bottom, right, top = extent(disc, renderer)
         assert edge.x0 <= left and right <= edge.x1 and edge.y0 <= bottom and top <= edge.y1
     plt.close(fig)

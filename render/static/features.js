@@ -81,6 +81,7 @@
   }
 
   function geoLayer(state, f, shape, style, layerName, extra) {
+    var part = 0;
     var options = {
       style: function () { return style; },
       pointToLayer: function (feature, latlng) {
@@ -88,6 +89,9 @@
           var marker = L.marker(latlng, {icon: T.markerIcon(f.i, (f.ic || 'tripp-icon') + ' layer-' + layerName, f.o),
                                          keyboard: false, title: f.tt || '', alt: f.tt || ''});
           marker.trippSlot = f.o || 0;
+          // The places this marker stands for (its point of the paragraph's), named beside it in its step.
+          marker.trippNames = f.nm ? f.nm[part] || [] : [];
+          part += 1;
           // Its title as a message and slots (tm), so it follows the map's language.
           if (f.tm) {
             marker.on('add', function () { T.setText(marker.getElement(), state.map, f.tm[0], f.tm[1], 'title'); });

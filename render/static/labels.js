@@ -156,6 +156,7 @@
         }
         this._box = L.DomUtil.create('div', 'tripp-labels leaflet-zoom-hide', map.getPane('tripp-labels'));
         this._box.setAttribute('aria-hidden', 'true');
+        this._stepEls = [];
         var styles = this._payload.styles;
         this._items = this._payload.labels.map(function (lab) {
           var st = styles[lab.k] || {};
@@ -254,6 +255,48 @@
         return true;
       },
 
+      /* The current step's places named beside its markers: each marker drawn, with the names of those drawn
+         once with it (merged), so a class sees which places a number stands for. [{it, p}] as update's live. */
+      _stepNames: function (map, box) {
+        var kept = [], merged = [], st = this._payload.styles.town || {};
+        T.of(map).markers.forEach(function (m) {
+          var el = m.getElement();
+          if (!el || !map.hasLayer(m) || !el.classList.contains('tripp-current')) return;
+          if (el.classList.contains('tripp-offview')) return;
+          var r = el.getBoundingClientRect();
+          var o = {p: {x: (r.left + r.right) / 2 - box.left, y: (r.top + r.bottom) / 2 - box.top}, names: m.trippNames || []};
+          (el.classList.contains('tripp-merged') ? merged : kept).push(o);
+        });
+        merged.forEach(function (o) {
+          var near = null;
+          kept.forEach(function (k) {
+            if (!near || Math.hypot(k.p.x - o.p.x, k.p.y - o.p.y) < Math.hypot(near.p.x - o.p.x, near.p.y - o.p.y)) near = k;
+          });
+          if (near) near.names = near.names.concat(o.names);
+        });
+        var pool = this._stepEls, self = this;
+        pool.forEach(function (el) { el.style.display = 'none'; });
+        return kept.filter(function (k) { return k.names.length; }).map(function (k, n) {
+          var el = pool[n];
+          if (!el) {
+            el = pool[n] = L.DomUtil.create('div', 'tripp-maplabel tl-town tripp-steplabel', self._box);
+            el.style.setProperty('--tl-size', (st.size || 13) + 'px');
+            el.style.fontWeight = String(st.weight || 600);
+            el.style.color = st.colour || '#222';
+            L.DomUtil.create('span', 'tl-text', el);
+          }
+          // Each name as the map's language writes it, isolated (the names may run in different directions), two
+          // to a line: a long list beside a marker finds no room on one.
+          var names = k.names.filter(function (x, i, a) { return a.indexOf(x) === i; });
+          el.firstChild.textContent = names.map(function (x, i) {
+            return (i && i % 2 === 0 ? '\n' : '') + '\u2068' + T.name(map, x) + '\u2069';
+          }).join(', ').replace(/, \n/g, ',\n');
+          el.style.display = 'block';
+          el.style.visibility = 'hidden';
+          return {it: {el: el, lab: {g: 'step-' + n, k: 'town'}, style: {anchor: 'point', gap: 8}}, p: k.p, names: names};
+        });
+      },
+
       /* Place every label for the view as it is now. */
       update: function () {
         var map = this.trippMap;
@@ -261,7 +304,10 @@
         var size = map.getSize();
         var zoom = map.getZoom(), day = T.dayOf(map);
         var container = map.getContainer(), box = container.getBoundingClientRect();
-        var live = [], covers = this._blockers(container, box, T.COVERS);
+        // The step's names first; a town they name is not named twice.
+        var live = this._stepNames(map, box), covers = this._blockers(container, box, T.COVERS);
+        var inStep = {};
+        live.forEach(function (o) { o.names.forEach(function (x) { inStep[x] = true; }); });
         // A place a many-articles map already names with its count ("Julfa · 2") is not named twice.
         var counted = {};
         container.querySelectorAll('.tripp-count').forEach(function (el) {
@@ -275,8 +321,8 @@
           var place = it.lab.k === 'town' || it.lab.k === 'capital';
           if (place) named[it.lab.g] = false;
           if (!this._shown(it.lab, zoom, day, map)) return;
-          if (place && Object.prototype.hasOwnProperty.call(counted, it.lab.key)) {
-            named[it.lab.g] = true;  // its count names it
+          if (place && (Object.prototype.hasOwnProperty.call(counted, it.lab.key) || inStep[it.lab.key])) {
+            named[it.lab.g] = true;  // its count names it, or its step
             return;
           }
           var p = map.latLngToContainerPoint(it.lab.ll);
