@@ -71,6 +71,14 @@ def fetch(package: str, version: str, member: str, workdir: Path) -> tuple[dict,
     return data, sha256(tarball)
 
 
+def record_file(path: Path, document: str, licence: str, attribution: str, rebuild: str) -> None:
+    """Enter a file written by one of the project's own commands in its folder's manifest: its digest and size,
+    one source (what it is made from, under which licence, credited how) and the command that rebuilds it."""
+    source = {"document": document, "licence": licence, "attribution": attribution}
+    entry = {"file": path.name, "sha256": sha256(path), "bytes": path.stat().st_size, "sources": [source]}
+    update_manifest(path.parent, {**entry, "rebuild": rebuild, "simplification": None})
+
+
 def update_manifest(data_dir: Path, entry: dict) -> None:
     """Merge one file's entry into the manifest of ``data_dir``."""
     path = data_dir / "manifest.json"

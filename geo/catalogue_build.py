@@ -25,7 +25,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from geo.build_data import sha256, update_manifest
+from geo.build_data import record_file
 from geo.load import DATA_DIR
 
 __all__ = ["LOCALE_DIR", "compile_catalogue", "extract", "read_catalogue"]
@@ -178,22 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         out = DATA_DIR / OUT_NAME
         out.write_text(json.dumps(compile_catalogue(), ensure_ascii=False, indent=0, sort_keys=True) + "\n", "utf-8")
-        update_manifest(
-            DATA_DIR,
-            {
-                "file": OUT_NAME,
-                "sha256": sha256(out),
-                "bytes": out.stat().st_size,
-                "sources": [
-                    {
-                        "document": "geo/locale/*/LC_MESSAGES/tripp_map.po",
-                        "licence": "MIT (tripp-map's own translations)",
-                        "attribution": "tripp-map translators; each catalogue's header names them",
-                    }
-                ],
-                "rebuild": "python -m geo.catalogue_build compile",
-                "simplification": None,
-            },
+        record_file(
+            out,
+            "geo/locale/*/LC_MESSAGES/tripp_map.po",
+            "MIT (tripp-map's own translations)",
+            "tripp-map translators; each catalogue's header names them",
+            "python -m geo.catalogue_build compile",
         )
     return 0
 

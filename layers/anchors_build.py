@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from geo.build_data import sha256, update_manifest
+from geo.build_data import record_file
 from geo.load import DATA_DIR, verified
 from layers.anchors import FILE
 from layers.registry import anchored_names, worked_out_place
@@ -28,22 +28,12 @@ def build() -> dict:
 def main() -> int:
     out = DATA_DIR / FILE
     out.write_text(json.dumps(build(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    update_manifest(
-        DATA_DIR,
-        {
-            "file": FILE,
-            "sha256": sha256(out),
-            "bytes": out.stat().st_size,
-            "sources": [
-                {
-                    "document": "worked out by tripp-map's layers from the data files it lists under 'from'",
-                    "licence": "as those files",
-                    "attribution": "as those files",
-                }
-            ],
-            "rebuild": "python -m layers.anchors_build",
-            "simplification": None,
-        },
+    record_file(
+        out,
+        "worked out by tripp-map's layers from the data files it lists under 'from'",
+        "as those files",
+        "as those files",
+        "python -m layers.anchors_build",
     )
     return 0
 
