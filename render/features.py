@@ -78,7 +78,9 @@ def layer_features(layer: Layer, gdf: gpd.GeoDataFrame, lang: str = "en") -> lis
             }
         )
         if layer.kind == "point" and record.get("alt_lat"):
-            feats += _second_position(record, feats[-1]["style"], lang)
+            # Keyed as the place: drawn, and set aside, with its dot.
+            key = feats[-1]["key"]
+            feats += [{**f, "key": key} if key else f for f in _second_position(record, feats[-1]["style"], lang)]
     return feats
 
 

@@ -181,7 +181,11 @@
         if (f.p) l.bindPopup(data.cells ? function () { return withCells(f.p, data.cells); } : f.p, T.popupOptions());
         if (given.keepClear) state.keepClear.push(l);
       });
-      if (f.k) { state.keyed[f.k] = first; state.keyedParts[f.k] = parts; }
+      // A key of several features (a place and the spot another source gives it) keeps every part, its first first.
+      if (f.k) {
+        if (!state.keyed[f.k]) state.keyed[f.k] = first;
+        state.keyedParts[f.k] = (state.keyedParts[f.k] || []).concat(parts);
+      }
       if (f.kr) {
         // The key lists a row while one of its features is on the map and in view (legend.js).
         (state.keyFeatures[f.kr] = state.keyFeatures[f.kr] || []).push({group: group, layer: layer});
