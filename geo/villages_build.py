@@ -196,25 +196,29 @@ def build(wof: Path) -> tuple[list[dict], dict[str, str]]:
 
 
 def _csv(rows: list[dict]) -> str:
+    return _table(
+        [
+            r["id"],
+            r["name"],
+            ";".join(r["names"][1:]),
+            r["kind"],
+            r["country"],
+            r["province"],
+            r["lat"],
+            r["lon"],
+            r["population"],
+            "Who's On First, from " + _SOURCES.get(r["src"], "Who's On First"),
+        ]
+        for r in rows
+    )
+
+
+def _table(lines) -> str:
+    """``villages.csv``'s text: its header, then ``lines`` (each a row's values in ``COLUMNS`` order)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for r in rows:
-        source = "Who's On First, from " + _SOURCES.get(r["src"], "Who's On First")
-        writer.writerow(
-            [
-                r["id"],
-                r["name"],
-                ";".join(r["names"][1:]),
-                r["kind"],
-                r["country"],
-                r["province"],
-                r["lat"],
-                r["lon"],
-                r["population"],
-                source,
-            ]
-        )
+    writer.writerows(lines)
     return out.getvalue()
 
 
@@ -254,11 +258,7 @@ def recount(data_dir: Path = DATA_DIR) -> None:
     with path.open(encoding="utf-8", newline="") as fh:
         rows = [{**r, "province": _corrected(r["province"], float(r["lon"]))} for r in csv.DictReader(fh)]
     rows.sort(key=lambda r: (r["country"], r["province"], normalise(r["name"]), r["id"]))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows([r[c] for c in COLUMNS] for r in rows)
-    path.write_text(out.getvalue(), encoding="utf-8")
+    path.write_text(_table([r[c] for c in COLUMNS] for r in rows), encoding="utf-8")
     counted = [
         {
             "country": r["country"],

@@ -24,8 +24,6 @@ FILE = "anchors.json"
 
 @cache
 def _table() -> dict:
-    if FILE not in manifest()["files"]:
-        return {}
     try:
         table = json.loads(verify(FILE).read_text(encoding="utf-8"))
     except (DataError, ValueError):

@@ -67,6 +67,11 @@ def _step_labels(steps, lang: str) -> list[Label]:
     return out
 
 
+def _flipped(boxes, height: float) -> list[tuple[float, float, float, float]]:
+    """Display boxes (left, bottom, right, top) as the placement's (left, top, right, bottom), y downward."""
+    return [(left, height - top, right, height - bottom) for left, bottom, right, top in boxes]
+
+
 def _clear_of_edge(lab: Label, to_px, box, margin: float = 8.0) -> bool:
     x, y = to_px((lab.lon, lab.lat))
     return box.x0 + margin <= x <= box.x1 - margin and box.y0 + margin <= y <= box.y1 - margin
@@ -109,7 +114,7 @@ def draw_labels(
         and west <= lab.lon <= east
         and south <= lab.lat <= north
     ]
-    flipped_discs = [(left, height - top, right, height - bottom) for left, bottom, right, top in discs]
+    flipped_discs = _flipped(discs, height)
     # A place whose dot the map's edge cuts is not named (nor its dot drawn), as on the web map.
     wanted = [lab for lab in wanted if LABEL_STYLES[lab.kind]["anchor"] != "point" or _clear_of_edge(lab, to_px, box)]
     in_step = {name for _, named in steps for name in named}
@@ -170,8 +175,7 @@ def draw_labels(
         for lab, (x, y) in ((lab, to_px((lab.lon, lab.lat))) for lab in wanted)
         if LABEL_STYLES[lab.kind]["anchor"] == "point"
     ]
-    flipped = [(left, height - top, right, height - bottom) for left, bottom, right, top in obstacles]
-    placed = place_labels(items, frame, [*flipped, *dots], lines)
+    placed = place_labels(items, frame, [*_flipped(obstacles, height), *dots], lines)
     inverse = ax.transData.inverted()
     drawn = {}
     for spot in placed:

@@ -141,6 +141,26 @@
                          a: angle, l: layer or null, w: [since, until] or null}]} */
   // Leaflet is on the page; the helpers above also run without it (the unit tests under Node).
   if (root.L) {
+    /* An empty name of a kind, drawn in its style, in the labels' box. */
+    var labelElement = function (box, kind, st) {
+      var el = L.DomUtil.create('div', 'tripp-maplabel tl-' + kind, box);
+      el.style.setProperty('--tl-size', (st.size || 13) + 'px');
+      el.style.fontWeight = String(st.weight || 400);
+      if (st.italic) el.style.fontStyle = 'italic';
+      if (st.caps) el.style.textTransform = 'uppercase';
+      if (st.spacing) el.style.letterSpacing = st.spacing + 'em';
+      el.style.color = st.colour || '#222';
+      return el;
+    };
+
+    /* A place's dot (and where another source puts it), set aside while the map does not name it, or back. */
+    var setAside = function (map, g, aside) {
+      (T.of(map).keyedParts[g] || []).forEach(function (dot) {
+        var el = dot.getElement && dot.getElement();
+        if (el) el.classList.toggle('tripp-unnamed', aside);
+      });
+    };
+
     T.LabelLayer = L.Layer.extend({
       initialize: function (payload) {
         this._payload = payload;
@@ -160,14 +180,8 @@
         var styles = this._payload.styles;
         this._items = this._payload.labels.map(function (lab) {
           var st = styles[lab.k] || {};
-          var el = L.DomUtil.create('div', 'tripp-maplabel tl-' + lab.k, this._box);
+          var el = labelElement(this._box, lab.k, st);
           el.setAttribute('data-label', lab.g);
-          el.style.setProperty('--tl-size', (st.size || 13) + 'px');
-          el.style.fontWeight = String(st.weight || 400);
-          if (st.italic) el.style.fontStyle = 'italic';
-          if (st.caps) el.style.textTransform = 'uppercase';
-          if (st.spacing) el.style.letterSpacing = st.spacing + 'em';
-          el.style.color = st.colour || '#222';
           el.innerHTML = '<span class="tl-text">' + lab.t + '</span>' + (lab.s ? '<span class="tl-sub">' + lab.s + '</span>' : '');
           // The payload's (escaped) English, read back as text: the key of the name or message in each language.
           var text = el.querySelector('.tl-text'), sub = el.querySelector('.tl-sub');
@@ -195,14 +209,8 @@
       },
 
       onRemove: function (map) {
-        var parts = T.of(map).keyedParts;
         // The dots this layer set aside are the map's again.
-        this._items.forEach(function (it) {
-          (parts[it.lab.g] || []).forEach(function (dot) {
-            var el = dot.getElement && dot.getElement();
-            if (el) el.classList.remove('tripp-unnamed');
-          });
-        });
+        this._items.forEach(function (it) { setAside(map, it.lab.g, false); });
         this.trippMap = null;
         map.off(this._events, this);
         if (this._unhook) this._unhook();
@@ -264,14 +272,12 @@
           if (!el || !map.hasLayer(m) || !el.classList.contains('tripp-current')) return;
           if (el.classList.contains('tripp-offview')) return;
           var r = el.getBoundingClientRect();
-          var o = {p: {x: (r.left + r.right) / 2 - box.left, y: (r.top + r.bottom) / 2 - box.top}, names: m.trippNames || []};
-          (el.classList.contains('tripp-merged') ? merged : kept).push(o);
+          var p = {x: (r.left + r.right) / 2 - box.left, y: (r.top + r.bottom) / 2 - box.top};
+          (el.classList.contains('tripp-merged') ? merged : kept).push({p: p, names: m.trippNames || []});
         });
+        var far = function (a, b) { return Math.hypot(a.p.x - b.p.x, a.p.y - b.p.y); };
         merged.forEach(function (o) {
-          var near = null;
-          kept.forEach(function (k) {
-            if (!near || Math.hypot(k.p.x - o.p.x, k.p.y - o.p.y) < Math.hypot(near.p.x - o.p.x, near.p.y - o.p.y)) near = k;
-          });
+          var near = kept.reduce(function (best, k) { return best && far(best, o) <= far(k, o) ? best : k; }, null);
           if (near) near.names = near.names.concat(o.names);
         });
         var pool = this._stepEls, self = this;
@@ -279,10 +285,8 @@
         return kept.filter(function (k) { return k.names.length; }).map(function (k, n) {
           var el = pool[n];
           if (!el) {
-            el = pool[n] = L.DomUtil.create('div', 'tripp-maplabel tl-town tripp-steplabel', self._box);
-            el.style.setProperty('--tl-size', (st.size || 13) + 'px');
-            el.style.fontWeight = String(st.weight || 600);
-            el.style.color = st.colour || '#222';
+            el = pool[n] = labelElement(self._box, 'town', st);
+            el.classList.add('tripp-steplabel');
             L.DomUtil.create('span', 'tl-text', el);
           }
           // Each name as the map's language writes it, isolated (the names may run in different directions), two
@@ -293,7 +297,8 @@
           }).join(', ').replace(/, \n/g, ',\n');
           el.style.display = 'block';
           el.style.visibility = 'hidden';
-          return {it: {el: el, lab: {g: 'step-' + n, k: 'town'}, style: {anchor: 'point', gap: 8}}, p: k.p, names: names};
+          var it = {el: el, lab: {g: 'step-' + n, k: 'town'}, style: {anchor: 'point', gap: 8}};
+          return {it: it, p: k.p, names: names};
         });
       },
 
@@ -389,13 +394,7 @@
           }
         });
         live.forEach(function (o, n) { if (!on[n]) o.it.el.style.display = 'none'; });
-        var parts = T.of(map).keyedParts;
-        Object.keys(named).forEach(function (g) {
-          (parts[g] || []).forEach(function (dot) {
-            var el = dot.getElement && dot.getElement();
-            if (el) el.classList.toggle('tripp-unnamed', !named[g]);
-          });
-        });
+        Object.keys(named).forEach(function (g) { setAside(map, g, !named[g]); });
         container.setAttribute('data-labels-placed', String(placed.length));
         if (root.performance) container.setAttribute('data-labels-at', String(root.performance.now()));
         map.fire('tripp:labelled');
